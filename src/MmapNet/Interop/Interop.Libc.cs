@@ -1,0 +1,53 @@
+using System.Runtime.InteropServices;
+
+namespace MmapNet.Interop;
+
+/// <summary>
+/// Every system call the map makes, through source-generated P/Invoke into glibc. Each one keeps errno
+/// (<c>SetLastError</c>) so failures report exactly what the kernel said, as CPython does.
+/// </summary>
+internal static unsafe partial class Libc
+{
+    // "libc" resolves to glibc's libc.so.6 through the runtime's probing of the already-loaded library.
+    private const string Library = "libc";
+
+    public const int MapFailed = -1;
+    public const int MsSync = 4;
+    public const int MremapMayMove = 1;
+    public const int FDupFdCloexec = 1030;
+    public const int ScPageSize = 30;
+    public const int SIfmt = 0xF000;
+    public const int SIfreg = 0x8000;
+
+    [LibraryImport(Library, EntryPoint = "mmap", SetLastError = true)]
+    public static partial nint Mmap(nint address, nuint length, int protection, int flags, int fd, long offset);
+
+    [LibraryImport(Library, EntryPoint = "munmap", SetLastError = true)]
+    public static partial int Munmap(nint address, nuint length);
+
+    [LibraryImport(Library, EntryPoint = "mremap", SetLastError = true)]
+    public static partial nint Mremap(nint oldAddress, nuint oldLength, nuint newLength, int flags);
+
+    [LibraryImport(Library, EntryPoint = "msync", SetLastError = true)]
+    public static partial int Msync(nint address, nuint length, int flags);
+
+    [LibraryImport(Library, EntryPoint = "madvise", SetLastError = true)]
+    public static partial int Madvise(nint address, nuint length, int advice);
+
+    [LibraryImport(Library, EntryPoint = "ftruncate", SetLastError = true)]
+    public static partial int Ftruncate(int fd, long length);
+
+    [LibraryImport(Library, EntryPoint = "fstat", SetLastError = true)]
+    public static partial int Fstat(int fd, byte* statBuffer);
+
+    // fcntl is variadic; an int third argument is passed exactly like a fixed one on the SysV x86-64
+    // and Linux AArch64 calling conventions, the only ones this library runs on.
+    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int Fcntl(int fd, int command, int argument);
+
+    [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
+    public static partial int Close(int fd);
+
+    [LibraryImport(Library, EntryPoint = "sysconf", SetLastError = true)]
+    public static partial long Sysconf(int name);
+}

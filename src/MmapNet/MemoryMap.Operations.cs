@@ -1,0 +1,555 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using MmapNet.Interop;
+
+namespace MmapNet;
+
+// The operations, each as CPython's mmap_*_method does it. Every rule is written once, in a *Core
+// method that returns an MmapStatus and expects the caller to keep the mapping in place (a lease, or
+// the GIL in the CPython face); the public method takes the lease and throws.
+public sealed unsafe partial class MemoryMap
+{
+    /// <summary>Reads the byte at the position and advances it (Python's <c>read_byte()</c>).</summary>
+    /// <exception cref="MemoryMapException">ValueError at or past the end.</exception>
+    public byte ReadByte()
+    {
+        using Lease lease = AcquireLease();
+        ReadByteCore(out byte value).ThrowIfFailed();
+        return value;
+    }
+
+    internal MmapStatus ReadByteCore(out byte value)
+    {
+        value = 0;
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        long position = _position;
+        if (position >= MappedLength)
+        {
+            return MmapError.ReadByteOutOfRange;
+        }
+
+        value = Address[position];
+        _position = position + 1;
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="count"/> bytes from the position and advances it; a negative count
+    /// reads to the end (Python's <c>read(n)</c>; <c>read()</c> is <c>Read(-1)</c>).
+    /// </summary>
+    public byte[] Read(long count = -1)
+    {
+        using Lease lease = AcquireLease();
+        ReadCore(count, out byte* source, out long length).ThrowIfFailed();
+        return new ReadOnlySpan<byte>(source, checked((int)length)).ToArray();
+    }
+
+    /// <summary>Reads into <paramref name="destination"/> from the position and advances it; returns the bytes read.</summary>
+    public int Read(Span<byte> destination)
+    {
+        using Lease lease = AcquireLease();
+        ReadCore(destination.Length, out byte* source, out long length).ThrowIfFailed();
+        new ReadOnlySpan<byte>(source, (int)length).CopyTo(destination);
+        return (int)length;
+    }
+
+    /// <summary>
+    /// Takes up to <paramref name="requested"/> bytes (all when negative) at the position and advances
+    /// past them; <paramref name="source"/> points into the mapping.
+    /// </summary>
+    internal MmapStatus ReadCore(long requested, out byte* source, out long length)
+    {
+        source = null;
+        length = 0;
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        long position = _position;
+        long remaining = Remaining(position);
+        length = requested < 0 || requested > remaining ? remaining : requested;
+        source = Address + Math.Min(position, MappedLength);
+        _position = position + length;
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>Reads a line, up to and including the next <c>\n</c>, or to the end (Python's <c>readline()</c>).</summary>
+    public byte[] ReadLine()
+    {
+        using Lease lease = AcquireLease();
+        ReadLineCore(out byte* source, out long length).ThrowIfFailed();
+        return new ReadOnlySpan<byte>(source, checked((int)length)).ToArray();
+    }
+
+    internal MmapStatus ReadLineCore(out byte* source, out long length)
+    {
+        source = null;
+        length = 0;
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        long position = _position;
+        long remaining = Remaining(position);
+        source = Address + Math.Min(position, MappedLength);
+        long newline = ByteSearch.IndexOf(source, remaining, "\n"u8);
+        length = newline < 0 ? remaining : newline + 1;
+        _position = position + length;
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>Writes <paramref name="data"/> at the position and advances it (Python's <c>write()</c>); returns its length.</summary>
+    /// <exception cref="MemoryMapException">TypeError on a read-only map; ValueError when it does not fit.</exception>
+    public int Write(ReadOnlySpan<byte> data)
+    {
+        using Lease lease = AcquireLease();
+        fixed (byte* source = data)
+        {
+            WriteCore(source, data.Length).ThrowIfFailed();
+        }
+
+        return data.Length;
+    }
+
+    internal MmapStatus WriteCore(byte* data, long length)
+    {
+        MmapStatus writable = CheckWritable();
+        if (!writable.IsOk)
+        {
+            return writable;
+        }
+
+        long position = _position;
+        long size = MappedLength;
+        if (position > size || size - position < length)
+        {
+            return MmapError.DataOutOfRange;
+        }
+
+        Buffer.MemoryCopy(data, Address + position, length, length);
+        _position = position + length;
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>Writes one byte at the position and advances it (Python's <c>write_byte()</c>).</summary>
+    public void WriteByte(byte value)
+    {
+        using Lease lease = AcquireLease();
+        WriteByteCore(value).ThrowIfFailed();
+    }
+
+    internal MmapStatus WriteByteCore(byte value)
+    {
+        MmapStatus writable = CheckWritable();
+        if (!writable.IsOk)
+        {
+            return writable;
+        }
+
+        long position = _position;
+        if (position >= MappedLength)
+        {
+            return MmapError.WriteByteOutOfRange;
+        }
+
+        Address[position] = value;
+        _position = position + 1;
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>
+    /// Moves the position (Python's <c>seek(pos, whence)</c>) and returns the new one. The position
+    /// may be anywhere from 0 to the length, inclusive.
+    /// </summary>
+    public long Seek(long offset, SeekOrigin origin = SeekOrigin.Begin)
+    {
+        using Lease lease = AcquireLease();
+        SeekCore(offset, (int)origin, out long position).ThrowIfFailed();
+        return position;
+    }
+
+    internal MmapStatus SeekCore(long distance, int whence, out long position)
+    {
+        position = 0;
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        long size = MappedLength;
+        long current = _position;
+        long target;
+        switch (whence)
+        {
+            case 0:
+                target = distance;
+                break;
+            case 1:
+                if (long.MaxValue - current < distance)
+                {
+                    return MmapError.SeekOutOfRange;
+                }
+
+                target = current + distance;
+                break;
+            case 2:
+                if (long.MaxValue - size < distance)
+                {
+                    return MmapError.SeekOutOfRange;
+                }
+
+                target = size + distance;
+                break;
+            default:
+                return MmapError.UnknownSeekType;
+        }
+
+        if (target > size || target < 0)
+        {
+            return MmapError.SeekOutOfRange;
+        }
+
+        _position = position = target;
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>
+    /// The lowest index of <paramref name="value"/> in the map from the position to the end, or -1
+    /// (Python's <c>find(sub)</c>).
+    /// </summary>
+    public long Find(ReadOnlySpan<byte> value) => Search(value, null, null, reverse: false);
+
+    /// <summary>
+    /// The lowest index of <paramref name="value"/> in <c>[start:end]</c> (slice notation: negative
+    /// values count from the end, and both are clamped), or -1 (Python's <c>find(sub, start, end)</c>).
+    /// </summary>
+    public long Find(ReadOnlySpan<byte> value, long start, long? end = null) => Search(value, start, end, reverse: false);
+
+    /// <summary>The highest index of <paramref name="value"/> from the position to the end, or -1 (Python's <c>rfind(sub)</c>).</summary>
+    public long ReverseFind(ReadOnlySpan<byte> value) => Search(value, null, null, reverse: true);
+
+    /// <summary>The highest index of <paramref name="value"/> in <c>[start:end]</c>, or -1 (Python's <c>rfind(sub, start, end)</c>).</summary>
+    public long ReverseFind(ReadOnlySpan<byte> value, long start, long? end = null) => Search(value, start, end, reverse: true);
+
+    private long Search(ReadOnlySpan<byte> value, long? start, long? end, bool reverse)
+    {
+        using Lease lease = AcquireLease();
+        FindCore(value, start ?? _position, end ?? MappedLength, reverse, invertedRangeMatchesEmpty: false, out long index).ThrowIfFailed();
+        return index;
+    }
+
+    /// <summary>
+    /// find/rfind over <c>[start:end]</c>. <paramref name="invertedRangeMatchesEmpty"/> reproduces
+    /// CPython 3.11.0 to 3.11.4, where an empty needle in a range with end before start matched.
+    /// </summary>
+    internal MmapStatus FindCore(ReadOnlySpan<byte> needle, long start, long end, bool reverse, bool invertedRangeMatchesEmpty, out long index)
+    {
+        index = -1;
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        long size = MappedLength;
+        start = ClampSearchBound(start, size);
+        end = ClampSearchBound(end, size);
+        if (needle.IsEmpty)
+        {
+            if (end >= start || invertedRangeMatchesEmpty)
+            {
+                index = reverse ? end : start;
+            }
+
+            return MmapStatus.Ok;
+        }
+
+        if (end - start >= needle.Length)
+        {
+            long found = reverse
+                ? ByteSearch.LastIndexOf(Address + start, end - start, needle)
+                : ByteSearch.IndexOf(Address + start, end - start, needle);
+            index = found < 0 ? -1 : start + found;
+        }
+
+        return MmapStatus.Ok;
+    }
+
+    private static long ClampSearchBound(long bound, long size)
+    {
+        if (bound < 0)
+        {
+            bound += size;
+            return bound < 0 ? 0 : bound;
+        }
+
+        return bound > size ? size : bound;
+    }
+
+    /// <summary>
+    /// Writes the changes in <c>[offset, offset + size)</c> back to the file with <c>msync(MS_SYNC)</c>
+    /// (Python's <c>flush()</c>); does nothing for read-only and copy-on-write maps.
+    /// </summary>
+    public void Flush(long offset = 0, long? size = null)
+    {
+        using Lease lease = AcquireLease();
+        FlushCore(offset, size ?? MappedLength).ThrowIfFailed();
+    }
+
+    internal MmapStatus FlushCore(long offset, long size)
+    {
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        if (size < 0 || offset < 0 || MappedLength - offset < size)
+        {
+            return MmapError.FlushOutOfRange;
+        }
+
+        if (Access is MapAccess.Read or MapAccess.Copy)
+        {
+            return MmapStatus.Ok;
+        }
+
+        return Libc.Msync((nint)(Address + offset), (nuint)size, Libc.MsSync) == 0
+            ? MmapStatus.Ok
+            : MmapStatus.FromErrno(Marshal.GetLastPInvokeError());
+    }
+
+    /// <summary>
+    /// Gives the kernel <paramref name="advice"/> about <c>[start, start + length)</c>, clipped to the
+    /// map (Python's <c>madvise(option, start, length)</c>); the whole map when length is null.
+    /// </summary>
+    public void Advise(MemoryAdvice advice, long start = 0, long? length = null)
+    {
+        using Lease lease = AcquireLease();
+        AdviseCore((int)advice, start, length ?? MappedLength).ThrowIfFailed();
+    }
+
+    internal MmapStatus AdviseCore(int advice, long start, long length)
+    {
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        long size = MappedLength;
+        if (start < 0 || start >= size)
+        {
+            return MmapError.AdviseStartOutOfBounds;
+        }
+
+        if (length < 0)
+        {
+            return MmapError.AdviseLengthInvalid;
+        }
+
+        if (long.MaxValue - start < length)
+        {
+            return MmapError.AdviseLengthTooLarge;
+        }
+
+        if (start + length > size)
+        {
+            length = size - start;
+        }
+
+        return Libc.Madvise((nint)(Address + start), (nuint)length, advice) == 0
+            ? MmapStatus.Ok
+            : MmapStatus.FromErrno(Marshal.GetLastPInvokeError());
+    }
+
+    /// <summary>Copies <paramref name="count"/> bytes from <paramref name="source"/> to <paramref name="destination"/>; the ranges may overlap (Python's <c>move()</c>).</summary>
+    public void Move(long destination, long source, long count)
+    {
+        using Lease lease = AcquireLease();
+        MoveCore(destination, source, count).ThrowIfFailed();
+    }
+
+    internal MmapStatus MoveCore(long destination, long source, long count)
+    {
+        MmapStatus writable = CheckWritable();
+        if (!writable.IsOk)
+        {
+            return writable;
+        }
+
+        long size = MappedLength;
+        if (destination < 0 || source < 0 || count < 0 || size - destination < count || size - source < count)
+        {
+            return MmapError.MoveOutOfRange;
+        }
+
+        Buffer.MemoryCopy(Address + source, Address + destination, size - destination, count);
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>
+    /// The byte at <paramref name="index"/>, counting from the end when negative (Python's <c>m[i]</c>).
+    /// Setting it on a read-only map fails before the index is checked, as in CPython.
+    /// </summary>
+    public byte this[long index]
+    {
+        get
+        {
+            using Lease lease = AcquireLease();
+            GetByteCore(index, fromEnd: true, out byte value).ThrowIfFailed();
+            return value;
+        }
+
+        set
+        {
+            using Lease lease = AcquireLease();
+            MmapStatus status = CheckWritable();
+            if (status.IsOk)
+            {
+                status = NormalizeIndex(index, out index);
+            }
+
+            status.ThrowIfFailed();
+            Address[index] = value;
+        }
+    }
+
+    /// <summary>
+    /// The byte at <paramref name="index"/>; <paramref name="fromEnd"/> lets a negative index count
+    /// from the end (the mapping protocol) rather than fail (the sequence protocol).
+    /// </summary>
+    internal MmapStatus GetByteCore(long index, bool fromEnd, out byte value)
+    {
+        value = 0;
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        if (fromEnd && index < 0)
+        {
+            index += MappedLength;
+        }
+
+        if ((ulong)index >= (ulong)MappedLength)
+        {
+            return MmapError.IndexOutOfRange;
+        }
+
+        value = Address[index];
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>Python's index rule for assignment: negative counts from the end, then it must be inside.</summary>
+    internal MmapStatus NormalizeIndex(long index, out long normalized)
+    {
+        long size = MappedLength;
+        normalized = index < 0 ? index + size : index;
+        return (ulong)normalized < (ulong)size ? MmapStatus.Ok : MmapError.IndexOutOfRange;
+    }
+
+    /// <summary>Stores a byte at an index that <see cref="NormalizeIndex"/> accepted.</summary>
+    internal void StoreByte(long index, byte value) => Address[index] = value;
+
+    /// <summary>The bytes of <c>m[start:stop:step]</c> (Python slice semantics; step must not be 0).</summary>
+    public byte[] GetSlice(long start, long stop, long step = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(step);
+        using Lease lease = AcquireLease();
+        CheckValid().ThrowIfFailed();
+        long count = SliceIndices.Adjust(MappedLength, ref start, ref stop, step);
+        byte[] result = new byte[count];
+        fixed (byte* destination = result)
+        {
+            CopySlice(start, step, count, destination);
+        }
+
+        return result;
+    }
+
+    /// <summary>Copies the <paramref name="count"/> bytes of an adjusted slice into <paramref name="destination"/>.</summary>
+    internal void CopySlice(long start, long step, long count, byte* destination)
+    {
+        byte* source = Address + start;
+        if (step == 1)
+        {
+            Buffer.MemoryCopy(source, destination, count, count);
+            return;
+        }
+
+        for (long i = 0; i < count; i++, source += step)
+        {
+            destination[i] = *source;
+        }
+    }
+
+    /// <summary>Assigns <c>m[start:stop:step] = value</c>; the value must have exactly the slice's length.</summary>
+    public void SetSlice(long start, long stop, long step, ReadOnlySpan<byte> value)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(step);
+        using Lease lease = AcquireLease();
+        CheckWritable().ThrowIfFailed();
+        long count = SliceIndices.Adjust(MappedLength, ref start, ref stop, step);
+        fixed (byte* source = value)
+        {
+            StoreSlice(start, step, count, source, value.Length).ThrowIfFailed();
+        }
+    }
+
+    /// <summary>Stores <paramref name="valueLength"/> bytes into an adjusted slice of <paramref name="count"/> items.</summary>
+    internal MmapStatus StoreSlice(long start, long step, long count, byte* value, long valueLength)
+    {
+        if (valueLength != count)
+        {
+            return MmapError.SliceAssignmentWrongSize;
+        }
+
+        byte* destination = Address + start;
+        if (step == 1)
+        {
+            Buffer.MemoryCopy(value, destination, count, count);
+            return MmapStatus.Ok;
+        }
+
+        for (long i = 0; i < count; i++, destination += step)
+        {
+            *destination = value[i];
+        }
+
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>Copies bytes at <paramref name="offset"/> into <paramref name="destination"/>, without using the position.</summary>
+    public int ReadAt(long offset, Span<byte> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        using Lease lease = AcquireLease();
+        CheckValid().ThrowIfFailed();
+        long size = MappedLength;
+        int count = (int)Math.Min(destination.Length, Math.Max(0, size - offset));
+        new ReadOnlySpan<byte>(Address + offset, count).CopyTo(destination);
+        return count;
+    }
+
+    /// <summary>Copies <paramref name="source"/> to <paramref name="offset"/>, without using the position; it must fit.</summary>
+    public void WriteAt(long offset, ReadOnlySpan<byte> source)
+    {
+        using Lease lease = AcquireLease();
+        CheckWritable().ThrowIfFailed();
+        long size = MappedLength;
+        if (offset < 0 || offset > size || size - offset < source.Length)
+        {
+            ((MmapStatus)MmapError.DataOutOfRange).ThrowIfFailed();
+        }
+
+        source.CopyTo(new Span<byte>(Address + offset, source.Length));
+    }
+
+    // Bytes from the position to the end; none when a shrinking resize left the position past it.
+    private long Remaining(long position) => position < MappedLength ? MappedLength - position : 0;
+}

@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+
+namespace MmapNet;
+
+// Views of the mapped bytes for .NET code. Each one keeps the mapping alive (a lease) for as long as
+// it exists, and counts as an export, blocking close and resize as a Python buffer does, while
+// pinned or pinning.
+public sealed partial class MemoryMap
+{
+    /// <summary>
+    /// Pins <c>[offset, offset + length)</c> (to the end when length is null) and exposes it as a span
+    /// with no copy. Until the pin is disposed it counts as an export: <see cref="Close"/> and
+    /// <see cref="Resize"/> fail with BufferError, as they do in CPython while a memoryview is alive.
+    /// </summary>
+    public MemoryMapPin Pin(long offset = 0, int? length = null)
+    {
+        (long start, int count) = CheckRange(offset, length);
+        return new MemoryMapPin(this, start, count);
+    }
+
+    /// <summary>
+    /// A <see cref="Memory{T}"/> over <c>[offset, offset + length)</c>, for APIs that take memory rather
+    /// than spans. It keeps the mapping alive until the returned manager is disposed, and counts as an
+    /// export while pinned. Fails with TypeError on a read-only map: use <see cref="CreateReadOnlyMemory"/>.
+    /// </summary>
+    public MemoryMapMemoryManager CreateMemory(long offset = 0, int? length = null)
+    {
+        CheckWritable().ThrowIfFailed();
+        (long start, int count) = CheckRange(offset, length);
+        return new MemoryMapMemoryManager(this, start, count);
+    }
+
+    /// <summary>A read-only <see cref="Memory{T}"/> view, for any map, with the lifetime rules of <see cref="CreateMemory"/>.</summary>
+    public MemoryMapMemoryManager CreateReadOnlyMemory(long offset = 0, int? length = null)
+    {
+        (long start, int count) = CheckRange(offset, length);
+        return new MemoryMapMemoryManager(this, start, count);
+    }
+
+    /// <summary>
+    /// A seekable <see cref="Stream"/> over the map, with a position of its own (the map's position is
+    /// not moved). Disposing the stream leaves the map open; <see cref="Stream.SetLength"/> resizes it.
+    /// </summary>
+    public Stream AsStream() => new MemoryMapStream(this);
+
+    private (long Start, int Count) CheckRange(long offset, int? length)
+    {
+        using Lease lease = AcquireLease();
+        long size = MappedLength;
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offset, size);
+        long count = length ?? size - offset;
+        ArgumentOutOfRangeException.ThrowIfNegative(count, nameof(length));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Math.Min(size - offset, int.MaxValue), nameof(length));
+        return (offset, (int)count);
+    }
+}

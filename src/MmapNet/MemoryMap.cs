@@ -1,0 +1,446 @@
+using System;
+using System.Threading;
+using Microsoft.Win32.SafeHandles;
+using MmapNet.Interop;
+
+namespace MmapNet;
+
+/// <summary>
+/// A memory map with exactly the semantics of CPython's <c>mmap.mmap</c> on Linux (as of CPython 3.13):
+/// the same arguments, the same results, the same failures with the same messages and errno.
+/// </summary>
+/// <remarks>
+/// <para>Every failure is a <see cref="MemoryMapException"/> whose <see cref="MemoryMapException.Kind"/>
+/// names the Python exception CPython raises.</para>
+/// <para>The map is safe to share between threads in the sense that matters for memory: closing or
+/// resizing it while other threads use it never touches unmapped memory (operations hold a lease on
+/// the mapping; the last one unmaps). Like <see cref="System.IO.FileStream"/>, operations that move
+/// the position are not ordered between threads.</para>
+/// </remarks>
+public sealed unsafe partial class MemoryMap : IDisposable
+{
+    private readonly MappingHandle _mapping;
+    private readonly FileDescriptorHandle? _file;
+
+    // Serializes the transitions that change the mapping itself: close and resize.
+    private readonly Lock _transitionLock = new();
+
+    private long _position;
+    private int _exports;
+    private volatile bool _closed;
+
+    private MemoryMap(MappingHandle mapping, FileDescriptorHandle? file, MapAccess access, long offset, bool tracksFileDescriptor)
+    {
+        _mapping = mapping;
+        _file = file;
+        Access = access;
+        Offset = offset;
+        TracksFileDescriptor = tracksFileDescriptor;
+    }
+
+    /// <summary>The size of a page, CPython's <c>mmap.PAGESIZE</c>.</summary>
+    public static int PageSize { get; } = checked((int)Libc.Sysconf(Libc.ScPageSize));
+
+    /// <summary>
+    /// The granularity of mapping offsets, CPython's <c>mmap.ALLOCATIONGRANULARITY</c> (the page size on Linux).
+    /// </summary>
+    public static int AllocationGranularity => PageSize;
+
+    /// <summary>The access mode, resolved from the flags and protection when created with <see cref="MapAccess.Default"/>.</summary>
+    public MapAccess Access { get; }
+
+    /// <summary>The offset in the file at which the map starts.</summary>
+    public long Offset { get; }
+
+    /// <summary>Whether the map keeps its own descriptor of the file (CPython 3.13's <c>trackfd</c>).</summary>
+    public bool TracksFileDescriptor { get; }
+
+    /// <summary>Whether the map has been closed.</summary>
+    public bool IsClosed => _closed;
+
+    /// <summary>The length of the map in bytes (Python's <c>len(m)</c>).</summary>
+    public long Length
+    {
+        get
+        {
+            ThrowIfClosed();
+            return (long)_mapping.Length;
+        }
+    }
+
+    /// <summary>The current position (Python's <c>tell()</c>); may lie past the end after a shrinking resize.</summary>
+    public long Position
+    {
+        get
+        {
+            ThrowIfClosed();
+            return _position;
+        }
+
+        set => Seek(value, System.IO.SeekOrigin.Begin);
+    }
+
+    /// <summary>The map's own file descriptor, or -1 for anonymous maps and maps that do not track it.</summary>
+    public int FileDescriptor => _file is { IsClosed: false } file ? file.Descriptor : -1;
+
+    /// <summary>The number of live exports: Python buffers, pins and pinned memory.</summary>
+    public int ExportCount => Volatile.Read(ref _exports);
+
+    // The mapping as seen by a caller that holds a lease or otherwise excludes close and resize.
+    internal byte* Address => _mapping.Address;
+
+    internal long MappedLength => (long)_mapping.Length;
+
+    internal long CurrentPosition
+    {
+        get => _position;
+        set => _position = value;
+    }
+
+    /// <summary>
+    /// Maps <paramref name="length"/> bytes of the file open as <paramref name="fileDescriptor"/> from
+    /// <paramref name="offset"/> (length 0: to the end of the file), or anonymous memory when
+    /// <paramref name="fileDescriptor"/> is -1: CPython's <c>mmap.mmap(fileno, length, flags, prot,
+    /// access, offset, trackfd)</c>.
+    /// </summary>
+    /// <exception cref="MemoryMapException">Whatever CPython raises for the same arguments.</exception>
+    public static MemoryMap Create(
+        int fileDescriptor,
+        long length,
+        MapFlags flags = MapFlags.Shared,
+        MapProtection protection = MapProtection.ReadWrite,
+        MapAccess access = MapAccess.Default,
+        long offset = 0,
+        bool trackFileDescriptor = true)
+    {
+        var request = new MapRequest(fileDescriptor, length, (int)flags, (int)protection, (int)access, offset, trackFileDescriptor);
+        Resolve(ref request).ThrowIfFailed();
+        Open(request, out MemoryMap? map).ThrowIfFailed();
+        return map!;
+    }
+
+    /// <summary>Maps <paramref name="length"/> bytes of anonymous memory, CPython's <c>mmap.mmap(-1, length, ...)</c>.</summary>
+    /// <exception cref="MemoryMapException">Whatever CPython raises for the same arguments.</exception>
+    public static MemoryMap CreateAnonymous(
+        long length,
+        MapFlags flags = MapFlags.Shared,
+        MapProtection protection = MapProtection.ReadWrite,
+        MapAccess access = MapAccess.Default) =>
+        Create(-1, length, flags, protection, access);
+
+    /// <summary>
+    /// Maps the file open as <paramref name="file"/>; the map keeps its own descriptor, so the
+    /// caller may close theirs.
+    /// </summary>
+    /// <exception cref="MemoryMapException">Whatever CPython raises for the same arguments.</exception>
+    public static MemoryMap Create(SafeFileHandle file, long length = 0, MapAccess access = MapAccess.Default, long offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        bool added = false;
+        try
+        {
+            file.DangerousAddRef(ref added);
+            return Create((int)file.DangerousGetHandle(), length, access: access, offset: offset);
+        }
+        finally
+        {
+            if (added)
+            {
+                file.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens the file at <paramref name="path"/> (for reading, or reading and writing unless
+    /// <paramref name="access"/> is <see cref="MapAccess.Read"/>) and maps it.
+    /// </summary>
+    /// <exception cref="MemoryMapException">Whatever CPython raises for the same arguments.</exception>
+    public static MemoryMap OpenFile(string path, MapAccess access = MapAccess.Default, long length = 0, long offset = 0)
+    {
+        var mode = access == MapAccess.Read ? System.IO.FileAccess.Read : System.IO.FileAccess.ReadWrite;
+        using SafeFileHandle file = System.IO.File.OpenHandle(path, System.IO.FileMode.Open, mode, System.IO.FileShare.ReadWrite | System.IO.FileShare.Delete);
+        return Create(file, length, access, offset);
+    }
+
+    /// <summary>
+    /// CPython's argument checks, in CPython's order, and the access mode implied by flags and
+    /// protection. The request is updated in place.
+    /// </summary>
+    internal static MmapStatus Resolve(ref MapRequest request)
+    {
+        const int ReadWrite = (int)MapProtection.ReadWrite;
+        if (request.Length < 0)
+        {
+            return MmapError.LengthNegative;
+        }
+
+        if (request.Offset < 0)
+        {
+            return MmapError.OffsetNegative;
+        }
+
+        if (request.Access != (int)MapAccess.Default &&
+            (request.Flags != (int)MapFlags.Shared || request.Protection != ReadWrite))
+        {
+            return MmapError.AccessWithFlagsOrProtection;
+        }
+
+        switch ((MapAccess)request.Access)
+        {
+            case MapAccess.Read:
+                request.Flags = (int)MapFlags.Shared;
+                request.Protection = (int)MapProtection.Read;
+                break;
+            case MapAccess.Write:
+                request.Flags = (int)MapFlags.Shared;
+                request.Protection = ReadWrite;
+                break;
+            case MapAccess.Copy:
+                request.Flags = (int)MapFlags.Private;
+                request.Protection = ReadWrite;
+                break;
+            case MapAccess.Default:
+                if ((request.Protection & ReadWrite) != ReadWrite)
+                {
+                    request.Access = (request.Protection & (int)MapProtection.Write) != 0 ? (int)MapAccess.Write : (int)MapAccess.Read;
+                }
+
+                break;
+            default:
+                return MmapError.InvalidAccess;
+        }
+
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>Maps a request that <see cref="Resolve"/> accepted, checking it against the file first.</summary>
+    internal static MmapStatus Open(in MapRequest request, out MemoryMap? map)
+    {
+        map = null;
+        long length = request.Length;
+        int fd = request.FileDescriptor;
+        if (fd != -1 && FileStatus.Query(fd, out FileStatus status) == 0 && status.IsRegularFile)
+        {
+            if (length == 0)
+            {
+                if (status.Size == 0)
+                {
+                    return MmapError.EmptyFile;
+                }
+
+                if (request.Offset >= status.Size)
+                {
+                    return MmapError.OffsetBeyondFileSize;
+                }
+
+                length = status.Size - request.Offset;
+            }
+            else if (request.Offset > status.Size || status.Size - request.Offset < length)
+            {
+                return MmapError.LengthBeyondFileSize;
+            }
+        }
+
+        int flags = request.Flags;
+        FileDescriptorHandle? file = null;
+        if (fd == -1)
+        {
+            flags |= (int)MapFlags.Anonymous;
+        }
+        else if (request.TrackFileDescriptor)
+        {
+            int errno = FileDescriptorHandle.Duplicate(fd, out file);
+            if (errno != 0)
+            {
+                return MmapStatus.FromErrno(errno);
+            }
+        }
+
+        nint address = Libc.Mmap(0, (nuint)length, request.Protection, flags, fd, request.Offset);
+        if (address == Libc.MapFailed)
+        {
+            int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            file?.Dispose();
+            return MmapStatus.FromErrno(errno);
+        }
+
+        map = new MemoryMap(new MappingHandle(address, (nuint)length), file, (MapAccess)request.Access, request.Offset, request.TrackFileDescriptor);
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>
+    /// Closes the map: unmaps the memory (once no other thread is using it) and closes the map's
+    /// descriptor. Closing a closed map does nothing.
+    /// </summary>
+    /// <exception cref="MemoryMapException">BufferError while exports (buffers, pins, pinned memory) are live.</exception>
+    public void Close() => CloseCore().ThrowIfFailed();
+
+    /// <summary>Closes the map, as <see cref="Close"/> does, failing in the same way while exports are live.</summary>
+    public void Dispose() => Close();
+
+    internal MmapStatus CloseCore()
+    {
+        lock (_transitionLock)
+        {
+            if (Volatile.Read(ref _exports) > 0)
+            {
+                return MmapError.CloseWithExports;
+            }
+
+            if (_closed)
+            {
+                return MmapStatus.Ok;
+            }
+
+            _closed = true;
+            _file?.Dispose();
+            _mapping.BeginClose();
+            return MmapStatus.Ok;
+        }
+    }
+
+    /// <summary>
+    /// Changes the length of the map and, for a file map, of the file (to <see cref="Offset"/> plus
+    /// <paramref name="newLength"/>), as CPython's <c>resize()</c> does with <c>ftruncate</c> and <c>mremap</c>.
+    /// </summary>
+    /// <exception cref="MemoryMapException">Whatever CPython raises; BufferError also while another thread is using the map.</exception>
+    public void Resize(long newLength) => ResizeCore(newLength, ownLeases: 0).ThrowIfFailed();
+
+    /// <summary>Resizes; <paramref name="ownLeases"/> are the leases the caller itself holds.</summary>
+    internal MmapStatus ResizeCore(long newLength, int ownLeases)
+    {
+        lock (_transitionLock)
+        {
+            if (_closed)
+            {
+                return MmapError.ClosedOrInvalid;
+            }
+
+            if (Volatile.Read(ref _exports) > 0)
+            {
+                return MmapError.ResizeWithExports;
+            }
+
+            if (!TracksFileDescriptor)
+            {
+                return MmapError.ResizeWithoutTrackedDescriptor;
+            }
+
+            if (Access is not (MapAccess.Write or MapAccess.Default))
+            {
+                return MmapError.NotResizable;
+            }
+
+            if (newLength < 0 || long.MaxValue - newLength < Offset)
+            {
+                return MmapError.NewSizeOutOfRange;
+            }
+
+            if (!_mapping.TryBeginExclusive(ownLeases))
+            {
+                return MmapError.ResizeWithExports;
+            }
+
+            try
+            {
+                return Remap(newLength);
+            }
+            finally
+            {
+                _mapping.EndExclusive();
+            }
+        }
+    }
+
+    private MmapStatus Remap(long newLength)
+    {
+        if (_file is not null && Libc.Ftruncate(_file.Descriptor, Offset + newLength) != 0)
+        {
+            return MmapStatus.FromErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError());
+        }
+
+        nint moved = Libc.Mremap((nint)_mapping.Address, _mapping.Length, (nuint)newLength, Libc.MremapMayMove);
+        if (moved == Libc.MapFailed)
+        {
+            return MmapStatus.FromErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError());
+        }
+
+        _mapping.Replace(moved, (nuint)newLength);
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>The size of the file from <c>fstat</c> (Python's <c>size()</c>), not the length of the map.</summary>
+    /// <exception cref="MemoryMapException">OSError EBADF for anonymous maps and maps that do not track their descriptor.</exception>
+    public long GetFileSize()
+    {
+        using Lease lease = AcquireLease();
+        SizeCore(out long size).ThrowIfFailed();
+        return size;
+    }
+
+    internal MmapStatus SizeCore(out long size)
+    {
+        size = 0;
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        int errno = FileStatus.Query(FileDescriptor, out FileStatus status);
+        if (errno != 0)
+        {
+            return MmapStatus.FromErrno(errno);
+        }
+
+        size = status.Size;
+        return MmapStatus.Ok;
+    }
+
+    internal MmapStatus CheckValid() => _closed ? MmapError.ClosedOrInvalid : MmapStatus.Ok;
+
+    internal MmapStatus CheckWritable() =>
+        _closed ? MmapError.ClosedOrInvalid : Access == MapAccess.Read ? MmapError.ReadOnly : MmapStatus.Ok;
+
+    private void ThrowIfClosed() => CheckValid().ThrowIfFailed();
+
+    /// <summary>Holds the mapping for one operation so that a concurrent close cannot unmap it.</summary>
+    internal Lease AcquireLease()
+    {
+        if (!_mapping.TryAcquireLease())
+        {
+            MmapStatus closed = MmapError.ClosedOrInvalid;
+            closed.ThrowIfFailed();
+        }
+
+        return new Lease(_mapping);
+    }
+
+    /// <summary>Takes a lease that outlives one call (the CPython face's object holds one); false when closed.</summary>
+    internal bool TryAcquireLongLease() => _mapping.TryAcquireLease();
+
+    internal void ReleaseLongLease() => _mapping.ReleaseLease();
+
+    /// <summary>Counts a new export (a buffer, pin or pinned memory); fails on a closed map.</summary>
+    internal MmapStatus AddExport()
+    {
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        Interlocked.Increment(ref _exports);
+        return MmapStatus.Ok;
+    }
+
+    internal void RemoveExport() => Interlocked.Decrement(ref _exports);
+
+    internal readonly ref struct Lease
+    {
+        private readonly MappingHandle _mapping;
+
+        public Lease(MappingHandle mapping) => _mapping = mapping;
+
+        public void Dispose() => _mapping.ReleaseLease();
+    }
+}
