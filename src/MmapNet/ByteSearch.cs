@@ -6,18 +6,37 @@ namespace MmapNet;
 /// Forward and backward search of a byte sequence in memory of any length. Spans stop at
 /// <see cref="int.MaxValue"/> bytes, so longer ranges are searched in windows that overlap by one byte
 /// less than the needle; within a window the runtime's vectorized <c>IndexOf</c>/<c>LastIndexOf</c>
-/// do the work.
+/// do the work. A needle longer than a span can hold is compared window by window at each candidate.
 /// </summary>
 internal static unsafe class ByteSearch
 {
-    /// <summary>The offset of the first <paramref name="needle"/> in <c>[haystack, haystack + length)</c>, or -1.</summary>
-    public static long IndexOf(byte* haystack, long length, ReadOnlySpan<byte> needle)
+    /// <summary>The offset of the first needle in <c>[haystack, haystack + length)</c>, or -1.</summary>
+    public static long IndexOf(byte* haystack, long length, byte* needle, long needleLength)
     {
-        long step = WindowStep(needle);
-        for (long start = 0; length - start >= needle.Length; start += step)
+        if (needleLength > length)
+        {
+            return -1;
+        }
+
+        if (needleLength > int.MaxValue)
+        {
+            for (long candidate = 0; candidate <= length - needleLength; candidate++)
+            {
+                if (EqualLong(haystack + candidate, needle, needleLength))
+                {
+                    return candidate;
+                }
+            }
+
+            return -1;
+        }
+
+        var pattern = new ReadOnlySpan<byte>(needle, (int)needleLength);
+        long step = WindowStep(needleLength);
+        for (long start = 0; length - start >= needleLength; start += step)
         {
             int size = (int)Math.Min(int.MaxValue, length - start);
-            int found = new ReadOnlySpan<byte>(haystack + start, size).IndexOf(needle);
+            int found = new ReadOnlySpan<byte>(haystack + start, size).IndexOf(pattern);
             if (found >= 0)
             {
                 return start + found;
@@ -27,14 +46,33 @@ internal static unsafe class ByteSearch
         return -1;
     }
 
-    /// <summary>The offset of the last <paramref name="needle"/> in <c>[haystack, haystack + length)</c>, or -1.</summary>
-    public static long LastIndexOf(byte* haystack, long length, ReadOnlySpan<byte> needle)
+    /// <summary>The offset of the last needle in <c>[haystack, haystack + length)</c>, or -1.</summary>
+    public static long LastIndexOf(byte* haystack, long length, byte* needle, long needleLength)
     {
-        long step = WindowStep(needle);
-        for (long end = length; end >= needle.Length; end -= step)
+        if (needleLength > length)
+        {
+            return -1;
+        }
+
+        if (needleLength > int.MaxValue)
+        {
+            for (long candidate = length - needleLength; candidate >= 0; candidate--)
+            {
+                if (EqualLong(haystack + candidate, needle, needleLength))
+                {
+                    return candidate;
+                }
+            }
+
+            return -1;
+        }
+
+        var pattern = new ReadOnlySpan<byte>(needle, (int)needleLength);
+        long step = WindowStep(needleLength);
+        for (long end = length; end >= needleLength; end -= step)
         {
             long start = Math.Max(0, end - int.MaxValue);
-            int found = new ReadOnlySpan<byte>(haystack + start, (int)(end - start)).LastIndexOf(needle);
+            int found = new ReadOnlySpan<byte>(haystack + start, (int)(end - start)).LastIndexOf(pattern);
             if (found >= 0)
             {
                 return start + found;
@@ -44,6 +82,20 @@ internal static unsafe class ByteSearch
         return -1;
     }
 
-    // Consecutive windows share needle.Length - 1 bytes, so a match across a boundary is still seen.
-    private static long WindowStep(ReadOnlySpan<byte> needle) => int.MaxValue - Math.Max(0, needle.Length - 1);
+    // Consecutive windows share needleLength - 1 bytes, so a match across a boundary is still seen.
+    private static long WindowStep(long needleLength) => int.MaxValue - Math.Max(0, needleLength - 1);
+
+    private static bool EqualLong(byte* left, byte* right, long length)
+    {
+        for (long done = 0; done < length; done += int.MaxValue)
+        {
+            int size = (int)Math.Min(int.MaxValue, length - done);
+            if (!new ReadOnlySpan<byte>(left + done, size).SequenceEqual(new ReadOnlySpan<byte>(right + done, size)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

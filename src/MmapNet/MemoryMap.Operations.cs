@@ -99,7 +99,12 @@ public sealed unsafe partial class MemoryMap
         long position = _position;
         long remaining = Remaining(position);
         source = Address + Math.Min(position, MappedLength);
-        long newline = ByteSearch.IndexOf(source, remaining, "\n"u8);
+        long newline = new ReadOnlySpan<byte>(source, (int)Math.Min(remaining, int.MaxValue)).IndexOf((byte)'\n');
+        if (newline < 0 && remaining > int.MaxValue)
+        {
+            byte lineFeed = (byte)'\n';
+            newline = ByteSearch.IndexOf(source, remaining, &lineFeed, 1);
+        }
         length = newline < 0 ? remaining : newline + 1;
         _position = position + length;
         return MmapStatus.Ok;
@@ -241,7 +246,12 @@ public sealed unsafe partial class MemoryMap
     private long Search(ReadOnlySpan<byte> value, long? start, long? end, bool reverse)
     {
         using Lease lease = AcquireLease();
-        FindCore(value, start ?? _position, end ?? MappedLength, reverse, invertedRangeMatchesEmpty: false, out long index).ThrowIfFailed();
+        long index;
+        fixed (byte* needle = value)
+        {
+            FindCore(needle, value.Length, start ?? _position, end ?? MappedLength, reverse, invertedRangeMatchesEmpty: false, out index).ThrowIfFailed();
+        }
+
         return index;
     }
 
@@ -249,7 +259,7 @@ public sealed unsafe partial class MemoryMap
     /// find/rfind over <c>[start:end]</c>. <paramref name="invertedRangeMatchesEmpty"/> reproduces
     /// CPython 3.11.0 to 3.11.4, where an empty needle in a range with end before start matched.
     /// </summary>
-    internal MmapStatus FindCore(ReadOnlySpan<byte> needle, long start, long end, bool reverse, bool invertedRangeMatchesEmpty, out long index)
+    internal MmapStatus FindCore(byte* needle, long needleLength, long start, long end, bool reverse, bool invertedRangeMatchesEmpty, out long index)
     {
         index = -1;
         if (_closed)
@@ -260,7 +270,7 @@ public sealed unsafe partial class MemoryMap
         long size = MappedLength;
         start = ClampSearchBound(start, size);
         end = ClampSearchBound(end, size);
-        if (needle.IsEmpty)
+        if (needleLength == 0)
         {
             if (end >= start || invertedRangeMatchesEmpty)
             {
@@ -270,11 +280,11 @@ public sealed unsafe partial class MemoryMap
             return MmapStatus.Ok;
         }
 
-        if (end - start >= needle.Length)
+        if (end > start)
         {
             long found = reverse
-                ? ByteSearch.LastIndexOf(Address + start, end - start, needle)
-                : ByteSearch.IndexOf(Address + start, end - start, needle);
+                ? ByteSearch.LastIndexOf(Address + start, end - start, needle, needleLength)
+                : ByteSearch.IndexOf(Address + start, end - start, needle, needleLength);
             index = found < 0 ? -1 : start + found;
         }
 
@@ -414,8 +424,12 @@ public sealed unsafe partial class MemoryMap
                 status = NormalizeIndex(index, out index);
             }
 
+            if (status.IsOk)
+            {
+                status = SetByteCore(index, value);
+            }
+
             status.ThrowIfFailed();
-            Address[index] = value;
         }
     }
 
@@ -453,8 +467,26 @@ public sealed unsafe partial class MemoryMap
         return (ulong)normalized < (ulong)size ? MmapStatus.Ok : MmapError.IndexOutOfRange;
     }
 
-    /// <summary>Stores a byte at an index that <see cref="NormalizeIndex"/> accepted.</summary>
-    internal void StoreByte(long index, byte value) => Address[index] = value;
+    /// <summary>
+    /// Stores a byte at an index that <see cref="NormalizeIndex"/> accepted, checking again that the
+    /// map is open and the index inside: Python code run in between (an <c>__index__</c>) may have
+    /// closed or resized it.
+    /// </summary>
+    internal MmapStatus SetByteCore(long index, byte value)
+    {
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        if ((ulong)index >= (ulong)MappedLength)
+        {
+            return MmapError.IndexOutOfRange;
+        }
+
+        Address[index] = value;
+        return MmapStatus.Ok;
+    }
 
     /// <summary>The bytes of <c>m[start:stop:step]</c> (Python slice semantics; step must not be 0).</summary>
     public byte[] GetSlice(long start, long stop, long step = 1)
@@ -466,26 +498,56 @@ public sealed unsafe partial class MemoryMap
         byte[] result = new byte[count];
         fixed (byte* destination = result)
         {
-            CopySlice(start, step, count, destination);
+            CopySliceCore(start, step, count, destination).ThrowIfFailed();
         }
 
         return result;
     }
 
-    /// <summary>Copies the <paramref name="count"/> bytes of an adjusted slice into <paramref name="destination"/>.</summary>
-    internal void CopySlice(long start, long step, long count, byte* destination)
+    /// <summary>
+    /// Copies the <paramref name="count"/> bytes of an adjusted slice into <paramref name="destination"/>,
+    /// after checking that the map is open and the slice inside it.
+    /// </summary>
+    internal MmapStatus CopySliceCore(long start, long step, long count, byte* destination)
     {
+        MmapStatus status = CheckSlice(start, step, count);
+        if (!status.IsOk)
+        {
+            return status;
+        }
+
         byte* source = Address + start;
         if (step == 1)
         {
             Buffer.MemoryCopy(source, destination, count, count);
-            return;
+            return MmapStatus.Ok;
         }
 
         for (long i = 0; i < count; i++, source += step)
         {
             destination[i] = *source;
         }
+
+        return MmapStatus.Ok;
+    }
+
+    // An adjusted slice is inside the map when its first and last items are. The map may have been
+    // closed or resized since the slice was adjusted, by Python code run during argument conversion.
+    private MmapStatus CheckSlice(long start, long step, long count)
+    {
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        if (count == 0)
+        {
+            return MmapStatus.Ok;
+        }
+
+        ulong size = (ulong)MappedLength;
+        long last = start + (step * (count - 1));
+        return (ulong)start < size && (ulong)last < size ? MmapStatus.Ok : MmapError.IndexOutOfRange;
     }
 
     /// <summary>Assigns <c>m[start:stop:step] = value</c>; the value must have exactly the slice's length.</summary>
@@ -497,16 +559,22 @@ public sealed unsafe partial class MemoryMap
         long count = SliceIndices.Adjust(MappedLength, ref start, ref stop, step);
         fixed (byte* source = value)
         {
-            StoreSlice(start, step, count, source, value.Length).ThrowIfFailed();
+            StoreSliceCore(start, step, count, source, value.Length).ThrowIfFailed();
         }
     }
 
     /// <summary>Stores <paramref name="valueLength"/> bytes into an adjusted slice of <paramref name="count"/> items.</summary>
-    internal MmapStatus StoreSlice(long start, long step, long count, byte* value, long valueLength)
+    internal MmapStatus StoreSliceCore(long start, long step, long count, byte* value, long valueLength)
     {
         if (valueLength != count)
         {
             return MmapError.SliceAssignmentWrongSize;
+        }
+
+        MmapStatus status = CheckSlice(start, step, count);
+        if (!status.IsOk)
+        {
+            return status;
         }
 
         byte* destination = Address + start;
