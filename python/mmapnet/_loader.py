@@ -1,0 +1,177 @@
+"""Finds and loads the C# implementation of the ``mmapnet._mmapnet`` extension module.
+
+Three ways, tried in this order:
+
+1. A .NET program that embeds CPython (MmapNet.Host) has already built the module and put it in
+   ``sys.modules['mmapnet._mmapnet']``.
+2. The NativeAOT build, ``_mmapnet.abi3.so`` next to this file: an ordinary extension module that
+   needs no .NET runtime.
+3. CoreCLR: boot the .NET runtime in this process through libhostfxr with ctypes (the standard
+   library only), load the managed assemblies into the default load context and call the C#
+   ``ModuleEntryPoints.CreateModule``, which returns the module.
+"""
+
+import ctypes
+import os
+import sys
+
+_NATIVE_NAME = "mmapnet._mmapnet"
+_ENTRY_TYPE = "MmapNet.CPython.ModuleEntryPoints, MmapNet.CPython"
+_ENTRY_METHOD = "CreateModule"
+_ASSEMBLIES = ("MmapNet.dll", "MmapNet.CPython.dll")
+_RUNTIME_CONFIG = "MmapNet.CPython.runtimeconfig.json"
+_BUILD_COMMAND = "dotnet build src/MmapNet.CPython -c Release"
+
+# hostfxr_delegate_type values (hostfxr.h)
+_HDT_GET_FUNCTION_POINTER = 6
+_HDT_LOAD_ASSEMBLY = 7
+# UNMANAGEDCALLERSONLY_METHOD: the delegate type name (const char_t*)-1
+_UNMANAGED_CALLERS_ONLY = ctypes.cast(ctypes.c_void_p(ctypes.c_size_t(-1).value), ctypes.c_char_p)
+
+_here = os.path.dirname(os.path.abspath(__file__))
+_runtime = None  # the booted runtime: kept for the life of the process, as the CLR cannot unload
+
+
+class _InitializeParameters(ctypes.Structure):
+    _fields_ = [("size", ctypes.c_size_t), ("host_path", ctypes.c_char_p), ("dotnet_root", ctypes.c_char_p)]
+
+
+def load():
+    """Returns (module, backend), where backend is 'dotnet-host', 'nativeaot' or 'coreclr'."""
+    module = sys.modules.get(_NATIVE_NAME)
+    if module is not None:
+        return module, "dotnet-host"
+    if os.environ.get("MMAPNET_BACKEND", "") != "coreclr" and _has_native_extension():
+        from mmapnet import _mmapnet
+        return _mmapnet, "nativeaot"
+    if os.environ.get("MMAPNET_BACKEND", "") == "nativeaot":
+        raise ImportError("mmapnet: MMAPNET_BACKEND=nativeaot, but there is no _mmapnet extension module in " + _here)
+    module = _load_through_coreclr()
+    sys.modules[_NATIVE_NAME] = module
+    return module, "coreclr"
+
+
+def _has_native_extension():
+    import importlib.machinery
+    return any(os.path.exists(os.path.join(_here, "_mmapnet" + suffix))
+               for suffix in importlib.machinery.EXTENSION_SUFFIXES)
+
+
+def assembly_directory():
+    """The folder holding the managed assemblies, or raises ImportError listing where it looked."""
+    candidates = []
+    if os.environ.get("MMAPNET_ASSEMBLY_DIR"):
+        candidates.append(os.environ["MMAPNET_ASSEMBLY_DIR"])
+    candidates.append(os.path.join(_here, "_lib"))
+    repository = os.path.dirname(os.path.dirname(_here))
+    candidates.append(os.path.join(repository, "artifacts", "bin", "MmapNet.CPython", "release"))
+    for candidate in candidates:
+        if all(os.path.isfile(os.path.join(candidate, name)) for name in _ASSEMBLIES + (_RUNTIME_CONFIG,)):
+            return candidate
+    raise ImportError(
+        "mmapnet: the C# assemblies are not built (looked for %s in: %s). "
+        "Build them from the repository root with: %s"
+        % (", ".join(_ASSEMBLIES), "; ".join(candidates), _BUILD_COMMAND))
+
+
+def _dotnet_roots():
+    roots = []
+    if os.environ.get("DOTNET_ROOT"):
+        roots.append(os.environ["DOTNET_ROOT"])
+    for directory in os.environ.get("PATH", "").split(os.pathsep):
+        launcher = os.path.join(directory, "dotnet")
+        if directory and os.path.isfile(launcher):
+            roots.append(os.path.dirname(os.path.realpath(launcher)))
+    roots += ["/usr/share/dotnet", "/usr/lib/dotnet", "/usr/local/share/dotnet", os.path.expanduser("~/.dotnet")]
+    return roots
+
+
+def _version_key(name):
+    return tuple(int(part) if part.isdigit() else -1 for part in name.split("-")[0].split("."))
+
+
+def _find_hostfxr():
+    roots = _dotnet_roots()
+    for root in roots:
+        fxr = os.path.join(root, "host", "fxr")
+        if os.path.isdir(fxr):
+            versions = sorted(os.listdir(fxr), key=_version_key, reverse=True)
+            for version in versions:
+                library = os.path.join(fxr, version, "libhostfxr.so")
+                if os.path.isfile(library):
+                    return root, library
+    raise ImportError(
+        "mmapnet: no .NET runtime found (looked for host/fxr/*/libhostfxr.so in: %s). "
+        "Install the .NET 10 runtime, or set DOTNET_ROOT to where it is." % "; ".join(dict.fromkeys(roots)))
+
+
+class _Runtime:
+    """CoreCLR booted in this process, with the two hostfxr delegates the loader needs."""
+
+    def __init__(self, runtime_config):
+        root, library = _find_hostfxr()
+        fxr = ctypes.CDLL(library)
+        fxr.hostfxr_initialize_for_runtime_config.argtypes = [
+            ctypes.c_char_p, ctypes.POINTER(_InitializeParameters), ctypes.POINTER(ctypes.c_void_p)]
+        fxr.hostfxr_initialize_for_runtime_config.restype = ctypes.c_int32
+        fxr.hostfxr_get_runtime_delegate.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p)]
+        fxr.hostfxr_get_runtime_delegate.restype = ctypes.c_int32
+        parameters = _InitializeParameters(ctypes.sizeof(_InitializeParameters), None, root.encode())
+        context = ctypes.c_void_p()
+        status = fxr.hostfxr_initialize_for_runtime_config(
+            runtime_config.encode(), ctypes.byref(parameters), ctypes.byref(context))
+        # 0: success; 1: the runtime was already running; 2: running, with other properties.
+        if status < 0 or not context:
+            raise ImportError(
+                "mmapnet: hostfxr could not start the .NET runtime for %s (error 0x%08x); "
+                "is the .NET 10 runtime installed under %s?" % (runtime_config, status & 0xFFFFFFFF, root))
+
+        def delegate(kind):
+            pointer = ctypes.c_void_p()
+            code = fxr.hostfxr_get_runtime_delegate(context, kind, ctypes.byref(pointer))
+            if code != 0:
+                raise ImportError("mmapnet: hostfxr_get_runtime_delegate(%d) failed (0x%08x)" % (kind, code & 0xFFFFFFFF))
+            return pointer.value
+
+        # int load_assembly(const char_t *assembly_path, void *load_context, void *reserved)
+        self._load_assembly = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p)(
+            delegate(_HDT_LOAD_ASSEMBLY))
+        # int get_function_pointer(type_name, method_name, delegate_type_name, load_context, reserved, void **out)
+        self._get_function_pointer = ctypes.CFUNCTYPE(
+            ctypes.c_int32, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p,
+            ctypes.POINTER(ctypes.c_void_p))(delegate(_HDT_GET_FUNCTION_POINTER))
+        self._fxr = fxr
+        self._context = context
+
+    def load_assembly(self, path):
+        code = self._load_assembly(path.encode(), None, None)
+        if code != 0:
+            raise ImportError("mmapnet: the .NET runtime could not load %s (0x%08x)" % (path, code & 0xFFFFFFFF))
+
+    def function_pointer(self, type_name, method_name, unmanaged_callers_only=True):
+        pointer = ctypes.c_void_p()
+        code = self._get_function_pointer(
+            type_name.encode(), method_name.encode(), _UNMANAGED_CALLERS_ONLY if unmanaged_callers_only else None,
+            None, None, ctypes.byref(pointer))
+        if code != 0:
+            raise ImportError("mmapnet: no entry point %s.%s (0x%08x)" % (type_name, method_name, code & 0xFFFFFFFF))
+        return pointer.value
+
+
+def runtime():
+    """The CoreCLR runtime of this process, booted on first use with the assemblies loaded."""
+    global _runtime
+    if _runtime is None:
+        directory = assembly_directory()
+        booted = _Runtime(os.path.join(directory, _RUNTIME_CONFIG))
+        for name in _ASSEMBLIES:
+            booted.load_assembly(os.path.join(directory, name))
+        _runtime = booted
+    return _runtime
+
+
+def _load_through_coreclr():
+    entry = runtime().function_pointer(_ENTRY_TYPE, _ENTRY_METHOD)
+    # PYFUNCTYPE, not CFUNCTYPE: the GIL stays held during the call, and a NULL result raises the
+    # Python exception the C# code set.
+    return ctypes.PYFUNCTYPE(ctypes.py_object)(entry)()

@@ -1,0 +1,92 @@
+using System;
+using MmapNet.CPython.Native;
+using static MmapNet.CPython.Native.PythonApi;
+
+namespace MmapNet.CPython;
+
+/// <summary>
+/// Argument parsing that is exactly CPython's: the common, well-typed arguments (exact ints in range,
+/// exact bytes) are decoded directly; anything else goes through CPython's own
+/// <c>PyArg_ParseTuple</c> with the format string the stdlib uses, so every conversion (<c>__index__</c>,
+/// buffers, bools) and every error message is the interpreter's own.
+/// </summary>
+internal static unsafe class ArgumentParser
+{
+    private const int BytesSizeOffset = 16;
+    private const int BytesDataOffset = 32;
+
+    /// <summary>An exact int that fits a Py_ssize_t; false, with no error set, for anything else.</summary>
+    public static bool TryExactSsize(nint o, out nint value)
+    {
+        if (TypeOf(o) == PyLong_Type)
+        {
+            value = FastPyLong_AsSsize_t(o);
+            if (value != -1 || FastPyErr_Occurred() == 0)
+            {
+                return true;
+            }
+
+            FastPyErr_Clear();
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>An exact int that fits a C int; false, with no error set, for anything else.</summary>
+    public static bool TryExactInt(nint o, out int value)
+    {
+        if (TryExactSsize(o, out nint wide) && wide is >= int.MinValue and <= int.MaxValue)
+        {
+            value = (int)wide;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>The contents of an exact bytes object, borrowed from it; false for anything else.</summary>
+    public static bool TryExactBytes(nint o, out byte* data, out nint length)
+    {
+        if (TypeOf(o) == PyBytes_Type)
+        {
+            data = (byte*)(o + BytesDataOffset);
+            length = *(nint*)(o + BytesSizeOffset);
+            return true;
+        }
+
+        data = null;
+        length = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="args"/> with CPython's <c>PyArg_ParseTuple</c> and
+    /// <paramref name="formatWithNul"/>; the outputs are written where the format says. False with the
+    /// interpreter's exception set when the arguments are refused.
+    /// </summary>
+    public static bool ParseWithCPython(nint* args, nint nargs, ReadOnlySpan<byte> formatWithNul, void* output1 = null, void* output2 = null, void* output3 = null, void* output4 = null)
+    {
+        nint tuple = PyTuple_New(nargs);
+        if (tuple == 0)
+        {
+            return false;
+        }
+
+        for (nint i = 0; i < nargs; i++)
+        {
+            Py_IncRef(args[i]);
+            PyTuple_SetItem(tuple, i, args[i]);
+        }
+
+        int parsed;
+        fixed (byte* format = formatWithNul)
+        {
+            parsed = PyArg_ParseTuple(tuple, format, output1, output2, output3, output4);
+        }
+
+        Py_DecRef(tuple);
+        return parsed != 0;
+    }
+}

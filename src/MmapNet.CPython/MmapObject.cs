@@ -1,0 +1,49 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace MmapNet.CPython;
+
+/// <summary>
+/// The C layout of an <c>mmap.mmap</c> instance. It has the stdlib's size (80 bytes) and weak
+/// reference list offset (64), so <c>__basicsize__</c>, <c>__weakrefoffset__</c> and
+/// <c>sys.getsizeof</c> read as they do for CPython's own type. The map itself is a .NET object,
+/// reached through a GC handle, so C# code sharing it sees the very same mapping.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = BasicSize)]
+internal struct MmapObject
+{
+    public const int BasicSize = 80;
+    public const int WeakRefListOffset = 64;
+
+    [FieldOffset(0)]
+    public nint RefCount;
+
+    [FieldOffset(8)]
+    public nint Type;
+
+    /// <summary>A <see cref="GCHandle{T}"/> to the <see cref="MemoryMap"/>, or 0 before it is set.</summary>
+    [FieldOffset(16)]
+    public nint Map;
+
+    [FieldOffset(24)]
+    public MmapObjectFlags Flags;
+
+    [FieldOffset(WeakRefListOffset)]
+    public nint WeakRefList;
+
+    /// <summary>The map behind a Python object (which must be one of ours).</summary>
+    public static unsafe MemoryMap MapOf(nint self) => GCHandle<MemoryMap>.FromIntPtr(((MmapObject*)self)->Map).Target;
+}
+
+/// <summary>What an <see cref="MmapObject"/> owns.</summary>
+[Flags]
+internal enum MmapObjectFlags
+{
+    None = 0,
+
+    /// <summary>The object created the map: deallocating the object closes it.</summary>
+    OwnsMap = 1,
+
+    /// <summary>The object holds a lease that keeps the memory mapped while Python may touch it.</summary>
+    HoldsLease = 2,
+}

@@ -1,0 +1,504 @@
+using System;
+using System.Runtime.InteropServices;
+using MmapNet.CPython.Native;
+using static MmapNet.CPython.Native.PythonApi;
+using static MmapNet.CPython.Native.PythonConstants;
+
+namespace MmapNet.CPython;
+
+// The methods. Where the stdlib's method is METH_NOARGS, so is ours; where it is METH_VARARGS, ours
+// is METH_FASTCALL: the interpreter raises the same errors for both ("takes no keyword arguments",
+// unbound calls), and no argument tuple is built. Each method checks that the map is open first and
+// then parses, as CPython does; the parsing is CPython's own whenever an argument is not trivial.
+internal static unsafe partial class MmapType
+{
+    private static PyMethodDef* BuildMethods(InterpreterProfile profile)
+    {
+        var noArgs = new (string Name, nint Function)[]
+        {
+            ("close", (nint)(delegate* unmanaged<nint, nint, nint>)&Close),
+            ("read_byte", (nint)(delegate* unmanaged<nint, nint, nint>)&ReadByte),
+            ("readline", (nint)(delegate* unmanaged<nint, nint, nint>)&ReadLine),
+            ("seekable", (nint)(delegate* unmanaged<nint, nint, nint>)&Seekable),
+            ("size", (nint)(delegate* unmanaged<nint, nint, nint>)&Size),
+            ("tell", (nint)(delegate* unmanaged<nint, nint, nint>)&Tell),
+            ("__enter__", (nint)(delegate* unmanaged<nint, nint, nint>)&Enter),
+        };
+        var fastCall = new (string Name, nint Function)[]
+        {
+            ("find", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Find),
+            ("rfind", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&ReverseFind),
+            ("flush", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Flush),
+            ("madvise", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Advise),
+            ("move", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Move),
+            ("read", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Read),
+            ("resize", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Resize),
+            ("seek", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Seek),
+            ("write", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Write),
+            ("write_byte", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&WriteByte),
+            ("__exit__", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Exit),
+        };
+
+        // The stdlib's order, which is the order of the type's __dict__.
+        string[] order = ["close", "find", "rfind", "flush", "madvise", "move", "read", "read_byte", "readline", "resize", "seek", "seekable", "size", "tell", "write", "write_byte", "__enter__", "__exit__"];
+        PyMethodDef* methods = NativeTables.Allocate<PyMethodDef>(order.Length + 1);
+        int count = 0;
+        foreach (string name in order)
+        {
+            if (name == "seekable" && !profile.HasSeekable)
+            {
+                continue;
+            }
+
+            int noArgsIndex = Array.FindIndex(noArgs, m => m.Name == name);
+            (nint function, int flags) = noArgsIndex >= 0
+                ? (noArgs[noArgsIndex].Function, MethNoArgs)
+                : (fastCall[Array.FindIndex(fastCall, m => m.Name == name)].Function, MethFastCall);
+            methods[count++] = new PyMethodDef { Name = NativeTables.Utf8(name), Method = (void*)function, Flags = flags };
+        }
+
+        return methods;
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint Close(nint self, nint unused) => CloseObject(self);
+
+    /// <summary><c>__exit__(*args)</c>: closes, whatever the arguments.</summary>
+    [UnmanagedCallersOnly]
+    private static nint Exit(nint self, nint* args, nint nargs) => CloseObject(self);
+
+    private static nint CloseObject(nint self)
+    {
+        try
+        {
+            MemoryMap map = MmapObject.MapOf(self);
+            MmapStatus status = map.CloseCore();
+            if (!status.IsOk)
+            {
+                return PythonErrors.Raise(status);
+            }
+
+            ReleaseLease((MmapObject*)self, map);
+            return NewNone();
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint Enter(nint self, nint unused)
+    {
+        try
+        {
+            if (MmapObject.MapOf(self).IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            Py_IncRef(self);
+            return self;
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint Find(nint self, nint* args, nint nargs) => Search(self, args, nargs, reverse: false);
+
+    [UnmanagedCallersOnly]
+    private static nint ReverseFind(nint self, nint* args, nint nargs) => Search(self, args, nargs, reverse: true);
+
+    /// <summary><c>find(sub[, start[, end]])</c> / <c>rfind</c>: "y*|nn".</summary>
+    private static nint Search(nint self, nint* args, nint nargs, bool reverse)
+    {
+        try
+        {
+            MemoryMap map = MmapObject.MapOf(self);
+            if (map.IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            nint start = (nint)map.CurrentPosition;
+            nint end = (nint)map.MappedLength;
+            if (nargs is >= 1 and <= 3
+                && ArgumentParser.TryExactBytes(args[0], out byte* needle, out nint needleLength)
+                && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out start))
+                && (nargs < 3 || ArgumentParser.TryExactSsize(args[2], out end)))
+            {
+                return FoundIndex(map, needle, needleLength, start, end, reverse);
+            }
+
+            start = (nint)map.CurrentPosition;
+            end = (nint)map.MappedLength;
+            PyBuffer buffer;
+            if (!ArgumentParser.ParseWithCPython(args, nargs, reverse ? "y*|nn:rfind\0"u8 : "y*|nn:find\0"u8, &buffer, &start, &end))
+            {
+                return 0;
+            }
+
+            nint result = FoundIndex(map, buffer.Buf, buffer.Len, start, end, reverse);
+            PyBuffer_Release(&buffer);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    private static nint FoundIndex(MemoryMap map, byte* needle, nint needleLength, nint start, nint end, bool reverse)
+    {
+        MmapStatus status = map.FindCore(needle, needleLength, start, end, reverse, s_profile.InvertedRangeMatchesEmptyNeedle, out long index);
+        return status.IsOk ? FastPyLong_FromSsize_t((nint)index) : PythonErrors.Raise(status);
+    }
+
+    /// <summary><c>flush([offset[, size]])</c>: "|nn".</summary>
+    [UnmanagedCallersOnly]
+    private static nint Flush(nint self, nint* args, nint nargs)
+    {
+        try
+        {
+            MemoryMap map = MmapObject.MapOf(self);
+            if (map.IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            nint offset = 0;
+            nint size = (nint)map.MappedLength;
+            if (!(nargs <= 2
+                && (nargs < 1 || ArgumentParser.TryExactSsize(args[0], out offset))
+                && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out size))))
+            {
+                offset = 0;
+                size = (nint)map.MappedLength;
+                if (!ArgumentParser.ParseWithCPython(args, nargs, "|nn:flush\0"u8, &offset, &size))
+                {
+                    return 0;
+                }
+            }
+
+            MmapStatus status = map.FlushCore(offset, size);
+            return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    /// <summary><c>madvise(option[, start[, length]])</c>: "i|nn".</summary>
+    [UnmanagedCallersOnly]
+    private static nint Advise(nint self, nint* args, nint nargs)
+    {
+        try
+        {
+            MemoryMap map = MmapObject.MapOf(self);
+            if (map.IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            int option = 0;
+            nint start = 0;
+            nint length = (nint)map.MappedLength;
+            if (!(nargs is >= 1 and <= 3
+                && ArgumentParser.TryExactInt(args[0], out option)
+                && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out start))
+                && (nargs < 3 || ArgumentParser.TryExactSsize(args[2], out length))))
+            {
+                start = 0;
+                length = (nint)map.MappedLength;
+                if (!ArgumentParser.ParseWithCPython(args, nargs, "i|nn:madvise\0"u8, &option, &start, &length))
+                {
+                    return 0;
+                }
+            }
+
+            MmapStatus status = map.AdviseCore(option, start, length);
+            return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    /// <summary><c>move(dest, src, count)</c>: "nnn".</summary>
+    [UnmanagedCallersOnly]
+    private static nint Move(nint self, nint* args, nint nargs)
+    {
+        try
+        {
+            MemoryMap map = MmapObject.MapOf(self);
+            if (map.IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            nint destination = 0, source = 0, count = 0;
+            if (!(nargs == 3
+                && ArgumentParser.TryExactSsize(args[0], out destination)
+                && ArgumentParser.TryExactSsize(args[1], out source)
+                && ArgumentParser.TryExactSsize(args[2], out count))
+                && !ArgumentParser.ParseWithCPython(args, nargs, "nnn:move\0"u8, &destination, &source, &count))
+            {
+                return 0;
+            }
+
+            MmapStatus status = map.MoveCore(destination, source, count);
+            return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    /// <summary><c>read([n])</c>: "|O&amp;" with CPython's own None-or-index converter.</summary>
+    [UnmanagedCallersOnly]
+    private static nint Read(nint self, nint* args, nint nargs)
+    {
+        try
+        {
+            MemoryMap map = MmapObject.MapOf(self);
+            if (map.IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            nint requested = nint.MaxValue;
+            if (!(nargs == 0 || (nargs == 1 && (args[0] == Py_None || ArgumentParser.TryExactSsize(args[0], out requested)))))
+            {
+                requested = nint.MaxValue;
+                if (!ArgumentParser.ParseWithCPython(args, nargs, "|O&:read\0"u8, _Py_convert_optional_to_ssize_t, &requested))
+                {
+                    return 0;
+                }
+            }
+
+            MmapStatus status = map.ReadCore(requested, out byte* source, out long length);
+            if (!status.IsOk)
+            {
+                return PythonErrors.Raise(status);
+            }
+
+            return length <= ShortCopy
+                ? FastPyBytes_FromStringAndSize(source, (nint)length)
+                : PyBytes_FromStringAndSize(source, (nint)length);
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint ReadByte(nint self, nint unused)
+    {
+        try
+        {
+            MmapStatus status = MmapObject.MapOf(self).ReadByteCore(out byte value);
+            return status.IsOk ? FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint ReadLine(nint self, nint unused)
+    {
+        try
+        {
+            MmapStatus status = MmapObject.MapOf(self).ReadLineCore(out byte* source, out long length);
+            if (!status.IsOk)
+            {
+                return PythonErrors.Raise(status);
+            }
+
+            return length <= ShortCopy
+                ? FastPyBytes_FromStringAndSize(source, (nint)length)
+                : PyBytes_FromStringAndSize(source, (nint)length);
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    /// <summary><c>resize(newsize)</c>: "n". The object's own lease does not count against the resize.</summary>
+    [UnmanagedCallersOnly]
+    private static nint Resize(nint self, nint* args, nint nargs)
+    {
+        try
+        {
+            MemoryMap map = MmapObject.MapOf(self);
+            if (map.IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            nint newSize = 0;
+            if (!(nargs == 1 && ArgumentParser.TryExactSsize(args[0], out newSize))
+                && !ArgumentParser.ParseWithCPython(args, nargs, "n:resize\0"u8, &newSize))
+            {
+                return 0;
+            }
+
+            int ownLeases = (((MmapObject*)self)->Flags & MmapObjectFlags.HoldsLease) != 0 ? 1 : 0;
+            MmapStatus status = map.ResizeCore(newSize, ownLeases);
+            return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    /// <summary><c>seek(pos[, whence])</c>: "n|i"; returns the position from 3.13 on, None before.</summary>
+    [UnmanagedCallersOnly]
+    private static nint Seek(nint self, nint* args, nint nargs)
+    {
+        try
+        {
+            MemoryMap map = MmapObject.MapOf(self);
+            if (map.IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            nint distance = 0;
+            int whence = 0;
+            if (!(nargs is 1 or 2
+                && ArgumentParser.TryExactSsize(args[0], out distance)
+                && (nargs < 2 || ArgumentParser.TryExactInt(args[1], out whence))))
+            {
+                whence = 0;
+                if (!ArgumentParser.ParseWithCPython(args, nargs, "n|i:seek\0"u8, &distance, &whence))
+                {
+                    return 0;
+                }
+            }
+
+            MmapStatus status = map.SeekCore(distance, whence, out long position);
+            if (!status.IsOk)
+            {
+                return PythonErrors.Raise(status);
+            }
+
+            return s_profile.SeekReturnsPosition ? FastPyLong_FromSsize_t((nint)position) : NewNone();
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    /// <summary><c>seekable()</c> (3.13): always True, even when closed, as in CPython.</summary>
+    [UnmanagedCallersOnly]
+    private static nint Seekable(nint self, nint unused) => PyBool_FromLong(1);
+
+    [UnmanagedCallersOnly]
+    private static nint Size(nint self, nint unused)
+    {
+        try
+        {
+            MmapStatus status = MmapObject.MapOf(self).SizeCore(out long size);
+            return status.IsOk ? PyLong_FromSsize_t((nint)size) : PythonErrors.Raise(status);
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint Tell(nint self, nint unused)
+    {
+        try
+        {
+            MemoryMap map = MmapObject.MapOf(self);
+            return map.IsClosed
+                ? PythonErrors.Raise(MmapError.ClosedOrInvalid)
+                : FastPyLong_FromSsize_t((nint)map.CurrentPosition);
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    /// <summary><c>write(bytes)</c>: "y*"; returns the number of bytes written.</summary>
+    [UnmanagedCallersOnly]
+    private static nint Write(nint self, nint* args, nint nargs)
+    {
+        try
+        {
+            MemoryMap map = MmapObject.MapOf(self);
+            if (map.IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            MmapStatus status;
+            if (nargs == 1 && ArgumentParser.TryExactBytes(args[0], out byte* data, out nint length))
+            {
+                status = map.WriteCore(data, length);
+                return status.IsOk ? FastPyLong_FromSsize_t(length) : PythonErrors.Raise(status);
+            }
+
+            PyBuffer buffer;
+            if (!ArgumentParser.ParseWithCPython(args, nargs, "y*:write\0"u8, &buffer))
+            {
+                return 0;
+            }
+
+            status = map.WriteCore(buffer.Buf, buffer.Len);
+            nint written = buffer.Len;
+            PyBuffer_Release(&buffer);
+            return status.IsOk ? FastPyLong_FromSsize_t(written) : PythonErrors.Raise(status);
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    /// <summary><c>write_byte(byte)</c>: "b", an int from 0 to 255.</summary>
+    [UnmanagedCallersOnly]
+    private static nint WriteByte(nint self, nint* args, nint nargs)
+    {
+        try
+        {
+            MemoryMap map = MmapObject.MapOf(self);
+            if (map.IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            byte value;
+            if (nargs == 1 && ArgumentParser.TryExactSsize(args[0], out nint wide) && wide is >= 0 and <= 255)
+            {
+                value = (byte)wide;
+            }
+            else if (!ArgumentParser.ParseWithCPython(args, nargs, "b:write_byte\0"u8, &value))
+            {
+                return 0;
+            }
+
+            MmapStatus status = map.WriteByteCore(value);
+            return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+        }
+        catch (Exception exception)
+        {
+            return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+}

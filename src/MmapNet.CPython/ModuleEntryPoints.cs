@@ -1,0 +1,24 @@
+using System.Runtime.InteropServices;
+
+namespace MmapNet.CPython;
+
+/// <summary>
+/// The native entry points that create the module, one per way of loading it. Both are called by
+/// the interpreter with the GIL held and return a new reference (or NULL with an exception set).
+/// </summary>
+public static class ModuleEntryPoints
+{
+    /// <summary>
+    /// For python/mmapnet's CoreCLR route: fetched through hostfxr's <c>get_function_pointer</c> and
+    /// called through <c>ctypes.PYFUNCTYPE</c>, which keeps the GIL.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    public static nint CreateModule() => MmapModule.Create();
+
+    /// <summary>
+    /// For the NativeAOT build: the extension module's init function, found by the import system in
+    /// <c>mmapnet/_mmapnet.abi3.so</c>. (Outside a NativeAOT build the export name has no effect.)
+    /// </summary>
+    [UnmanagedCallersOnly(EntryPoint = "PyInit__mmapnet")]
+    public static nint InitializeExtensionModule() => MmapModule.Create();
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace MmapNet.CPython.Native;
+
+/// <summary>
+/// Native memory for the structures CPython keeps pointers into for the life of the process: the type
+/// spec, slot, method, member and getset tables, the module definition, names, docstrings and
+/// keyword lists. They are allocated once and deliberately never freed, as a C extension's statics.
+/// </summary>
+internal static unsafe class NativeTables
+{
+    private static byte** s_keywordsWithTrackFd;
+    private static byte** s_keywords;
+
+    /// <summary>Zeroed room for <paramref name="count"/> structures (a zeroed entry ends each table).</summary>
+    public static T* Allocate<T>(int count)
+        where T : unmanaged =>
+        (T*)NativeMemory.AllocZeroed((nuint)count, (nuint)sizeof(T));
+
+    /// <summary>A NUL-terminated UTF-8 copy of <paramref name="text"/>.</summary>
+    public static byte* Utf8(string text)
+    {
+        int length = Encoding.UTF8.GetByteCount(text);
+        byte* copy = Allocate<byte>(length + 1);
+        Encoding.UTF8.GetBytes(text, new Span<byte>(copy, length));
+        return copy;
+    }
+
+    /// <summary>The constructor's keyword names, NULL-terminated, with trackfd when the interpreter has it.</summary>
+    public static byte** ConstructorKeywords(InterpreterProfile profile)
+    {
+        if (s_keywords == null)
+        {
+            string[] names = ["fileno", "length", "flags", "prot", "access", "offset", "trackfd"];
+            byte** withTrackFd = (byte**)Allocate<nint>(names.Length + 1);
+            for (int i = 0; i < names.Length; i++)
+            {
+                withTrackFd[i] = Utf8(names[i]);
+            }
+
+            byte** without = (byte**)Allocate<nint>(names.Length);
+            for (int i = 0; i < names.Length - 1; i++)
+            {
+                without[i] = withTrackFd[i];
+            }
+
+            s_keywordsWithTrackFd = withTrackFd;
+            s_keywords = without;
+        }
+
+        return profile.HasTrackFd ? s_keywordsWithTrackFd : s_keywords;
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+
+namespace MmapNet.CPython.Native;
+
+/// <summary>
+/// The one table of the CPython C API this project calls: function pointers and data resolved by
+/// name from the running process, whichever way libpython got there (a python3 executable, static or
+/// with a shared libpython, or pythonnet's dlopen). Names are the C names.
+/// </summary>
+/// <remarks>
+/// The <c>Fast*</c> entries skip the GC-mode transition (<c>SuppressGCTransition</c>). They are only for
+/// calls that are short, never block, and can never call back into managed code (they run no Python
+/// code: no <c>__index__</c>, no <c>__buffer__</c>, no deallocation of arbitrary objects).
+/// </remarks>
+[SuppressMessage("Naming", "CA1707", Justification = "The members are named exactly as the C API functions they point to.")]
+[SuppressMessage("Style", "IDE1006", Justification = "The members are named exactly as the C API functions they point to.")]
+internal static unsafe class PythonApi
+{
+    public static delegate* unmanaged<nint, void> Py_IncRef;
+    public static delegate* unmanaged<nint, void> Py_DecRef;
+    public static delegate* unmanaged<byte*> Py_GetVersion;
+
+    public static delegate* unmanaged<PyTypeSpec*, nint> PyType_FromSpec;
+    public static delegate* unmanaged<nint, int, void*> PyType_GetSlot;
+    public static delegate* unmanaged<nint, void> PyObject_GC_UnTrack;
+    public static delegate* unmanaged<nint, void> PyObject_ClearWeakRefs;
+    public static void* PyObject_GenericGetAttr;
+
+    public static delegate* unmanaged<nint, nint> PyLong_FromSsize_t;
+    public static delegate* unmanaged<nint, nint> PyLong_AsSsize_t;
+    public static delegate* unmanaged<nint, nint, nint> PyNumber_AsSsize_t;
+    public static delegate* unmanaged<nint, int> PyIndex_Check;
+    public static delegate* unmanaged<nint, nint> PyBool_FromLong;
+    public static delegate* unmanaged<nint, nint*, nint*, nint*, int> PySlice_Unpack;
+    public static delegate* unmanaged<byte*, nint, nint> PyBytes_FromStringAndSize;
+    public static delegate* unmanaged<nint, byte*> PyBytes_AsString;
+    public static delegate* unmanaged<byte*, nint, nint> PyUnicode_FromStringAndSize;
+
+    public static delegate* unmanaged<nint, byte*, void> PyErr_SetString;
+    public static delegate* unmanaged<nint, nint, void> PyErr_SetObject;
+    public static delegate* unmanaged<nint> PyErr_Occurred;
+    public static delegate* unmanaged<void> PyErr_Clear;
+    public static delegate* unmanaged<nint> PyErr_NoMemory;
+    public static delegate* unmanaged<int> PyErr_CheckSignals;
+
+    public static delegate* unmanaged<nint, PyBuffer*, int, int> PyObject_GetBuffer;
+    public static delegate* unmanaged<PyBuffer*, void> PyBuffer_Release;
+    public static delegate* unmanaged<PyBuffer*, nint, void*, nint, int, int, int> PyBuffer_FillInfo;
+
+    public static delegate* unmanaged<nint, nint, nint, nint> PyObject_Call;
+    public static delegate* unmanaged<nint, nint> PyTuple_New;
+    public static delegate* unmanaged<nint, nint, nint, int> PyTuple_SetItem;
+
+    // Variadic in C. On SysV x86-64 and Linux AArch64, pointer and integer arguments after the fixed
+    // ones are passed exactly as fixed arguments, so one fixed signature with room for the most
+    // arguments any format here takes serves every call; the parser reads only what its format names.
+    public static delegate* unmanaged<nint, byte*, void*, void*, void*, void*, int> PyArg_ParseTuple;
+    public static delegate* unmanaged<nint, nint, byte*, byte**, void*, void*, void*, void*, void*, void*, void*, int> PyArg_ParseTupleAndKeywords;
+    public static delegate* unmanaged<byte*, byte*, int, nint, int, long, int> PySys_Audit;
+    public static void* _Py_convert_optional_to_ssize_t;
+
+    public static delegate* unmanaged<PyModuleDef*, int, nint> PyModule_Create2;
+    public static delegate* unmanaged<nint, byte*, nint, int> PyModule_AddObjectRef;
+    public static delegate* unmanaged<nint, byte*, long, int> PyModule_AddIntConstant;
+    public static delegate* unmanaged<nint> PyImport_GetModuleDict;
+    public static delegate* unmanaged<nint, byte*, nint, int> PyDict_SetItemString;
+
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyLong_FromSsize_t;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyLong_AsSsize_t;
+    public static delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint> FastPyBytes_FromStringAndSize;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint*, nint*, int> FastPySlice_Unpack;
+    public static delegate* unmanaged[SuppressGCTransition]<nint> FastPyErr_Occurred;
+    public static delegate* unmanaged[SuppressGCTransition]<void> FastPyErr_Clear;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, void> FastPy_IncRef;
+
+    public static nint PyExc_ValueError;
+    public static nint PyExc_TypeError;
+    public static nint PyExc_IndexError;
+    public static nint PyExc_OverflowError;
+    public static nint PyExc_BufferError;
+    public static nint PyExc_OSError;
+    public static nint PyExc_SystemError;
+
+    public static nint Py_None;
+    public static nint Py_True;
+    public static nint PyLong_Type;
+    public static nint PySlice_Type;
+    public static nint PyBytes_Type;
+
+    private static nint s_library;
+
+    public static bool IsInitialized => s_library != 0;
+
+    /// <summary>Resolves every entry; called once, with the GIL held, before any other use.</summary>
+    public static void Initialize()
+    {
+        if (s_library != 0)
+        {
+            return;
+        }
+
+        nint library = NativeLibrary.GetMainProgramHandle();
+        nint Function(string name) => NativeLibrary.GetExport(library, name);
+        nint Object(string name) => *(nint*)NativeLibrary.GetExport(library, name);
+
+        Py_IncRef = (delegate* unmanaged<nint, void>)Function("Py_IncRef");
+        Py_DecRef = (delegate* unmanaged<nint, void>)Function("Py_DecRef");
+        Py_GetVersion = (delegate* unmanaged<byte*>)Function("Py_GetVersion");
+        PyType_FromSpec = (delegate* unmanaged<PyTypeSpec*, nint>)Function("PyType_FromSpec");
+        PyType_GetSlot = (delegate* unmanaged<nint, int, void*>)Function("PyType_GetSlot");
+        PyObject_GC_UnTrack = (delegate* unmanaged<nint, void>)Function("PyObject_GC_UnTrack");
+        PyObject_ClearWeakRefs = (delegate* unmanaged<nint, void>)Function("PyObject_ClearWeakRefs");
+        PyObject_GenericGetAttr = (void*)Function("PyObject_GenericGetAttr");
+        PyLong_FromSsize_t = (delegate* unmanaged<nint, nint>)Function("PyLong_FromSsize_t");
+        PyLong_AsSsize_t = (delegate* unmanaged<nint, nint>)Function("PyLong_AsSsize_t");
+        PyNumber_AsSsize_t = (delegate* unmanaged<nint, nint, nint>)Function("PyNumber_AsSsize_t");
+        PyIndex_Check = (delegate* unmanaged<nint, int>)Function("PyIndex_Check");
+        PyBool_FromLong = (delegate* unmanaged<nint, nint>)Function("PyBool_FromLong");
+        PySlice_Unpack = (delegate* unmanaged<nint, nint*, nint*, nint*, int>)Function("PySlice_Unpack");
+        PyBytes_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Function("PyBytes_FromStringAndSize");
+        PyBytes_AsString = (delegate* unmanaged<nint, byte*>)Function("PyBytes_AsString");
+        PyUnicode_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Function("PyUnicode_FromStringAndSize");
+        PyErr_SetString = (delegate* unmanaged<nint, byte*, void>)Function("PyErr_SetString");
+        PyErr_SetObject = (delegate* unmanaged<nint, nint, void>)Function("PyErr_SetObject");
+        PyErr_Occurred = (delegate* unmanaged<nint>)Function("PyErr_Occurred");
+        PyErr_Clear = (delegate* unmanaged<void>)Function("PyErr_Clear");
+        PyErr_NoMemory = (delegate* unmanaged<nint>)Function("PyErr_NoMemory");
+        PyErr_CheckSignals = (delegate* unmanaged<int>)Function("PyErr_CheckSignals");
+        PyObject_GetBuffer = (delegate* unmanaged<nint, PyBuffer*, int, int>)Function("PyObject_GetBuffer");
+        PyBuffer_Release = (delegate* unmanaged<PyBuffer*, void>)Function("PyBuffer_Release");
+        PyBuffer_FillInfo = (delegate* unmanaged<PyBuffer*, nint, void*, nint, int, int, int>)Function("PyBuffer_FillInfo");
+        PyObject_Call = (delegate* unmanaged<nint, nint, nint, nint>)Function("PyObject_Call");
+        PyTuple_New = (delegate* unmanaged<nint, nint>)Function("PyTuple_New");
+        PyTuple_SetItem = (delegate* unmanaged<nint, nint, nint, int>)Function("PyTuple_SetItem");
+        PyArg_ParseTuple = (delegate* unmanaged<nint, byte*, void*, void*, void*, void*, int>)Function("PyArg_ParseTuple");
+        PyArg_ParseTupleAndKeywords = (delegate* unmanaged<nint, nint, byte*, byte**, void*, void*, void*, void*, void*, void*, void*, int>)Function("PyArg_ParseTupleAndKeywords");
+        PySys_Audit = (delegate* unmanaged<byte*, byte*, int, nint, int, long, int>)Function("PySys_Audit");
+        _Py_convert_optional_to_ssize_t = (void*)Function("_Py_convert_optional_to_ssize_t");
+        PyModule_Create2 = (delegate* unmanaged<PyModuleDef*, int, nint>)Function("PyModule_Create2");
+        PyModule_AddObjectRef = (delegate* unmanaged<nint, byte*, nint, int>)Function("PyModule_AddObjectRef");
+        PyModule_AddIntConstant = (delegate* unmanaged<nint, byte*, long, int>)Function("PyModule_AddIntConstant");
+        PyImport_GetModuleDict = (delegate* unmanaged<nint>)Function("PyImport_GetModuleDict");
+        PyDict_SetItemString = (delegate* unmanaged<nint, byte*, nint, int>)Function("PyDict_SetItemString");
+
+        FastPyLong_FromSsize_t = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyLong_FromSsize_t");
+        FastPyLong_AsSsize_t = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyLong_AsSsize_t");
+        FastPyBytes_FromStringAndSize = (delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint>)Function("PyBytes_FromStringAndSize");
+        FastPySlice_Unpack = (delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint*, nint*, int>)Function("PySlice_Unpack");
+        FastPyErr_Occurred = (delegate* unmanaged[SuppressGCTransition]<nint>)Function("PyErr_Occurred");
+        FastPyErr_Clear = (delegate* unmanaged[SuppressGCTransition]<void>)Function("PyErr_Clear");
+        FastPy_IncRef = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Function("Py_IncRef");
+
+        PyExc_ValueError = Object("PyExc_ValueError");
+        PyExc_TypeError = Object("PyExc_TypeError");
+        PyExc_IndexError = Object("PyExc_IndexError");
+        PyExc_OverflowError = Object("PyExc_OverflowError");
+        PyExc_BufferError = Object("PyExc_BufferError");
+        PyExc_OSError = Object("PyExc_OSError");
+        PyExc_SystemError = Object("PyExc_SystemError");
+
+        Py_None = Function("_Py_NoneStruct");
+        Py_True = Function("_Py_TrueStruct");
+        PyLong_Type = Function("PyLong_Type");
+        PySlice_Type = Function("PySlice_Type");
+        PyBytes_Type = Function("PyBytes_Type");
+
+        s_library = library;
+    }
+
+    /// <summary><c>Py_TYPE(o)</c>: the second word of the object header.</summary>
+    public static nint TypeOf(nint o) => ((nint*)o)[1];
+
+    /// <summary><c>Py_RETURN_NONE</c>.</summary>
+    public static nint NewNone()
+    {
+        FastPy_IncRef(Py_None);
+        return Py_None;
+    }
+}
