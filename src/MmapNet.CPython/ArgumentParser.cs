@@ -14,6 +14,8 @@ internal static unsafe class ArgumentParser
 {
     private const int BytesSizeOffset = 16;
     private const int BytesDataOffset = 32;
+    private const int TupleSizeOffset = 16;
+    private const int TupleItemsOffset = 24;
 
     /// <summary>An exact int that fits a Py_ssize_t; false, with no error set, for anything else.</summary>
     public static bool TryExactSsize(nint o, out nint value)
@@ -61,32 +63,23 @@ internal static unsafe class ArgumentParser
         return false;
     }
 
+    /// <summary>The items of an argument tuple (<c>PyTupleObject.ob_item</c>) and their count.</summary>
+    public static nint* TupleItems(nint tuple, out nint count)
+    {
+        count = *(nint*)(tuple + TupleSizeOffset);
+        return (nint*)(tuple + TupleItemsOffset);
+    }
+
     /// <summary>
-    /// Parses <paramref name="args"/> with CPython's <c>PyArg_ParseTuple</c> and
+    /// Parses the argument tuple with CPython's <c>PyArg_ParseTuple</c> and
     /// <paramref name="formatWithNul"/>; the outputs are written where the format says. False with the
     /// interpreter's exception set when the arguments are refused.
     /// </summary>
-    public static bool ParseWithCPython(nint* args, nint nargs, ReadOnlySpan<byte> formatWithNul, void* output1 = null, void* output2 = null, void* output3 = null, void* output4 = null)
+    public static bool ParseWithCPython(nint tuple, ReadOnlySpan<byte> formatWithNul, void* output1 = null, void* output2 = null, void* output3 = null, void* output4 = null)
     {
-        nint tuple = PyTuple_New(nargs);
-        if (tuple == 0)
-        {
-            return false;
-        }
-
-        for (nint i = 0; i < nargs; i++)
-        {
-            Py_IncRef(args[i]);
-            PyTuple_SetItem(tuple, i, args[i]);
-        }
-
-        int parsed;
         fixed (byte* format = formatWithNul)
         {
-            parsed = PyArg_ParseTuple(tuple, format, output1, output2, output3, output4);
+            return PyArg_ParseTuple(tuple, format, output1, output2, output3, output4) != 0;
         }
-
-        Py_DecRef(tuple);
-        return parsed != 0;
     }
 }

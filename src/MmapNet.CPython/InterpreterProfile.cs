@@ -22,6 +22,12 @@ internal sealed class InterpreterProfile
     /// <summary>3.13: <c>seek()</c> returns the new position instead of None.</summary>
     public bool SeekReturnsPosition => Version >= new Version(3, 13);
 
+    /// <summary>
+    /// 3.10: <c>__exit__</c> calls <c>self.close()</c>, so a subclass's override runs; 3.11 on close
+    /// the map directly.
+    /// </summary>
+    public bool ExitCallsCloseMethod => Version < new Version(3, 11);
+
     /// <summary>3.13: the type has <c>seekable()</c>.</summary>
     public bool HasSeekable => Version >= new Version(3, 13);
 

@@ -23,6 +23,7 @@ public static unsafe class MmapModule
         try
         {
             PythonApi.Initialize();
+            RuntimePreload.Run();
             InterpreterProfile profile = InterpreterProfile.ForRunningInterpreter();
             nint type = MmapType.GetOrCreate(profile);
             if (type == 0)

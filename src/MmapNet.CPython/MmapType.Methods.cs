@@ -6,10 +6,11 @@ using static MmapNet.CPython.Native.PythonConstants;
 
 namespace MmapNet.CPython;
 
-// The methods. Where the stdlib's method is METH_NOARGS, so is ours; where it is METH_VARARGS, ours
-// is METH_FASTCALL: the interpreter raises the same errors for both ("takes no keyword arguments",
-// unbound calls), and no argument tuple is built. Each method checks that the map is open first and
-// then parses, as CPython does; the parsing is CPython's own whenever an argument is not trivial.
+// The methods, with the stdlib's calling conventions (METH_NOARGS or METH_VARARGS), because the
+// interpreter's own errors depend on them: a METH_VARARGS method called with **kwargs says
+// "write() takes no keyword arguments", a METH_FASTCALL one "mmap.write() ...". Each method checks
+// that the map is open first and then parses, as CPython does: exact ints and bytes are read
+// directly from the argument tuple, anything else goes through CPython's own PyArg_ParseTuple.
 internal static unsafe partial class MmapType
 {
     private static PyMethodDef* BuildMethods(InterpreterProfile profile)
@@ -24,19 +25,19 @@ internal static unsafe partial class MmapType
             ("tell", (nint)(delegate* unmanaged<nint, nint, nint>)&Tell),
             ("__enter__", (nint)(delegate* unmanaged<nint, nint, nint>)&Enter),
         };
-        var fastCall = new (string Name, nint Function)[]
+        var varArgs = new (string Name, nint Function)[]
         {
-            ("find", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Find),
-            ("rfind", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&ReverseFind),
-            ("flush", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Flush),
-            ("madvise", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Advise),
-            ("move", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Move),
-            ("read", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Read),
-            ("resize", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Resize),
-            ("seek", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Seek),
-            ("write", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Write),
-            ("write_byte", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&WriteByte),
-            ("__exit__", (nint)(delegate* unmanaged<nint, nint*, nint, nint>)&Exit),
+            ("find", (nint)(delegate* unmanaged<nint, nint, nint>)&Find),
+            ("rfind", (nint)(delegate* unmanaged<nint, nint, nint>)&ReverseFind),
+            ("flush", (nint)(delegate* unmanaged<nint, nint, nint>)&Flush),
+            ("madvise", (nint)(delegate* unmanaged<nint, nint, nint>)&Advise),
+            ("move", (nint)(delegate* unmanaged<nint, nint, nint>)&Move),
+            ("read", (nint)(delegate* unmanaged<nint, nint, nint>)&Read),
+            ("resize", (nint)(delegate* unmanaged<nint, nint, nint>)&Resize),
+            ("seek", (nint)(delegate* unmanaged<nint, nint, nint>)&Seek),
+            ("write", (nint)(delegate* unmanaged<nint, nint, nint>)&Write),
+            ("write_byte", (nint)(delegate* unmanaged<nint, nint, nint>)&WriteByte),
+            ("__exit__", (nint)(delegate* unmanaged<nint, nint, nint>)&Exit),
         };
 
         // The stdlib's order, which is the order of the type's __dict__.
@@ -53,7 +54,7 @@ internal static unsafe partial class MmapType
             int noArgsIndex = Array.FindIndex(noArgs, m => m.Name == name);
             (nint function, int flags) = noArgsIndex >= 0
                 ? (noArgs[noArgsIndex].Function, MethNoArgs)
-                : (fastCall[Array.FindIndex(fastCall, m => m.Name == name)].Function, MethFastCall);
+                : (varArgs[Array.FindIndex(varArgs, m => m.Name == name)].Function, MethVarArgs);
             methods[count++] = new PyMethodDef { Name = NativeTables.Utf8(name), Method = (void*)function, Flags = flags };
         }
 
@@ -63,9 +64,30 @@ internal static unsafe partial class MmapType
     [UnmanagedCallersOnly]
     private static nint Close(nint self, nint unused) => CloseObject(self);
 
-    /// <summary><c>__exit__(*args)</c>: closes, whatever the arguments.</summary>
+    /// <summary><c>__exit__(*args)</c>: closes, whatever the arguments (on 3.10 through <c>self.close()</c>).</summary>
     [UnmanagedCallersOnly]
-    private static nint Exit(nint self, nint* args, nint nargs) => CloseObject(self);
+    private static nint Exit(nint self, nint arguments)
+    {
+        if (!s_profile.ExitCallsCloseMethod)
+        {
+            return CloseObject(self);
+        }
+
+        nint close;
+        fixed (byte* name = "close\0"u8)
+        {
+            close = PyObject_GetAttrString(self, name);
+        }
+
+        if (close == 0)
+        {
+            return 0;
+        }
+
+        nint result = PyObject_CallObject(close, 0);
+        Py_DecRef(close);
+        return result;
+    }
 
     private static nint CloseObject(nint self)
     {
@@ -107,17 +129,18 @@ internal static unsafe partial class MmapType
     }
 
     [UnmanagedCallersOnly]
-    private static nint Find(nint self, nint* args, nint nargs) => Search(self, args, nargs, reverse: false);
+    private static nint Find(nint self, nint arguments) => Search(self, arguments, reverse: false);
 
     [UnmanagedCallersOnly]
-    private static nint ReverseFind(nint self, nint* args, nint nargs) => Search(self, args, nargs, reverse: true);
+    private static nint ReverseFind(nint self, nint arguments) => Search(self, arguments, reverse: true);
 
     /// <summary><c>find(sub[, start[, end]])</c> / <c>rfind</c>: "y*|nn".</summary>
-    private static nint Search(nint self, nint* args, nint nargs, bool reverse)
+    private static nint Search(nint self, nint arguments, bool reverse)
     {
         try
         {
             MemoryMap map = MmapObject.MapOf(self);
+            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
             if (map.IsClosed)
             {
                 return PythonErrors.Raise(MmapError.ClosedOrInvalid);
@@ -136,7 +159,7 @@ internal static unsafe partial class MmapType
             start = (nint)map.CurrentPosition;
             end = (nint)map.MappedLength;
             PyBuffer buffer;
-            if (!ArgumentParser.ParseWithCPython(args, nargs, reverse ? "y*|nn:rfind\0"u8 : "y*|nn:find\0"u8, &buffer, &start, &end))
+            if (!ArgumentParser.ParseWithCPython(arguments, reverse ? "y*|nn:rfind\0"u8 : "y*|nn:find\0"u8, &buffer, &start, &end))
             {
                 return 0;
             }
@@ -159,11 +182,12 @@ internal static unsafe partial class MmapType
 
     /// <summary><c>flush([offset[, size]])</c>: "|nn".</summary>
     [UnmanagedCallersOnly]
-    private static nint Flush(nint self, nint* args, nint nargs)
+    private static nint Flush(nint self, nint arguments)
     {
         try
         {
             MemoryMap map = MmapObject.MapOf(self);
+            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
             if (map.IsClosed)
             {
                 return PythonErrors.Raise(MmapError.ClosedOrInvalid);
@@ -177,7 +201,7 @@ internal static unsafe partial class MmapType
             {
                 offset = 0;
                 size = (nint)map.MappedLength;
-                if (!ArgumentParser.ParseWithCPython(args, nargs, "|nn:flush\0"u8, &offset, &size))
+                if (!ArgumentParser.ParseWithCPython(arguments, "|nn:flush\0"u8, &offset, &size))
                 {
                     return 0;
                 }
@@ -194,11 +218,12 @@ internal static unsafe partial class MmapType
 
     /// <summary><c>madvise(option[, start[, length]])</c>: "i|nn".</summary>
     [UnmanagedCallersOnly]
-    private static nint Advise(nint self, nint* args, nint nargs)
+    private static nint Advise(nint self, nint arguments)
     {
         try
         {
             MemoryMap map = MmapObject.MapOf(self);
+            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
             if (map.IsClosed)
             {
                 return PythonErrors.Raise(MmapError.ClosedOrInvalid);
@@ -214,7 +239,7 @@ internal static unsafe partial class MmapType
             {
                 start = 0;
                 length = (nint)map.MappedLength;
-                if (!ArgumentParser.ParseWithCPython(args, nargs, "i|nn:madvise\0"u8, &option, &start, &length))
+                if (!ArgumentParser.ParseWithCPython(arguments, "i|nn:madvise\0"u8, &option, &start, &length))
                 {
                     return 0;
                 }
@@ -231,11 +256,12 @@ internal static unsafe partial class MmapType
 
     /// <summary><c>move(dest, src, count)</c>: "nnn".</summary>
     [UnmanagedCallersOnly]
-    private static nint Move(nint self, nint* args, nint nargs)
+    private static nint Move(nint self, nint arguments)
     {
         try
         {
             MemoryMap map = MmapObject.MapOf(self);
+            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
             if (map.IsClosed)
             {
                 return PythonErrors.Raise(MmapError.ClosedOrInvalid);
@@ -246,7 +272,7 @@ internal static unsafe partial class MmapType
                 && ArgumentParser.TryExactSsize(args[0], out destination)
                 && ArgumentParser.TryExactSsize(args[1], out source)
                 && ArgumentParser.TryExactSsize(args[2], out count))
-                && !ArgumentParser.ParseWithCPython(args, nargs, "nnn:move\0"u8, &destination, &source, &count))
+                && !ArgumentParser.ParseWithCPython(arguments, "nnn:move\0"u8, &destination, &source, &count))
             {
                 return 0;
             }
@@ -262,11 +288,12 @@ internal static unsafe partial class MmapType
 
     /// <summary><c>read([n])</c>: "|O&amp;" with CPython's own None-or-index converter.</summary>
     [UnmanagedCallersOnly]
-    private static nint Read(nint self, nint* args, nint nargs)
+    private static nint Read(nint self, nint arguments)
     {
         try
         {
             MemoryMap map = MmapObject.MapOf(self);
+            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
             if (map.IsClosed)
             {
                 return PythonErrors.Raise(MmapError.ClosedOrInvalid);
@@ -276,7 +303,7 @@ internal static unsafe partial class MmapType
             if (!(nargs == 0 || (nargs == 1 && (args[0] == Py_None || ArgumentParser.TryExactSsize(args[0], out requested)))))
             {
                 requested = nint.MaxValue;
-                if (!ArgumentParser.ParseWithCPython(args, nargs, "|O&:read\0"u8, _Py_convert_optional_to_ssize_t, &requested))
+                if (!ArgumentParser.ParseWithCPython(arguments, "|O&:read\0"u8, _Py_convert_optional_to_ssize_t, &requested))
                 {
                     return 0;
                 }
@@ -335,11 +362,12 @@ internal static unsafe partial class MmapType
 
     /// <summary><c>resize(newsize)</c>: "n". The object's own lease does not count against the resize.</summary>
     [UnmanagedCallersOnly]
-    private static nint Resize(nint self, nint* args, nint nargs)
+    private static nint Resize(nint self, nint arguments)
     {
         try
         {
             MemoryMap map = MmapObject.MapOf(self);
+            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
             if (map.IsClosed)
             {
                 return PythonErrors.Raise(MmapError.ClosedOrInvalid);
@@ -347,7 +375,7 @@ internal static unsafe partial class MmapType
 
             nint newSize = 0;
             if (!(nargs == 1 && ArgumentParser.TryExactSsize(args[0], out newSize))
-                && !ArgumentParser.ParseWithCPython(args, nargs, "n:resize\0"u8, &newSize))
+                && !ArgumentParser.ParseWithCPython(arguments, "n:resize\0"u8, &newSize))
             {
                 return 0;
             }
@@ -364,11 +392,12 @@ internal static unsafe partial class MmapType
 
     /// <summary><c>seek(pos[, whence])</c>: "n|i"; returns the position from 3.13 on, None before.</summary>
     [UnmanagedCallersOnly]
-    private static nint Seek(nint self, nint* args, nint nargs)
+    private static nint Seek(nint self, nint arguments)
     {
         try
         {
             MemoryMap map = MmapObject.MapOf(self);
+            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
             if (map.IsClosed)
             {
                 return PythonErrors.Raise(MmapError.ClosedOrInvalid);
@@ -381,7 +410,7 @@ internal static unsafe partial class MmapType
                 && (nargs < 2 || ArgumentParser.TryExactInt(args[1], out whence))))
             {
                 whence = 0;
-                if (!ArgumentParser.ParseWithCPython(args, nargs, "n|i:seek\0"u8, &distance, &whence))
+                if (!ArgumentParser.ParseWithCPython(arguments, "n|i:seek\0"u8, &distance, &whence))
                 {
                     return 0;
                 }
@@ -437,11 +466,12 @@ internal static unsafe partial class MmapType
 
     /// <summary><c>write(bytes)</c>: "y*"; returns the number of bytes written.</summary>
     [UnmanagedCallersOnly]
-    private static nint Write(nint self, nint* args, nint nargs)
+    private static nint Write(nint self, nint arguments)
     {
         try
         {
             MemoryMap map = MmapObject.MapOf(self);
+            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
             if (map.IsClosed)
             {
                 return PythonErrors.Raise(MmapError.ClosedOrInvalid);
@@ -455,7 +485,7 @@ internal static unsafe partial class MmapType
             }
 
             PyBuffer buffer;
-            if (!ArgumentParser.ParseWithCPython(args, nargs, "y*:write\0"u8, &buffer))
+            if (!ArgumentParser.ParseWithCPython(arguments, "y*:write\0"u8, &buffer))
             {
                 return 0;
             }
@@ -473,11 +503,12 @@ internal static unsafe partial class MmapType
 
     /// <summary><c>write_byte(byte)</c>: "b", an int from 0 to 255.</summary>
     [UnmanagedCallersOnly]
-    private static nint WriteByte(nint self, nint* args, nint nargs)
+    private static nint WriteByte(nint self, nint arguments)
     {
         try
         {
             MemoryMap map = MmapObject.MapOf(self);
+            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
             if (map.IsClosed)
             {
                 return PythonErrors.Raise(MmapError.ClosedOrInvalid);
@@ -488,7 +519,7 @@ internal static unsafe partial class MmapType
             {
                 value = (byte)wide;
             }
-            else if (!ArgumentParser.ParseWithCPython(args, nargs, "b:write_byte\0"u8, &value))
+            else if (!ArgumentParser.ParseWithCPython(arguments, "b:write_byte\0"u8, &value))
             {
                 return 0;
             }

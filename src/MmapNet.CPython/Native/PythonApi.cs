@@ -50,6 +50,8 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged<PyBuffer*, nint, void*, nint, int, int, int> PyBuffer_FillInfo;
 
     public static delegate* unmanaged<nint, nint, nint, nint> PyObject_Call;
+    public static delegate* unmanaged<nint, byte*, nint> PyObject_GetAttrString;
+    public static delegate* unmanaged<nint, nint, nint> PyObject_CallObject;
     public static delegate* unmanaged<nint, nint> PyTuple_New;
     public static delegate* unmanaged<nint, nint, nint, int> PyTuple_SetItem;
 
@@ -132,6 +134,8 @@ internal static unsafe class PythonApi
         PyBuffer_Release = (delegate* unmanaged<PyBuffer*, void>)Function("PyBuffer_Release");
         PyBuffer_FillInfo = (delegate* unmanaged<PyBuffer*, nint, void*, nint, int, int, int>)Function("PyBuffer_FillInfo");
         PyObject_Call = (delegate* unmanaged<nint, nint, nint, nint>)Function("PyObject_Call");
+        PyObject_GetAttrString = (delegate* unmanaged<nint, byte*, nint>)Function("PyObject_GetAttrString");
+        PyObject_CallObject = (delegate* unmanaged<nint, nint, nint>)Function("PyObject_CallObject");
         PyTuple_New = (delegate* unmanaged<nint, nint>)Function("PyTuple_New");
         PyTuple_SetItem = (delegate* unmanaged<nint, nint, nint, int>)Function("PyTuple_SetItem");
         PyArg_ParseTuple = (delegate* unmanaged<nint, byte*, void*, void*, void*, void*, int>)Function("PyArg_ParseTuple");
