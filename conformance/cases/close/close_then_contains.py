@@ -1,0 +1,12 @@
+"""After close(), the in operator raises ValueError."""
+import os, sys; sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import mmap
+from casekit import *
+
+path = make_file(b"line one\nline two\n")
+fd = open_fd(path)
+m = mmap.mmap(fd, 0)
+m.seek(3)
+m.close()
+show("b\"l\" in m", lambda: b"l" in m)
+show("97 in m", lambda: 97 in m)

@@ -1,0 +1,14 @@
+"""After close(), seekable() (3.13+) still answers or raises; older versions lack it."""
+import os, sys; sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import mmap
+from casekit import *
+
+path = make_file(b"line one\nline two\n")
+fd = open_fd(path)
+m = mmap.mmap(fd, 0)
+m.seek(3)
+m.close()
+if hasattr(m, "seekable"):
+    show("seekable()", m.seekable)
+else:
+    say("seekable", "not available on this version (skipped)")

@@ -1,0 +1,8 @@
+"""dir(mmap): the public names of the module."""
+import os, sys; sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import mmap
+from casekit import *
+
+say("public names", sorted(n for n in dir(mmap) if not n.startswith("_")))
+say("mmap.__name__", mmap.__name__)
+say("has __all__", hasattr(mmap, "__all__"))
