@@ -105,7 +105,8 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
             console.WriteLine();
             console.MarkupLine(
                 $"[bold]{Markup.Escape(failure.Case.Id)}[/] on {Markup.Escape(failure.Interpreter.Label)}: " +
-                $"[{Colour(failure.Outcome)}]{OutcomeText.Name(failure.Outcome)}[/] {Markup.Escape(failure.Message ?? string.Empty)}");
+                $"[{Colour(failure.Outcome)}]{OutcomeText.Name(failure.Outcome)}[/]" +
+                (failure.Message is null ? string.Empty : $" ({Markup.Escape(failure.Message)})"));
             if (failure.Diff is null)
             {
                 continue;

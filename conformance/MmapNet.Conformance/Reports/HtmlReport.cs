@@ -17,7 +17,7 @@ public static class HtmlReport
     private const int BarWidth = 560;
     private const int BarHeight = 22;
     private const int LabelWidth = 190;
-    private const int CountWidth = 90;
+    private const int CountWidth = 130;
 
     private const string Style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
@@ -30,7 +30,7 @@ public static class HtmlReport
         details{margin:.6em 0;border:1px solid #ddd;border-radius:4px;padding:.3em .6em}summary{cursor:pointer;font-weight:600}
         pre{background:#fafafa;padding:.6em;overflow-x:auto;font-size:.85em;line-height:1.35}
         .add{color:#1b5e20;background:#e8f5e9;display:block}.del{color:#b71c1c;background:#ffebee;display:block}.hunk{color:#0d47a1;display:block}
-        code{background:#f3f3f3;padding:0 .2em}
+        code{background:#f3f3f3;padding:0 .2em;overflow-wrap:anywhere}small{color:#555}
         """;
 
     /// <summary>Renders <paramref name="suite"/> as an HTML page.</summary>
@@ -111,7 +111,7 @@ public static class HtmlReport
     private static void AppendInterpreterTable(StringBuilder html, SuiteResult suite)
     {
         var checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
-        html.Append("<table><tr><th>Interpreter</th><th>Executable</th><th>Implementation served by</th>");
+        html.Append("<table><tr><th>Interpreter</th><th>Implementation served by</th>");
         foreach (var outcome in OutcomeText.All)
         {
             html.Append("<th>").Append(OutcomeText.Name(outcome)).Append("</th>");
@@ -123,7 +123,7 @@ public static class HtmlReport
             var interpreter = suite.Interpreters.First(i => i.Label == counts.Group);
             var check = checks.GetValueOrDefault(counts.Group);
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(counts.Group)}</td><td><code>{E(interpreter.ExecutablePath)}</code></td><td>{E(check?.Error ?? check?.ServedBy ?? string.Empty)}</td>");
+                $"<tr><td>{E(counts.Group)}<br><small><code>{E(interpreter.ExecutablePath)}</code></small></td><td><small>{E(check?.Error ?? check?.ServedBy ?? string.Empty)}</small></td>");
             foreach (var outcome in OutcomeText.All)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{counts[outcome]}</td>");
@@ -174,7 +174,7 @@ public static class HtmlReport
     private static void AppendFailures(StringBuilder html, SuiteResult suite)
     {
         var failures = suite.Failures.ToList();
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Failures ({failures.Count})</h2>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"failures\">Failures ({failures.Count})</h2>\n");
         if (failures.Count == 0)
         {
             html.Append("<p>None.</p>\n");

@@ -13,7 +13,7 @@ public static class InterpreterSelection
     /// Resolves each specification to interpreters: a path (anything containing a directory separator) is queried directly
     /// and must be a supported CPython; otherwise it is an exact label (<c>3.11.7-pyenv</c>) or a version prefix
     /// (<c>3.12</c>, <c>3.11.7</c>) matched against the interpreters <paramref name="search"/> finds. With no specification,
-    /// every interpreter found. The result keeps the found order, without duplicates.
+    /// every interpreter found. The result is in the order given, without duplicates.
     /// </summary>
     /// <param name="specifications">The <c>--python</c> values.</param>
     /// <param name="locator">Queries paths.</param>
