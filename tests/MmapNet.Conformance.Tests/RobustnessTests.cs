@@ -42,6 +42,24 @@ public sealed class RobustnessTests
     }
 
     [Test]
+    public async Task AChildThatKeepsTheOutputOpenDoesNotHoldUpTheRun()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var result = await Run("process/leaves_a_child_holding_stdout");
+        stopwatch.Stop();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.Passed), result.Describe());
+            Assert.That(result.Reference.Transcript!.Stdout, Is.EqualTo("parent done\n"));
+            Assert.That(result.Reference.Transcript.Stderr, Does.EndWith(Transcript.AbandonedOutputNote));
+
+            // Each side waits out the 5 s grace period, not the child's 20 s.
+            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(19)));
+        });
+    }
+
+    [Test]
     public async Task MegabytesOfOutputAreCountedNotKept()
     {
         var stopwatch = Stopwatch.StartNew();

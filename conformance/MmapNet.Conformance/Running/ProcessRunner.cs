@@ -190,6 +190,10 @@ public static class ProcessRunner
         {
             // The pipe broke; keep what was read.
         }
+        catch (ObjectDisposedException)
+        {
+            // Given up on, and the process object already disposed.
+        }
     }
 
     // The kept bytes and the total of one stream; readable at any time, even while a reader that will never finish is

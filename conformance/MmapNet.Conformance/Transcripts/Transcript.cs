@@ -33,6 +33,14 @@ public sealed record Transcript(
     /// <summary>The marker CPython prints before a traceback; without it, stderr has no final exception line.</summary>
     public const string TracebackHeader = "Traceback (most recent call last)";
 
+    /// <summary>
+    /// Added to stderr (which is not compared) when the process exited but something it started kept its output open, and the
+    /// runner stopped reading: output written after that is missing.
+    /// </summary>
+    public const string AbandonedOutputNote =
+        "\n[runner: the output pipes were still open 5 s after the process exited (a process it started holds them); " +
+        "stopped reading]\n";
+
     /// <summary>Builds the transcript of a finished process.</summary>
     /// <param name="result">The process result (it must have started).</param>
     /// <param name="termination">How it ended (see <see cref="Termination.FromExitCode"/>).</param>
@@ -42,6 +50,11 @@ public sealed record Transcript(
         ArgumentNullException.ThrowIfNull(result);
         var stdout = TextDecoding.Decode(result.Stdout.Bytes, result.Stdout.Truncated, out var stdoutIsUtf8);
         var stderr = TextDecoding.Decode(result.Stderr.Bytes, result.Stderr.Truncated, out _);
+        if (result.OutputAbandoned)
+        {
+            stderr += AbandonedOutputNote;
+        }
+
         return new Transcript(
             stdout,
             result.Stdout.TotalBytes,
