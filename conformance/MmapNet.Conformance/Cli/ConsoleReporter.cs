@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MmapNet.Conformance.Running;
+using MmapNet.Conformance.Stdlib;
+using MmapNet.Discovery;
+using Spectre.Console;
+
+namespace MmapNet.Conformance.Cli;
+
+/// <summary>
+/// What the runner shows on the console: a live progress display on a terminal, plain lines otherwise (a log, CI), then a
+/// table per interpreter, the test_mmap comparison, and the diff of every failure.
+/// </summary>
+internal sealed class ConsoleReporter(IAnsiConsole console)
+{
+    public async Task<SuiteResult> RunWithProgressAsync(
+        IReadOnlyList<PythonInterpreter> interpreters,
+        int caseCount,
+        Func<ISuiteObserver, Task<SuiteResult>> run)
+    {
+        if (console.Profile.Capabilities.Interactive)
+        {
+            return await console.Progress()
+                .AutoClear(false)
+                .Columns(
+                    new TaskDescriptionColumn(),
+                    new ProgressBarColumn(),
+                    new PercentageColumn(),
+                    new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var observer = new LiveObserver(context, interpreters, caseCount);
+                    return await run(observer).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+        }
+
+        return await run(new PlainObserver(console, interpreters.Count * caseCount)).ConfigureAwait(false);
+    }
+
+    public void ShowSummary(SuiteResult suite)
+    {
+        var table = new Table().Title("Cases per interpreter").AddColumn("Interpreter");
+        foreach (var outcome in OutcomeText.All)
+        {
+            table.AddColumn(new TableColumn(OutcomeText.Name(outcome)).RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("total").RightAligned());
+        foreach (var counts in suite.CountsByInterpreter)
+        {
+            var cells = new List<string> { Markup.Escape(counts.Group) };
+            cells.AddRange(OutcomeText.All.Select(o => Count(counts[o], o)));
+            cells.Add(counts.Total.ToString(CultureInfo.InvariantCulture));
+            table.AddRow(cells.ToArray());
+        }
+
+        console.Write(table);
+        foreach (var check in suite.Checks.Where(c => !c.Succeeded))
+        {
+            console.MarkupLine($"[red]{Markup.Escape(check.Interpreter.Label)}: {Markup.Escape(check.Error ?? string.Empty)}[/]");
+        }
+
+        if (suite.StdlibTests.Count > 0)
+        {
+            var stdlib = new Table().Title("CPython's test_mmap")
+                .AddColumns("Interpreter", "module", "ran", "passed", "failures", "errors", "skipped", "ended");
+            foreach (var comparison in suite.StdlibTests)
+            {
+                foreach (var run in new[] { comparison.Reference, comparison.Implementation })
+                {
+                    var r = run.Report;
+                    stdlib.AddRow(
+                        Markup.Escape(comparison.Interpreter.Label),
+                        Markup.Escape(run.Module),
+                        Number(r?.Ran),
+                        Number(r?.Passed),
+                        Number(r?.Failures),
+                        Number(r?.Errors),
+                        Number(r?.Skipped),
+                        Markup.Escape(run.Error ?? run.Termination?.ToString() ?? string.Empty));
+                }
+            }
+
+            console.Write(stdlib);
+            foreach (var comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
+            {
+                console.MarkupLine(
+                    $"[yellow]test_mmap on {Markup.Escape(comparison.Interpreter.Label)}: {comparison.ChangedTests.Count} test(s) changed[/]");
+                foreach (var change in comparison.ChangedTests)
+                {
+                    console.WriteLine($"  {change.Test}: {change.Reference} -> {change.Implementation}");
+                }
+            }
+        }
+    }
+
+    public void ShowFailures(SuiteResult suite)
+    {
+        foreach (var failure in suite.Failures)
+        {
+            console.WriteLine();
+            console.MarkupLine(
+                $"[bold]{Markup.Escape(failure.Case.Id)}[/] on {Markup.Escape(failure.Interpreter.Label)}: " +
+                $"[{Colour(failure.Outcome)}]{OutcomeText.Name(failure.Outcome)}[/]" +
+                (failure.Message is null ? string.Empty : $" ({Markup.Escape(failure.Message)})"));
+            if (failure.Diff is null)
+            {
+                continue;
+            }
+
+            foreach (var line in failure.Diff.TrimEnd('\n').Split('\n'))
+            {
+                var style = line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal)
+                    ? new Style(decoration: Decoration.Bold)
+                    : line.StartsWith("@@", StringComparison.Ordinal) ? new Style(Color.Blue)
+                    : line.StartsWith('+') ? new Style(Color.Green)
+                    : line.StartsWith('-') ? new Style(Color.Red)
+                    : Style.Plain;
+                console.Write(new Text(line + "\n", style));
+            }
+        }
+    }
+
+    public void ShowVerdict(SuiteResult suite, string reportFolder)
+    {
+        console.WriteLine();
+        console.MarkupLine($"Report: [link]{Markup.Escape(reportFolder)}[/] (report.md, report.json, report.html)");
+        var failed = suite.Failures.Count();
+        var stdlibDiffering = suite.StdlibTests.Count(s => !s.Conforms);
+        console.MarkupLine(suite.Succeeded
+            ? $"[green]{suite.Results.Count} passed, 0 failed[/]"
+            : $"[red]{suite.Results.Count - failed} passed, {failed} failed[/]" +
+              (stdlibDiffering > 0 ? $" [red](test_mmap differs on {stdlibDiffering} interpreter(s))[/]" : string.Empty));
+    }
+
+    private static string Count(int count, CaseOutcome outcome) =>
+        count == 0 || outcome == CaseOutcome.Passed
+            ? count.ToString(CultureInfo.InvariantCulture)
+            : $"[{Colour(outcome)}]{count}[/]";
+
+    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
+
+    private static string Colour(CaseOutcome outcome) => outcome switch
+    {
+        CaseOutcome.Passed => "green",
+        CaseOutcome.Differing => "yellow",
+        CaseOutcome.Crashed => "red",
+        CaseOutcome.TimedOut => "purple",
+        _ => "grey",
+    };
+
+    // A progress bar per interpreter, plus one for test_mmap.
+    private sealed class LiveObserver : ISuiteObserver
+    {
+        private readonly Lock gate = new();
+        private readonly Dictionary<string, ProgressTask> tasks;
+        private readonly ProgressContext context;
+        private ProgressTask? stdlibTask;
+
+        public LiveObserver(ProgressContext context, IReadOnlyList<PythonInterpreter> interpreters, int caseCount)
+        {
+            this.context = context;
+            tasks = interpreters.ToDictionary(
+                i => i.Label,
+                i => context.AddTask(Markup.Escape(i.Label), maxValue: Math.Max(1, caseCount)),
+                StringComparer.Ordinal);
+        }
+
+        public void CaseFinished(CaseResult result)
+        {
+            lock (gate)
+            {
+                tasks[result.Interpreter.Label].Increment(1);
+            }
+        }
+
+        public void StdlibTestsStarting(PythonInterpreter interpreter)
+        {
+            lock (gate)
+            {
+                stdlibTask ??= context.AddTask("test_mmap", maxValue: tasks.Count);
+                stdlibTask.Description = $"test_mmap ({Markup.Escape(interpreter.Label)})";
+            }
+        }
+
+        public void StdlibTestsFinished(StdlibTestComparison comparison)
+        {
+            lock (gate)
+            {
+                stdlibTask?.Increment(1);
+            }
+        }
+    }
+
+    // One line per result that did not pass, and a count every tenth of the way.
+    private sealed class PlainObserver(IAnsiConsole console, int total) : ISuiteObserver
+    {
+        private readonly Lock gate = new();
+        private int done;
+
+        public void CaseFinished(CaseResult result)
+        {
+            lock (gate)
+            {
+                done++;
+                if (result.Outcome != CaseOutcome.Passed)
+                {
+                    console.WriteLine(
+                        $"{OutcomeText.Name(result.Outcome)}: {result.Case.Id} on {result.Interpreter.Label}" +
+                        (result.Message is null ? string.Empty : $" ({result.Message})"));
+                }
+
+                if (done == total || done % Math.Max(1, total / 10) == 0)
+                {
+                    console.WriteLine($"progress: {done}/{total} case runs");
+                }
+            }
+        }
+
+        public void StdlibTestsStarting(PythonInterpreter interpreter) =>
+            console.WriteLine($"test_mmap on {interpreter.Label} (with mmap, then with the implementation)");
+
+        public void StdlibTestsFinished(StdlibTestComparison comparison) =>
+            console.WriteLine($"test_mmap on {comparison.Interpreter.Label}: " +
+                (comparison.Conforms ? "same results" : "results differ"));
+    }
+}

@@ -1,0 +1,245 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MmapNet.Conformance.Transcripts;
+using MmapNet.Discovery;
+
+namespace MmapNet.Conformance.Running;
+
+/// <summary>What the bootstrap wrote to its status file.</summary>
+/// <param name="Requested">The module asked for.</param>
+/// <param name="ServedBy">The name of the module that served <c>mmap</c>.</param>
+/// <param name="File">That module's file.</param>
+/// <param name="MmapType">The qualified name of its <c>mmap</c> type.</param>
+/// <param name="Error">Why the module could not be installed, if it could not.</param>
+/// <param name="Finished">Whether the case (or module) ran to its end without the process dying.</param>
+/// <param name="ExitCode">The exit code Python was about to exit with, when <paramref name="Finished"/>.</param>
+public sealed record BootstrapStatus(
+    string? Requested,
+    string? ServedBy,
+    string? File,
+    string? MmapType,
+    string? Error,
+    bool Finished,
+    int? ExitCode)
+{
+    internal static BootstrapStatus? Read(string path)
+    {
+        if (!System.IO.File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(System.IO.File.ReadAllText(path));
+            var root = document.RootElement;
+            return new BootstrapStatus(
+                Text(root, "requested"),
+                Text(root, "served_by"),
+                Text(root, "file"),
+                Text(root, "mmap_type"),
+                Text(root, "error"),
+                root.TryGetProperty("finished", out var finished) && finished.ValueKind == JsonValueKind.True,
+                root.TryGetProperty("exit_code", out var code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null);
+        }
+        catch (JsonException)
+        {
+            return null; // half written when the process died
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
+
+/// <summary>One run through the bootstrap.</summary>
+/// <param name="Module">The module that served (or was to serve) <c>mmap</c>.</param>
+/// <param name="Process">The process result.</param>
+/// <param name="Status">The bootstrap's status file, if it wrote one.</param>
+/// <param name="Transcript">The transcript, when the run got as far as running the case.</param>
+/// <param name="Error">Why the run could not start the case (process not started, module not installable), or <see langword="null"/>.</param>
+public sealed record BootstrapRun(
+    string Module,
+    ProcessResult Process,
+    BootstrapStatus? Status,
+    Transcript? Transcript,
+    string? Error);
+
+/// <summary>
+/// Runs <c>conformance/harness/bootstrap.py</c> with one interpreter and one mmap module. This is the one place that decides
+/// a run's command line and environment, so that the reference and the implementation side differ only in the module.
+/// </summary>
+public sealed class BootstrapLauncher
+{
+    /// <summary>The variable that tells the bootstrap where to write its status.</summary>
+    public const string StatusVariable = "MMAPNET_BOOTSTRAP_STATUS";
+
+    private readonly RunSettings settings;
+
+    /// <summary>Creates a launcher.</summary>
+    /// <param name="settings">The run settings.</param>
+    public BootstrapLauncher(RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        this.settings = settings;
+    }
+
+    /// <summary>
+    /// PYTHONPATH for a run: the repository's <c>python/</c> folder, the extra folders, the cases root (for shared helpers
+    /// such as <c>casekit</c>), and, when the module is one of the runner's test doubles, <c>conformance/fixtures</c>.
+    /// </summary>
+    /// <param name="module">The mmap module of the run.</param>
+    /// <param name="casesRoot">The cases root, or <see langword="null"/>.</param>
+    /// <returns>The folders, in order.</returns>
+    public IReadOnlyList<string> PythonPath(string module, string? casesRoot)
+    {
+        var folders = new List<string> { settings.Layout.PythonFolder };
+        folders.AddRange(settings.ExtraPythonPaths.Select(Path.GetFullPath));
+        if (casesRoot is not null)
+        {
+            folders.Add(casesRoot);
+        }
+
+        if (System.IO.File.Exists(Path.Combine(settings.Layout.FixturesFolder, module + ".py")))
+        {
+            folders.Add(settings.Layout.FixturesFolder);
+        }
+
+        return folders;
+    }
+
+    /// <summary>
+    /// The complete environment of a run: this process's environment without the variables that change how Python behaves
+    /// (every <c>PYTHON*</c> except pythonnet's <c>PYTHONNET_*</c>, and colour forcing), plus PYTHONPATH, a fixed hash seed,
+    /// no bytecode files, unbuffered output (so that what a crashing run printed is not lost), the fault handler (its dump
+    /// goes to stderr, which is not compared), C.UTF-8, a private TMPDIR, and the status file.
+    /// </summary>
+    /// <param name="module">The mmap module of the run.</param>
+    /// <param name="casesRoot">The cases root, or <see langword="null"/>.</param>
+    /// <param name="statusFile">Where the bootstrap writes its status.</param>
+    /// <param name="temporaryFolder">The run's TMPDIR.</param>
+    /// <returns>The environment.</returns>
+    public IReadOnlyDictionary<string, string> Environment(string module, string? casesRoot, string statusFile, string temporaryFolder)
+    {
+        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            var name = (string)entry.Key;
+            if (IsInherited(name) && entry.Value is string value)
+            {
+                environment[name] = value;
+            }
+        }
+
+        environment["PYTHONPATH"] = string.Join(Path.PathSeparator, PythonPath(module, casesRoot));
+        environment["PYTHONHASHSEED"] = "0";
+        environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        environment["PYTHONUNBUFFERED"] = "1";
+        environment["PYTHONFAULTHANDLER"] = "1";
+        environment["PYTHON_COLORS"] = "0";
+        environment["NO_COLOR"] = "1";
+        environment["LC_ALL"] = "C.UTF-8";
+        environment["LANG"] = "C.UTF-8";
+        environment["TMPDIR"] = temporaryFolder;
+        environment[StatusVariable] = statusFile;
+        return environment;
+    }
+
+    /// <summary>
+    /// Runs the bootstrap in a fresh <paramref name="runFolder"/> (emptied first; the run's working folder is
+    /// <c>runFolder/work</c>, its TMPDIR <c>runFolder/tmp</c>).
+    /// </summary>
+    /// <param name="interpreter">The interpreter.</param>
+    /// <param name="module">The mmap module.</param>
+    /// <param name="target">What the bootstrap runs: a case path and its arguments, <c>-m MODULE ...</c>, or <c>--probe</c>.</param>
+    /// <param name="casesRoot">The cases root for PYTHONPATH, or <see langword="null"/>.</param>
+    /// <param name="runFolder">The run's private folder; the same path for both sides of a comparison, so paths match.</param>
+    /// <param name="timeout">The time limit.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The run.</returns>
+    public async Task<BootstrapRun> RunAsync(
+        PythonInterpreter interpreter,
+        string module,
+        IReadOnlyList<string> target,
+        string? casesRoot,
+        string runFolder,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interpreter);
+        ArgumentNullException.ThrowIfNull(target);
+        RunFolders.Recreate(runFolder);
+        var work = Directory.CreateDirectory(Path.Combine(runFolder, "work")).FullName;
+        var temporary = Directory.CreateDirectory(Path.Combine(runFolder, "tmp")).FullName;
+        var statusFile = Path.Combine(runFolder, "status.json");
+
+        var request = new ProcessRequest(
+            interpreter.ExecutablePath,
+            new[] { settings.Layout.BootstrapScript, module }.Concat(target).ToList(),
+            work,
+            Environment(module, casesRoot, statusFile, temporary),
+            timeout,
+            settings.MaxCapturedBytes);
+        var process = await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        if (process.StartError is not null)
+        {
+            return new BootstrapRun(module, process, null, null, process.StartError);
+        }
+
+        var status = BootstrapStatus.Read(statusFile);
+        if (status?.Error is { } setupError)
+        {
+            return new BootstrapRun(module, process, status, null, setupError);
+        }
+
+        var termination = process.TimedOut
+            ? Termination.Timeout(timeout)
+            : Termination.FromExitCode(process.ExitCode, status is { Finished: true } ? status.ExitCode : null);
+        return new BootstrapRun(module, process, status, Transcript.FromProcess(process, termination), null);
+    }
+
+    // Variables that would make the two sides, or two machines, behave differently are not passed on. PYTHONNET_* are kept:
+    // they tell an implementation hosted through pythonnet which runtime to load.
+    private static bool IsInherited(string name) =>
+        !(name.StartsWith("PYTHON", StringComparison.Ordinal) && !name.StartsWith("PYTHONNET_", StringComparison.Ordinal)) &&
+        name is not ("FORCE_COLOR" or "LC_ALL" or "LANG" or "LANGUAGE" or "TMPDIR" or StatusVariable);
+}
+
+/// <summary>Creating and removing the runner's private folders.</summary>
+internal static class RunFolders
+{
+    public static void Recreate(string folder)
+    {
+        Delete(folder);
+        Directory.CreateDirectory(folder);
+    }
+
+    // Best effort: a process left behind by a case may still be writing there; its folder is then left to the system's
+    // temporary-file cleanup rather than failing the run.
+    public static void Delete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,143 @@
+"""Runs a conformance case, or a module such as unittest, with ``mmap`` served by a chosen module.
+
+Usage::
+
+    python bootstrap.py MODULE CASE_PATH [ARGS...]     # like: python CASE_PATH ARGS...
+    python bootstrap.py MODULE -m RUN_MODULE [ARGS...]  # like: python -m RUN_MODULE ARGS...
+    python bootstrap.py MODULE --probe                  # prints the status below as JSON and exits 0
+
+MODULE is ``mmap`` for CPython's own module (the reference) or the implementation under test (for example
+``mmapnet``). Both sides of every comparison run through this file, so the only thing that differs between
+them is MODULE.
+
+The implementation is imported and installed as ``sys.modules['mmap']`` before the case runs, so the case's
+``import mmap`` (and ``from mmap import ...``) gets it. It is then checked to really be the implementation: a
+module that is, or hands out, the standard library's ``mmap`` object would make every comparison pass
+without testing anything. When the implementation cannot be imported or fails that check, a line
+``bootstrap: module NAME could not be imported: ...`` (or ``... is not an implementation: ...``) goes to
+stderr and the exit code is 97.
+
+If the environment variable MMAPNET_BOOTSTRAP_STATUS names a file, a JSON status is written there: which
+module served ``mmap`` (name, file, type of ``mmap.mmap``), or the error, and, once the case has finished
+without the process dying, the exit code Python is about to exit with. The runner uses that last entry to
+tell an exit code from a death by signal.
+
+Standard library only: this runs on every supported interpreter before anything else is importable.
+"""
+
+import importlib
+import json
+import os
+import runpy
+import sys
+
+# The standard library's module, imported first on both sides so that the import order is the same whether
+# or not mmap is replaced, and so that the check below compares against the genuine article.
+import mmap as _stdlib_mmap
+
+SETUP_FAILED_EXIT = 97
+STATUS_VARIABLE = "MMAPNET_BOOTSTRAP_STATUS"
+
+_status = {"requested": None, "python": sys.version.split()[0]}
+
+
+def _write_status(**entries):
+    _status.update(entries)
+    path = os.environ.get(STATUS_VARIABLE)
+    if path:
+        with open(path, "w", encoding="utf-8") as status_file:
+            json.dump(_status, status_file)
+
+
+def _fail_setup(message):
+    _write_status(error=message)
+    sys.stderr.write("bootstrap: " + message + "\n")
+    sys.stderr.flush()
+    sys.exit(SETUP_FAILED_EXIT)
+
+
+def _describe(module):
+    mmap_type = getattr(module, "mmap", None)
+    return {
+        "served_by": module.__name__,
+        "file": getattr(module, "__file__", None),
+        "mmap_type": None if mmap_type is None else "%s.%s" % (mmap_type.__module__, mmap_type.__qualname__),
+    }
+
+
+def install(name):
+    """Makes ``import mmap`` return module NAME; records what serves it."""
+    _write_status(requested=name)
+    if name == "mmap":
+        _write_status(substituted=False, **_describe(_stdlib_mmap))
+        return
+
+    try:
+        implementation = importlib.import_module(name)
+    except BaseException as error:  # a SystemExit or KeyboardInterrupt during import is a failed import too
+        _fail_setup("module %s could not be imported: %s: %s" % (name, type(error).__name__, error))
+
+    if implementation is _stdlib_mmap:
+        _fail_setup("module %s is not an implementation: it is the standard library's mmap module" % name)
+    if getattr(implementation, "mmap", None) is _stdlib_mmap.mmap:
+        _fail_setup("module %s is not an implementation: its mmap type is the standard library's mmap.mmap" % name)
+
+    sys.modules["mmap"] = implementation
+    if importlib.import_module("mmap") is not implementation:
+        _fail_setup("module %s is not an implementation: 'import mmap' does not return it after substitution" % name)
+    _write_status(substituted=True, **_describe(implementation))
+
+
+def _exit_code_of(system_exit):
+    # What the interpreter does with SystemExit.code: None is 0, an int is passed to exit() (the OS keeps the
+    # low 8 bits), anything else is printed and gives 1.
+    code = system_exit.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    return 1
+
+
+def _run(target, arguments):
+    if target == "-m":
+        if not arguments:
+            _fail_setup("-m needs a module to run")
+        module_name = arguments[0]
+        sys.argv = [module_name] + arguments[1:]  # run_module replaces argv[0] with the module's file
+        sys.path[0] = os.getcwd()  # as 'python -m' does
+        return lambda: runpy.run_module(module_name, run_name="__main__", alter_sys=True)
+
+    case = os.path.abspath(target)
+    if not os.path.isfile(case):
+        _fail_setup("no such case file: %s" % case)
+    sys.argv = [case] + arguments
+    sys.path[0] = os.path.dirname(case)  # as 'python CASE' does
+    return lambda: runpy.run_path(case, run_name="__main__")
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.stderr.write(__doc__)
+        return 2
+    module, target, arguments = argv[1], argv[2], argv[3:]
+    install(module)
+    if target == "--probe":
+        sys.stdout.write(json.dumps(_status) + "\n")
+        return 0
+
+    run = _run(target, arguments)
+    try:
+        run()
+    except SystemExit as system_exit:
+        _write_status(finished=True, exit_code=_exit_code_of(system_exit))
+        raise
+    except BaseException:
+        _write_status(finished=True, exit_code=1)
+        raise
+    _write_status(finished=True, exit_code=0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,160 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace MmapNet.Discovery;
+
+/// <summary>What an interpreter says about itself when queried.</summary>
+internal sealed record InterpreterFacts(
+    Version Version,
+    string Implementation,
+    string? LibPythonPath,
+    bool HasStdlibMmapTests)
+{
+    public bool IsCPython => Implementation == "cpython";
+}
+
+/// <summary>An interpreter could not be queried; the message completes "'path', which ...".</summary>
+internal sealed class InterpreterQueryException : Exception
+{
+    public InterpreterQueryException()
+    {
+    }
+
+    public InterpreterQueryException(string message)
+        : base(message)
+    {
+    }
+
+    public InterpreterQueryException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>Runs an interpreter once with a small program that prints, as JSON, what discovery needs to know.</summary>
+internal sealed class InterpreterQuery(TimeSpan timeout)
+{
+    // Runs under -I (isolated: no PYTHON* variables, no user site, no current folder on sys.path) so that the answer is the
+    // interpreter's own and a stray "test" package in the caller's folder cannot shadow the standard library's.
+    // Kept to syntax every Python 3 accepts, so that an old interpreter still reports its version.
+    internal const string Program = """
+        import json, sys, sysconfig
+        try:
+            import importlib.util
+            has_test_mmap = importlib.util.find_spec("test.test_mmap") is not None
+        except Exception:
+            has_test_mmap = False
+        v = sysconfig.get_config_var
+        print(json.dumps({
+            "version": list(sys.version_info[:3]),
+            "implementation": sys.implementation.name,
+            "libdir": v("LIBDIR"),
+            "ldlibrary": v("LDLIBRARY"),
+            "instsoname": v("INSTSONAME"),
+            "enable_shared": v("Py_ENABLE_SHARED"),
+            "test_mmap": has_test_mmap,
+        }))
+        """;
+
+    public InterpreterFacts Run(string executable)
+    {
+        var startInfo = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add("-I");
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add(Program);
+
+        Process process;
+        try
+        {
+            process = Process.Start(startInfo) ?? throw new InterpreterQueryException("could not be started.");
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InterpreterQueryException($"could not be started: {exception.Message}.", exception);
+        }
+
+        using (process)
+        {
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new InterpreterQueryException($"did not answer the version query within {timeout.TotalSeconds:0} s.");
+            }
+
+            process.WaitForExit(); // lets the output readers finish
+            if (process.ExitCode != 0)
+            {
+                var lastLine = LastNonEmptyLine(stderr.Result) ?? "no message";
+                throw new InterpreterQueryException($"failed the version query (exit code {process.ExitCode}): {lastLine}");
+            }
+
+            return Parse(stdout.Result);
+        }
+    }
+
+    internal static InterpreterFacts Parse(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            var parts = root.GetProperty("version").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+            var libdir = OptionalString(root, "libdir");
+            var names = new[] { OptionalString(root, "instsoname"), OptionalString(root, "ldlibrary") };
+            return new InterpreterFacts(
+                new Version(parts[0], parts[1], parts[2]),
+                root.GetProperty("implementation").GetString() ?? "unknown",
+                FindLibPython(libdir, names),
+                root.GetProperty("test_mmap").GetBoolean());
+        }
+        catch (Exception exception) when (exception is JsonException or System.Collections.Generic.KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            throw new InterpreterQueryException($"gave an answer to the version query that could not be read: {json.Trim()}", exception);
+        }
+    }
+
+    // INSTSONAME (libpython3.X.so.1.0) comes first: it is the runtime library itself, present whenever the interpreter's
+    // shared library is installed, while the unversioned LDLIBRARY symlink (libpython3.X.so) only comes with development
+    // packages on Debian. A static archive (.a) is no use to a host that loads the library.
+    private static string? FindLibPython(string? libdir, string?[] names)
+    {
+        if (string.IsNullOrEmpty(libdir))
+        {
+            return null;
+        }
+
+        foreach (var name in names)
+        {
+            if (string.IsNullOrEmpty(name) || name.EndsWith(".a", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var candidate = Path.Combine(libdir, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? OptionalString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? LastNonEmptyLine(string text) =>
+        text.Split('\n').Select(line => line.TrimEnd()).LastOrDefault(line => line.Length > 0);
+}

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using MmapNet.Conformance.Cases;
+using MmapNet.Conformance.Running;
+using NUnit.Framework;
+
+namespace MmapNet.Conformance.Tests;
+
+/// <summary>
+/// The conformance suite as NUnit tests: one test per (interpreter, case) of conformance/cases, run against the
+/// implementation under test (mmapnet, or the module named by MMAPNET_CONFORMANCE_IMPL). A failing test's message is the
+/// unified diff of the two transcripts. Select one with, for example,
+/// <c>dotnet test --filter "Name~find_default_start"</c> or <c>--filter "Name~3.12.1-pyenv"</c>.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.Children)]
+public sealed class ConformanceTests
+{
+    public static IEnumerable<TestCaseData> Pairs()
+    {
+        var cases = CaseCatalog.Discover(TestEnvironment.SuiteCasesFolder);
+        if (cases.Count == 0)
+        {
+            yield return new TestCaseData(string.Empty, string.Empty)
+                .SetName("Conformance(no cases)")
+                .Ignore($"no cases under {TestEnvironment.SuiteCasesFolder} yet");
+            yield break;
+        }
+
+        foreach (var interpreter in TestEnvironment.Interpreters)
+        {
+            foreach (var conformanceCase in cases)
+            {
+                yield return new TestCaseData(interpreter.Label, conformanceCase.Id)
+                    .SetName($"Conformance({interpreter.Label},{conformanceCase.Id})")
+                    .SetCategory(conformanceCase.Area);
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(Pairs))]
+    public async Task Conformance(string interpreterLabel, string caseId)
+    {
+        var conformanceCase = CaseCatalog.Discover(TestEnvironment.SuiteCasesFolder).Single(c => c.Id == caseId);
+        var runner = new ConformanceRunner(TestEnvironment.Settings(TestEnvironment.ImplementationUnderTest));
+
+        var result = await runner.RunCaseAsync(
+            TestEnvironment.Interpreter(interpreterLabel), conformanceCase, TestContext.CurrentContext.CancellationToken);
+
+        Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.Passed), result.Describe());
+    }
+}
