@@ -456,12 +456,18 @@ public sealed unsafe partial class MemoryMap
     /// <summary>Stores a byte at an index that <see cref="NormalizeIndex"/> accepted.</summary>
     internal void StoreByte(long index, byte value) => Address[index] = value;
 
-    /// <summary>The bytes of <c>m[start:stop:step]</c> (Python slice semantics; step must not be 0).</summary>
+    /// <summary>The bytes of <c>m[start:stop:step]</c> (Python slice semantics).</summary>
+    /// <exception cref="MemoryMapException">ValueError when <paramref name="step"/> is 0, after the closed check, as in CPython.</exception>
     public byte[] GetSlice(long start, long stop, long step = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(step);
         using Lease lease = AcquireLease();
-        CheckValid().ThrowIfFailed();
+        MmapStatus status = CheckValid();
+        if (status.IsOk && step == 0)
+        {
+            status = MmapError.SliceStepZero;
+        }
+
+        status.ThrowIfFailed();
         long count = SliceIndices.Adjust(MappedLength, ref start, ref stop, step);
         byte[] result = new byte[count];
         fixed (byte* destination = result)
@@ -489,11 +495,17 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Assigns <c>m[start:stop:step] = value</c>; the value must have exactly the slice's length.</summary>
+    /// <exception cref="MemoryMapException">ValueError when <paramref name="step"/> is 0, after the closed and read-only checks, as in CPython.</exception>
     public void SetSlice(long start, long stop, long step, ReadOnlySpan<byte> value)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(step);
         using Lease lease = AcquireLease();
-        CheckWritable().ThrowIfFailed();
+        MmapStatus status = CheckWritable();
+        if (status.IsOk && step == 0)
+        {
+            status = MmapError.SliceStepZero;
+        }
+
+        status.ThrowIfFailed();
         long count = SliceIndices.Adjust(MappedLength, ref start, ref stop, step);
         fixed (byte* source = value)
         {
