@@ -97,4 +97,19 @@ public class DescriptorTests : MapFixture
         map.Flush();
         Assert.That(File.ReadAllBytes(path)[5], Is.EqualTo(99));
     }
+
+    [Test]
+    public void FailedCreate_LeavesNoDescriptorBehind()
+    {
+        // The descriptor is duplicated before mmap(2) runs; when mmap fails the copy must be closed.
+        string path = CreateFile(3 * 4096);
+        int fd = OpenDescriptor(path);
+        int readOnlyFd = OpenDescriptor(path, FileAccess.Read);
+        int before = ProcSelf.CountDescriptorsOf(path);
+        Expect.OSError(Expect.EINVAL, () => Own(MemoryMap.Create(fd, 10, offset: 1)));
+        Expect.OSError(Expect.EINVAL, () => Own(MemoryMap.Create(fd, 10, flags: MapFlags.None)));
+        Expect.OSError(Expect.EACCES, () => Own(MemoryMap.Create(readOnlyFd, 0, access: MapAccess.Write)));
+        Expect.Error(MmapError.LengthBeyondFileSize, () => Own(MemoryMap.Create(fd, 4 * 4096)));
+        Assert.That(ProcSelf.CountDescriptorsOf(path), Is.EqualTo(before));
+    }
 }
