@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.IO;
 using System.Threading;
 using MmapNet.Tests.Support;
 
@@ -222,6 +223,55 @@ public class ConcurrencyTests : MapFixture
         }
 
         Assert.That(unexpected, Is.Empty);
+    }
+
+    [Test]
+    public void GetFileSize_WhileAnotherThreadCloses_IsTheSizeOrClosed()
+    {
+        // CPython (under the GIL) gives size() either the file's size or "mmap closed or invalid";
+        // never EBADF from a descriptor closed under it, nor the size of a file that reused its number.
+        string path = CreateFile(12345);
+        string other = CreateFile(999);
+        var wrong = new ConcurrentQueue<string>();
+        for (int iteration = 0; iteration < 300 && wrong.IsEmpty; iteration++)
+        {
+            MemoryMap map = Map(path);
+            using var start = new Barrier(2);
+            var sizer = new Thread(() =>
+            {
+                start.SignalAndWait();
+                while (true)
+                {
+                    try
+                    {
+                        long size = map.GetFileSize();
+                        if (size != 12345)
+                        {
+                            wrong.Enqueue($"size {size}");
+                        }
+                    }
+                    catch (MemoryMapException ex) when (ex.Error == MmapError.ClosedOrInvalid)
+                    {
+                        return;
+                    }
+                    catch (MemoryMapException ex)
+                    {
+                        wrong.Enqueue($"{ex.Kind} {ex.Errno} {ex.Message}");
+                        return;
+                    }
+                }
+            });
+            sizer.Start();
+            start.SignalAndWait();
+            Thread.SpinWait(iteration * 50);
+            map.Close();
+            using (File.OpenHandle(other))
+            {
+                sizer.Join();
+            }
+        }
+
+        Assert.That(wrong, Is.Empty);
     }
 
     // Reads in a loop until the map is closed; true when it ended that way, false on anything else.
