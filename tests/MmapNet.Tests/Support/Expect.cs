@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 
 namespace MmapNet.Tests.Support;
 
@@ -57,21 +56,4 @@ internal static class Expect
 
         return ex;
     }
-
-    /// <summary>Runs <paramref name="action"/> and says whether it failed only because the map is closed.</summary>
-    public static bool SucceedsOrIsClosed(Action action)
-    {
-        try
-        {
-            action();
-            return true;
-        }
-        catch (MemoryMapException ex) when (ex.Error == MmapError.ClosedOrInvalid)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Marshal's strerror, for comparing with the measured texts.</summary>
-    public static string SystemStrerror(int errno) => Marshal.GetPInvokeErrorMessage(errno);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using MmapNet.Interop;
@@ -59,6 +58,4 @@ internal static class ProcSelf
             return null;
         }
     }
-
-    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
