@@ -143,4 +143,19 @@ public class IndexerAndSliceTests : MapFixture
         Assert.DoesNotThrow(() => map.SetSlice(5, 2, 1, []));
         Assert.That(Encoding.ASCII.GetString(map.GetSlice(0, 16)), Is.EqualTo(Hex));
     }
+
+    [Test]
+    public void SequenceProtocolItem_NegativeIndexIsOutOfRange()
+    {
+        // CPython's sq_item (mmap_item) gets an index that PySequence_GetItem already moved by len(m),
+        // so a negative one is out of range there, while m[-1] (mp_subscript) counts from the end.
+        MemoryMap map = MapContent(Encoding.ASCII.GetBytes(Hex));
+        using MemoryMap.Lease lease = map.AcquireLease();
+        Assert.That(map.GetByteCore(-1, fromEnd: false, out _).Error, Is.EqualTo(MmapError.IndexOutOfRange));
+        Assert.That(map.GetByteCore(16, fromEnd: false, out _).Error, Is.EqualTo(MmapError.IndexOutOfRange));
+        Assert.That(map.GetByteCore(15, fromEnd: false, out byte last).IsOk, Is.True);
+        Assert.That(last, Is.EqualTo((byte)'f'));
+        Assert.That(map.GetByteCore(-1, fromEnd: true, out byte fromEnd).IsOk, Is.True);
+        Assert.That(fromEnd, Is.EqualTo((byte)'f'));
+    }
 }
