@@ -152,13 +152,14 @@ public sealed unsafe partial class MemoryMap : IDisposable
     }
 
     /// <summary>
-    /// Opens the file at <paramref name="path"/> (for reading, or reading and writing unless
-    /// <paramref name="access"/> is <see cref="MapAccess.Read"/>) and maps it.
+    /// Opens the file at <paramref name="path"/> (for reading with <see cref="MapAccess.Read"/> and
+    /// <see cref="MapAccess.Copy"/>, else for reading and writing) and maps it.
     /// </summary>
     /// <exception cref="MemoryMapException">Whatever CPython raises for the same arguments.</exception>
     public static MemoryMap OpenFile(string path, MapAccess access = MapAccess.Default, long length = 0, long offset = 0)
     {
-        var mode = access == MapAccess.Read ? System.IO.FileAccess.Read : System.IO.FileAccess.ReadWrite;
+        // A copy-on-write map never writes the file, and may not resize it: reading is all it needs.
+        var mode = access is MapAccess.Read or MapAccess.Copy ? System.IO.FileAccess.Read : System.IO.FileAccess.ReadWrite;
         using SafeFileHandle file = System.IO.File.OpenHandle(path, System.IO.FileMode.Open, mode, System.IO.FileShare.ReadWrite | System.IO.FileShare.Delete);
         return Create(file, length, access, offset);
     }
