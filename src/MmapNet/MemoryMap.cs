@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Win32.SafeHandles;
 using MmapNet.Interop;
@@ -427,8 +428,10 @@ public sealed unsafe partial class MemoryMap : IDisposable
         return errno == 0 ? MmapStatus.Ok : MmapStatus.FromErrno(errno);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus CheckValid() => _closed ? MmapError.ClosedOrInvalid : MmapStatus.Ok;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus CheckWritable() =>
         _closed ? MmapError.ClosedOrInvalid : Access == MapAccess.Read ? MmapError.ReadOnly : MmapStatus.Ok;
 
