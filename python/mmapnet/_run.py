@@ -5,7 +5,6 @@ as `python script.py` / `python -m module` give them."""
 import os
 import runpy
 import sys
-import traceback
 
 _USAGE = "usage: python -m mmapnet run script.py [args...] | python -m mmapnet run -m module [args...]"
 
@@ -27,21 +26,31 @@ def run(argv):
             runpy.run_path(path, run_name="__main__")
     except SystemExit:
         raise
-    except BaseException as error:  # noqa: B902 - report like the interpreter, then exit 1
+    except BaseException as error:  # noqa: B902 - report like the interpreter, then exit as it does
+        _report_uncaught(error)
         if isinstance(error, KeyboardInterrupt):
+            # python ends an uncaught KeyboardInterrupt by killing itself with SIGINT once finalized: let it do so,
+            # with the traceback already reported.
+            sys.excepthook = _already_reported
             raise
-        _print_user_traceback(error)
         return 1
     return 0
 
 
-def _print_user_traceback(error):
-    """The traceback python itself would print: without the frames of this runner and of runpy."""
+def _report_uncaught(error):
+    """What python does with an uncaught exception: sys.excepthook (the program's own, if it set one) gets it,
+    with a traceback that starts at the program's frames, not at this runner's and runpy's."""
     tb = error.__traceback__
     while tb is not None and tb.tb_frame.f_globals.get("__name__") in (__name__, "runpy"):
         tb = tb.tb_next
+    # The default hook prints the exception's own __traceback__ when it has one, whatever tb it is passed.
+    error.__traceback__ = tb
     sys.stderr.flush()
-    traceback.print_exception(type(error), error, tb)
+    sys.excepthook(type(error), error, tb)
+
+
+def _already_reported(kind, value, tb):
+    pass
 
 
 def info():
