@@ -18,12 +18,23 @@ def run(argv):
     try:
         if argv[0] == "-m":
             sys.argv = [argv[1]] + argv[2:]  # runpy puts the module's path in argv[0], as python -m does
-            runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+            # What python -m itself calls: the module runs in __main__'s namespace (here a fresh one, like python's),
+            # and a module that cannot be found ends the process with python's message.
+            sys.modules["__main__"] = _fresh_main()
+            runpy._run_module_as_main(argv[1])
         else:
             path = argv[0]
             sys.argv = list(argv)
             sys.path[0] = os.path.dirname(os.path.abspath(path))
-            runpy.run_path(path, run_name="__main__")
+            if os.path.isfile(path):
+                _run_script(path)
+            elif not os.path.exists(path):
+                program = getattr(sys, "orig_argv", [sys.executable])[0]
+                print("%s: can't open file %r: [Errno 2] No such file or directory" % (program, os.path.abspath(path)),
+                      file=sys.stderr)
+                return 2
+            else:
+                runpy.run_path(path, run_name="__main__")  # a directory or zip file with a __main__.py
     except SystemExit:
         raise
     except BaseException as error:  # noqa: B902 - report like the interpreter, then exit as it does
@@ -35,6 +46,34 @@ def run(argv):
             raise
         return 1
     return 0
+
+
+def _run_script(path):
+    """What `python path` does (Python/pythonrun.c): a fresh __main__ with an absolute __file__, __cached__ None, a
+    SourceFileLoader and __package__ None, and the code compiled under the absolute path (runpy.run_path would give
+    the path as written, and __package__ '')."""
+    import importlib.machinery
+    import io
+
+    filename = os.path.abspath(path)
+    main = _fresh_main()
+    main.__dict__.update(
+        __file__=filename, __cached__=None, __loader__=importlib.machinery.SourceFileLoader("__main__", filename))
+    with io.open_code(filename) as source:
+        code = compile(source.read(), filename, "exec", dont_inherit=True)
+    sys.modules["__main__"] = main
+    exec(code, main.__dict__)
+
+
+def _fresh_main():
+    """A __main__ module as the interpreter makes it at start-up (Python/pylifecycle.c, add_main_module)."""
+    import builtins
+    import importlib.machinery
+    import types
+
+    main = types.ModuleType("__main__")
+    main.__dict__.update(__annotations__={}, __builtins__=builtins, __loader__=importlib.machinery.BuiltinImporter)
+    return main
 
 
 def _report_uncaught(error):
