@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using MmapNet.CPython.Tests.Support;
+using NUnit.Framework;
+
+namespace MmapNet.CPython.Tests;
+
+/// <summary>
+/// <c>python -m mmapnet run script.py args...</c> and <c>python -m mmapnet run -m module args...</c>, per interpreter:
+/// each program of Scripts/run is run with plain <c>python</c> and through the runner, from the same folder with the same
+/// input, and must give the same exit code, stdout and stderr; the one difference allowed, and required, is the module
+/// the program's <c>import mmap</c> gets (each program prints it on a line "mmap served by: NAME").
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.Children)]
+public sealed class RunCommandTests
+{
+    private const string ServedByLine = "mmap served by: ";
+
+    /// <summary>A way of running a program: python's arguments after the interpreter, the working folder, stdin.</summary>
+    public sealed record Scenario(string Name, Func<string[]> Arguments, Func<string> WorkingFolder, string Stdin = "", bool PrintsServedBy = true)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static string RunFolder => Path.Combine(Repository.ScriptsFolder, "run");
+
+    private static readonly string[] ExitModes =
+    [
+        "fall-off-the-end",
+        "sys.exit(3)",
+        "sys.exit(None)",
+        "sys.exit(256)",
+        "sys.exit('message')",
+        "raise SystemExit(-1)",
+        "uncaught ValueError",
+        "uncaught chained exception",
+        "uncaught with a custom sys.excepthook",
+        "uncaught KeyboardInterrupt",
+        "os._exit(7)",
+    ];
+
+    private static IEnumerable<Scenario> Scenarios()
+    {
+        yield return new Scenario("script with arguments", () => [Script("facts.py"), "a", "b c", "--flag", ""], Path.GetTempPath);
+        yield return new Scenario("script by a relative path", () => [Path.Combine("run", "facts.py"), "x"], () => Repository.ScriptsFolder);
+        yield return new Scenario("script in another folder importing its sibling", () => [Script(Path.Combine("app", "main.py")), "q"], Path.GetTempPath);
+        yield return new Scenario("-m module with arguments", () => ["-m", "facts", "x", "--y"], () => RunFolder);
+        yield return new Scenario("-m package with __main__", () => ["-m", "app", "1", "2"], () => RunFolder);
+        yield return new Scenario("-m missing module", () => ["-m", "no_such_module_here"], () => RunFolder, PrintsServedBy: false);
+        yield return new Scenario("missing script", () => ["no_such_script.py"], () => RunFolder, PrintsServedBy: false);
+        yield return new Scenario("script with a syntax error", () => [Script("broken_syntax.py")], Path.GetTempPath, PrintsServedBy: false);
+        yield return new Scenario("stdin to stdout", () => [Script("echo.py")], Path.GetTempPath, Stdin: "hello\nmapped world\n");
+        foreach (var mode in ExitModes)
+        {
+            yield return new Scenario($"exit by {mode}", () => [Script("exits.py"), mode], Path.GetTempPath, PrintsServedBy: false);
+        }
+    }
+
+    public static IEnumerable<TestCaseData> ScenarioCases() => Interpreters.Cases(Scenarios());
+
+    [TestCaseSource(nameof(ScenarioCases))]
+    public async Task Run_GivesWhatPythonGivesWithMmapServedByMmapnet(string interpreterLabel, Scenario scenario)
+    {
+        var interpreter = Interpreters.Get(interpreterLabel);
+        var start = new PythonStart { WorkingDirectory = scenario.WorkingFolder(), Stdin = scenario.Stdin, Timeout = TimeSpan.FromSeconds(60) };
+        var arguments = scenario.Arguments();
+
+        var plain = await PythonProcess.RunAsync(interpreter, arguments, start);
+        var viaRunner = await PythonProcess.RunAsync(interpreter, new[] { "-m", "mmapnet", "run" }.Concat(arguments), start);
+
+        TestContext.Out.WriteLine($"python {string.Join(" ", arguments)}\n{plain.Describe()}\n");
+        TestContext.Out.WriteLine($"python -m mmapnet run {string.Join(" ", arguments)}\n{viaRunner.Describe()}");
+        Assert.That(plain.TimedOut || viaRunner.TimedOut, Is.False, "a run timed out");
+
+        var (plainServedBy, plainStdout, plainStderr) = SplitServedBy(plain);
+        var (runnerServedBy, runnerStdout, runnerStderr) = SplitServedBy(viaRunner);
+        Assert.Multiple(() =>
+        {
+            Assert.That(viaRunner.ExitCode, Is.EqualTo(plain.ExitCode), "exit code");
+            Assert.That(runnerStdout, Is.EqualTo(plainStdout), "stdout");
+            Assert.That(runnerStderr, Is.EqualTo(plainStderr), "stderr");
+            if (scenario.PrintsServedBy)
+            {
+                Assert.That(plainServedBy, Is.EqualTo(new[] { "mmap" }), "under plain python, import mmap is the stdlib's");
+                Assert.That(runnerServedBy, Is.EqualTo(new[] { "mmapnet" }), "under the runner, import mmap is mmapnet");
+            }
+        });
+    }
+
+    public static IEnumerable<TestCaseData> AllInterpreters() => Interpreters.Cases();
+
+    [TestCaseSource(nameof(AllInterpreters))]
+    public async Task Run_WithoutAProgram_PrintsUsageAndExitsWith2(string interpreterLabel)
+    {
+        var interpreter = Interpreters.Get(interpreterLabel);
+        foreach (var arguments in new[] { new[] { "-m", "mmapnet", "run" }, new[] { "-m", "mmapnet", "run", "-m" } })
+        {
+            var result = await PythonProcess.RunAsync(interpreter, arguments);
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.Describe());
+            Assert.That(result.Stderr, Does.StartWith("usage: python -m mmapnet run"), result.Describe());
+        }
+    }
+
+    private static string Script(string name) => Path.Combine(RunFolder, name);
+
+    // The "mmap served by: NAME" lines of stdout and stderr, and both streams without them.
+    private static (string[] ServedBy, string Stdout, string Stderr) SplitServedBy(PythonResult result)
+    {
+        var servedBy = new List<string>();
+        string Strip(string text) => string.Join("\n", text.Split('\n').Where(line =>
+        {
+            if (!line.StartsWith(ServedByLine, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            servedBy.Add(line[ServedByLine.Length..]);
+            return false;
+        }));
+        var stdout = Strip(result.Stdout);
+        var stderr = Strip(result.Stderr);
+        return (servedBy.ToArray(), stdout, stderr);
+    }
+}
