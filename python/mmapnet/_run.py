@@ -25,7 +25,7 @@ def run(argv):
         else:
             path = argv[0]
             sys.argv = list(argv)
-            sys.path[0] = os.path.dirname(os.path.abspath(path))
+            sys.path[0] = os.path.dirname(os.path.realpath(path))  # python resolves symbolic links here too
             if os.path.isfile(path):
                 _run_script(path)
             elif not os.path.exists(path):
