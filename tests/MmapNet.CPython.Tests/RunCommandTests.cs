@@ -20,11 +20,12 @@ public sealed class RunCommandTests
 {
     private const string ServedByLine = "mmap served by: ";
 
-    /// <summary>A way of running a program: python's arguments after the interpreter, the working folder, stdin.</summary>
-    public sealed record Scenario(string Name, Func<string[]> Arguments, Func<string> WorkingFolder, string Stdin = "", bool PrintsServedBy = true)
-    {
-        public override string ToString() => Name;
-    }
+    /// <summary>
+    /// A way of running a program: python's arguments after the interpreter and the working folder (both may use a
+    /// temporary folder of the test's own), and stdin.
+    /// </summary>
+    private sealed record Scenario(
+        string Name, Func<TemporaryFolder, string[]> Arguments, Func<TemporaryFolder, string> WorkingFolder, string Stdin = "", bool PrintsServedBy = true);
 
     private static string RunFolder => Path.Combine(Repository.ScriptsFolder, "run");
 
@@ -45,29 +46,42 @@ public sealed class RunCommandTests
 
     private static IEnumerable<Scenario> Scenarios()
     {
-        yield return new Scenario("script with arguments", () => [Script("facts.py"), "a", "b c", "--flag", ""], Path.GetTempPath);
-        yield return new Scenario("script by a relative path", () => [Path.Combine("run", "facts.py"), "x"], () => Repository.ScriptsFolder);
-        yield return new Scenario("script in another folder importing its sibling", () => [Script(Path.Combine("app", "main.py")), "q"], Path.GetTempPath);
-        yield return new Scenario("-m module with arguments", () => ["-m", "facts", "x", "--y"], () => RunFolder);
-        yield return new Scenario("-m package with __main__", () => ["-m", "app", "1", "2"], () => RunFolder);
-        yield return new Scenario("-m missing module", () => ["-m", "no_such_module_here"], () => RunFolder, PrintsServedBy: false);
-        yield return new Scenario("missing script", () => ["no_such_script.py"], () => RunFolder, PrintsServedBy: false);
-        yield return new Scenario("script with a syntax error", () => [Script("broken_syntax.py")], Path.GetTempPath, PrintsServedBy: false);
-        yield return new Scenario("stdin to stdout", () => [Script("echo.py")], Path.GetTempPath, Stdin: "hello\nmapped world\n");
+        static string Temporary(TemporaryFolder folder) => folder.Path;
+        static string Run(TemporaryFolder _) => RunFolder;
+        yield return new Scenario("script with arguments", _ => [Script("facts.py"), "a", "b c", "--flag", ""], Temporary);
+        yield return new Scenario("script by a relative path", _ => [Path.Combine("run", "facts.py"), "x"], _ => Repository.ScriptsFolder);
+        yield return new Scenario("script in another folder importing its sibling", _ => [Script(Path.Combine("app", "main.py")), "q"], Temporary);
+        yield return new Scenario("symbolic link to a script importing the target's sibling", LinkToAppMain, Temporary);
+        yield return new Scenario("-m module with arguments", _ => ["-m", "facts", "x", "--y"], Run);
+        yield return new Scenario("-m package with __main__", _ => ["-m", "app", "1", "2"], Run);
+        yield return new Scenario("-m missing module", _ => ["-m", "no_such_module_here"], Run, PrintsServedBy: false);
+        yield return new Scenario("missing script", _ => ["no_such_script.py"], Run, PrintsServedBy: false);
+        yield return new Scenario("script with a syntax error", _ => [Script("broken_syntax.py")], Temporary, PrintsServedBy: false);
+        yield return new Scenario("stdin to stdout", _ => [Script("echo.py")], Temporary, Stdin: "hello\nmapped world\n");
         foreach (var mode in ExitModes)
         {
-            yield return new Scenario($"exit by {mode}", () => [Script("exits.py"), mode], Path.GetTempPath, PrintsServedBy: false);
+            yield return new Scenario($"exit by {mode}", _ => [Script("exits.py"), mode], Temporary, PrintsServedBy: false);
         }
     }
 
-    public static IEnumerable<TestCaseData> ScenarioCases() => Interpreters.Cases(Scenarios());
+    // links/main.py -> Scripts/run/app/main.py, run as "links/main.py": python puts the target's folder on sys.path.
+    private static string[] LinkToAppMain(TemporaryFolder folder)
+    {
+        var link = Path.Combine(folder.Folder("links"), "main.py");
+        File.CreateSymbolicLink(link, Script(Path.Combine("app", "main.py")));
+        return [Path.Combine("links", "main.py"), "linked"];
+    }
+
+    public static IEnumerable<TestCaseData> ScenarioCases() => Interpreters.Cases(Scenarios().Select(s => s.Name));
 
     [TestCaseSource(nameof(ScenarioCases))]
-    public async Task Run_GivesWhatPythonGivesWithMmapServedByMmapnet(string interpreterLabel, Scenario scenario)
+    public async Task Run_GivesWhatPythonGivesWithMmapServedByMmapnet(string interpreterLabel, string scenarioName)
     {
+        var scenario = Scenarios().Single(s => s.Name == scenarioName);
         var interpreter = Interpreters.Get(interpreterLabel);
-        var start = new PythonStart { WorkingDirectory = scenario.WorkingFolder(), Stdin = scenario.Stdin, Timeout = TimeSpan.FromSeconds(60) };
-        var arguments = scenario.Arguments();
+        using var folder = new TemporaryFolder();
+        var start = new PythonStart { WorkingDirectory = scenario.WorkingFolder(folder), Stdin = scenario.Stdin, Timeout = TimeSpan.FromSeconds(60) };
+        var arguments = scenario.Arguments(folder);
 
         var plain = await PythonProcess.RunAsync(interpreter, arguments, start);
         var viaRunner = await PythonProcess.RunAsync(interpreter, new[] { "-m", "mmapnet", "run" }.Concat(arguments), start);
