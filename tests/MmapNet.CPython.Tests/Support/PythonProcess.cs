@@ -34,9 +34,6 @@ internal sealed class PythonStart
     /// <summary>Variables to set (a <see langword="null"/> value removes the variable).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>Whether to replace the whole environment with <see cref="Environment"/> (plus PYTHONPATH) instead of adding to this process's.</summary>
-    public bool CleanEnvironment { get; init; }
-
     /// <summary>Written to the process's standard input, which is then closed.</summary>
     public string Stdin { get; init; } = string.Empty;
 
@@ -72,20 +69,17 @@ internal static class PythonProcess
         }
 
         info.Environment.Clear();
-        if (!start.CleanEnvironment)
+        foreach (DictionaryEntry variable in System.Environment.GetEnvironmentVariables())
         {
-            foreach (DictionaryEntry variable in System.Environment.GetEnvironmentVariables())
+            var name = (string)variable.Key;
+            if (!name.StartsWith("PYTHON", StringComparison.Ordinal))
             {
-                var name = (string)variable.Key;
-                if (!name.StartsWith("PYTHON", StringComparison.Ordinal))
-                {
-                    info.Environment[name] = (string?)variable.Value;
-                }
+                info.Environment[name] = (string?)variable.Value;
             }
-
-            info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-            info.Environment["MMAPNET_ASSEMBLY_DIR"] = Repository.AssemblyFolder;
         }
+
+        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        info.Environment["MMAPNET_ASSEMBLY_DIR"] = Repository.AssemblyFolder;
 
         if (start.PythonPath is not null)
         {
