@@ -92,7 +92,8 @@ public sealed class LeakTests
             Assert.That(After("rss_kib") - Before("rss_kib"), Is.LessThanOrEqualTo(residentLimitKib), "resident memory growth (KiB)");
             Assert.That(After("open_fds") - Before("open_fds"), Is.LessThanOrEqualTo(DescriptorSlack), "open descriptors");
             Assert.That(Math.Abs(After("gc_objects") - Before("gc_objects")), Is.LessThanOrEqualTo(GcObjectSlack), "objects tracked by the gc");
-            foreach (var counted in new[] { "refcount_type", "refcount_needle", "refcount_small_int", "refcount_IndexError", "refcount_ValueError" })
+            Assert.That(After("bytearray_released"), Is.EqualTo(1), "every buffer taken of the bytearray argument was released");
+            foreach (var counted in new[] { "refcount_type", "refcount_needle", "refcount_bytearray", "refcount_small_int", "refcount_IndexError", "refcount_ValueError" })
             {
                 // Exact: reference counts are deterministic, and no object made by a cycle is alive at either measurement.
                 Assert.That(After(counted), Is.EqualTo(Before(counted)), counted);

@@ -4,9 +4,10 @@ counts of the objects every cycle touches.
 
     python leak_cycles.py MODULE CYCLES FILE_CYCLES
 
-Each cycle, on a small anonymous map: slice assignment, write, slices (plain and stepped), find, seek, read,
-indexing, the buffer protocol (a memoryview, read by struct.unpack_from, released), an error raised and caught
-on the open map, close, and an error on the closed map. Then FILE_CYCLES cycles of a
+Each cycle, on a small anonymous map: slice assignment, write, slices (plain and stepped), find (of a bytes and
+of a bytearray), a bytearray assigned to a slice and written past the end (which fails with its buffer taken),
+seek, read, indexing, the buffer protocol (a memoryview, read by struct.unpack_from, released), an error raised
+and caught on the open map, close, and an error on the closed map. Then FILE_CYCLES cycles of a
 file-backed map (whose descriptor mmap duplicates: a write, then close), to count descriptors. A tenth of each
 (at least 20,000 and 10,000) runs first as a warm-up, so that caches, free lists and the .NET runtime's heap
 have reached their working size before the "before" measurement.
@@ -25,6 +26,7 @@ module = importlib.import_module(sys.argv[1])
 cycles, file_cycles = int(sys.argv[2]), int(sys.argv[3])
 MapType = module.mmap
 needle = bytes(b"needle-%d" % 7)  # made at run time: its count is only what this script holds, not a constant's
+chunk = bytearray(b"a bytearray")  # taken through the buffer protocol (not the bytes fast path), released each time
 SMALL = 5  # a small int used by every cycle
 
 
@@ -45,7 +47,13 @@ def cycle():
     m[8:8 + len(needle)] = needle
     m.write(b"head")
     head, stepped = m[0:SMALL], m[::SMALL]
-    found = m.find(needle)
+    found = m.find(needle) + m.find(chunk)
+    m[20:20 + len(chunk)] = chunk
+    m.seek(60)
+    try:
+        m.write(chunk)  # too long: fails with the buffer taken
+    except ValueError:
+        pass
     m.seek(SMALL)
     data, item = m.read(SMALL), m[SMALL]
     view = memoryview(m)
@@ -69,6 +77,16 @@ def file_cycle(descriptor):
     m.close()
 
 
+def chunk_is_released():
+    """A bytearray with a live export cannot change size: True when every buffer taken of it was released."""
+    try:
+        chunk.append(0)
+    except BufferError:
+        return 0
+    chunk.pop()
+    return 1
+
+
 def measure():
     gc.collect()
     return {
@@ -77,6 +95,8 @@ def measure():
         "gc_objects": len(gc.get_objects()),
         "refcount_type": sys.getrefcount(MapType),
         "refcount_needle": sys.getrefcount(needle),
+        "refcount_bytearray": sys.getrefcount(chunk),
+        "bytearray_released": chunk_is_released(),
         "refcount_small_int": sys.getrefcount(SMALL),
         "refcount_IndexError": sys.getrefcount(IndexError),
         "refcount_ValueError": sys.getrefcount(ValueError),
