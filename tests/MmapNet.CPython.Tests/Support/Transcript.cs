@@ -25,19 +25,9 @@ internal sealed class Transcript
     // otherwise take minutes to say so. The stdlib dies in 8 steps of hostile_inputs.py on 3.10 and Debian's 3.11.2.
     private const int MostDeaths = 20;
 
-    private Transcript(string module, IReadOnlyList<TranscriptStep> steps, int runs)
-    {
-        Module = module;
-        Steps = steps;
-        Runs = runs;
-    }
-
-    public string Module { get; }
+    private Transcript(IReadOnlyList<TranscriptStep> steps) => Steps = steps;
 
     public IReadOnlyList<TranscriptStep> Steps { get; }
-
-    /// <summary>How many processes it took (one, plus one after each step the process died in).</summary>
-    public int Runs { get; }
 
     /// <summary>
     /// Runs <c>python SCRIPT MODULE args...</c> until every step has an outcome: when the process dies in a step, that
@@ -50,7 +40,7 @@ internal sealed class Transcript
         start ??= new PythonStart();
         var steps = new List<TranscriptStep>();
         var extra = arguments?.ToList() ?? new List<string>();
-        for (var runs = 1; ; runs++)
+        while (true)
         {
             var environment = new Dictionary<string, string?>(start.Environment)
             {
@@ -81,7 +71,7 @@ internal sealed class Transcript
                     Assert.Fail($"{script} with {module} on {interpreter.Label} printed no step: {result.Describe()}");
                 }
 
-                return new Transcript(module, steps, runs);
+                return new Transcript(steps);
             }
 
             var death = result.TimedOut
@@ -151,6 +141,6 @@ internal sealed class Transcript
     private static string Tail(string text)
     {
         text = text.TrimEnd();
-        return text.Length <= 600 ? text : "..." + text[^600..];
+        return text.Length == 0 ? "(nothing)" : text.Length <= 600 ? text : "..." + text[^600..];
     }
 }
