@@ -74,6 +74,11 @@ def assembly_directory():
         % (", ".join(_ASSEMBLIES), "; ".join(candidates), _BUILD_COMMAND))
 
 
+# Where .NET is usually installed, searched after DOTNET_ROOT and PATH. MMAPNET_DOTNET_DEFAULT_ROOTS replaces this
+# list (os.pathsep-separated; empty for none): the tests use it to stand for a machine without .NET.
+_DEFAULT_DOTNET_ROOTS = ("/usr/share/dotnet", "/usr/lib/dotnet", "/usr/local/share/dotnet", "~/.dotnet")
+
+
 def _dotnet_roots():
     roots = []
     if os.environ.get("DOTNET_ROOT"):
@@ -82,7 +87,9 @@ def _dotnet_roots():
         launcher = os.path.join(directory, "dotnet")
         if directory and os.path.isfile(launcher):
             roots.append(os.path.dirname(os.path.realpath(launcher)))
-    roots += ["/usr/share/dotnet", "/usr/lib/dotnet", "/usr/local/share/dotnet", os.path.expanduser("~/.dotnet")]
+    defaults = os.environ.get("MMAPNET_DOTNET_DEFAULT_ROOTS")
+    defaults = _DEFAULT_DOTNET_ROOTS if defaults is None else [root for root in defaults.split(os.pathsep) if root]
+    roots += [os.path.expanduser(root) for root in defaults]
     return roots
 
 
