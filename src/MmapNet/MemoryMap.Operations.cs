@@ -42,11 +42,16 @@ public sealed unsafe partial class MemoryMap
     /// Reads up to <paramref name="count"/> bytes from the position and advances it; a negative count
     /// reads to the end (Python's <c>read(n)</c>; <c>read()</c> is <c>Read(-1)</c>).
     /// </summary>
+    /// <exception cref="OverflowException">
+    /// The bytes to read exceed <see cref="Array.MaxLength"/> (a map over 2 GiB); the position is left
+    /// unchanged. Read such a map in parts, or into a span.
+    /// </exception>
     public byte[] Read(long count = -1)
     {
         using Lease lease = AcquireLease();
+        long position = _position;
         ReadCore(count, out byte* source, out long length).ThrowIfFailed();
-        return new ReadOnlySpan<byte>(source, checked((int)length)).ToArray();
+        return ToArrayOrRewind(source, length, position);
     }
 
     /// <summary>Reads into <paramref name="destination"/> from the position and advances it; returns the bytes read.</summary>
@@ -80,11 +85,25 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Reads a line, up to and including the next <c>\n</c>, or to the end (Python's <c>readline()</c>).</summary>
+    /// <exception cref="OverflowException">The line exceeds <see cref="Array.MaxLength"/>; the position is left unchanged.</exception>
     public byte[] ReadLine()
     {
         using Lease lease = AcquireLease();
+        long position = _position;
         ReadLineCore(out byte* source, out long length).ThrowIfFailed();
-        return new ReadOnlySpan<byte>(source, checked((int)length)).ToArray();
+        return ToArrayOrRewind(source, length, position);
+    }
+
+    // A .NET array holds at most Array.MaxLength bytes; a longer read must not consume what it cannot return.
+    private byte[] ToArrayOrRewind(byte* source, long length, long position)
+    {
+        if (length > Array.MaxLength)
+        {
+            _position = position;
+            throw new OverflowException($"{length} bytes do not fit in an array (at most {Array.MaxLength}).");
+        }
+
+        return new ReadOnlySpan<byte>(source, (int)length).ToArray();
     }
 
     internal MmapStatus ReadLineCore(out byte* source, out long length)
@@ -488,13 +507,25 @@ public sealed unsafe partial class MemoryMap
         return MmapStatus.Ok;
     }
 
-    /// <summary>The bytes of <c>m[start:stop:step]</c> (Python slice semantics; step must not be 0).</summary>
+    /// <summary>The bytes of <c>m[start:stop:step]</c> (Python slice semantics).</summary>
+    /// <exception cref="MemoryMapException">ValueError when <paramref name="step"/> is 0, after the closed check, as in CPython.</exception>
+    /// <exception cref="OverflowException">The slice exceeds <see cref="Array.MaxLength"/> bytes.</exception>
     public byte[] GetSlice(long start, long stop, long step = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(step);
         using Lease lease = AcquireLease();
-        CheckValid().ThrowIfFailed();
+        MmapStatus status = CheckValid();
+        if (status.IsOk && step == 0)
+        {
+            status = MmapError.SliceStepZero;
+        }
+
+        status.ThrowIfFailed();
         long count = SliceIndices.Adjust(MappedLength, ref start, ref stop, step);
+        if (count > Array.MaxLength)
+        {
+            throw new OverflowException($"{count} bytes do not fit in an array (at most {Array.MaxLength}).");
+        }
+
         byte[] result = new byte[count];
         fixed (byte* destination = result)
         {
@@ -551,11 +582,17 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Assigns <c>m[start:stop:step] = value</c>; the value must have exactly the slice's length.</summary>
+    /// <exception cref="MemoryMapException">ValueError when <paramref name="step"/> is 0, after the closed and read-only checks, as in CPython.</exception>
     public void SetSlice(long start, long stop, long step, ReadOnlySpan<byte> value)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(step);
         using Lease lease = AcquireLease();
-        CheckWritable().ThrowIfFailed();
+        MmapStatus status = CheckWritable();
+        if (status.IsOk && step == 0)
+        {
+            status = MmapError.SliceStepZero;
+        }
+
+        status.ThrowIfFailed();
         long count = SliceIndices.Adjust(MappedLength, ref start, ref stop, step);
         fixed (byte* source = value)
         {

@@ -387,14 +387,43 @@ public sealed unsafe partial class MemoryMap : IDisposable
             return MmapError.ClosedOrInvalid;
         }
 
-        int errno = FileStatus.Query(FileDescriptor, out FileStatus status);
-        if (errno != 0)
+        FileDescriptorHandle? file = _file;
+        if (file is null)
         {
-            return MmapStatus.FromErrno(errno);
+            // No descriptor of its own (anonymous, or trackfd=False): fstat(-1) fails with EBADF, as in CPython.
+            return QuerySize(-1, out size);
         }
 
-        size = status.Size;
-        return MmapStatus.Ok;
+        // Hold the descriptor open for the fstat: a concurrent close must not let it be closed, and its
+        // number reused by another file, in between.
+        bool added = false;
+        try
+        {
+            file.DangerousAddRef(ref added);
+        }
+        catch (ObjectDisposedException)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        try
+        {
+            return QuerySize(file.Descriptor, out size);
+        }
+        finally
+        {
+            if (added)
+            {
+                file.DangerousRelease();
+            }
+        }
+    }
+
+    private static MmapStatus QuerySize(int fd, out long size)
+    {
+        int errno = FileStatus.Query(fd, out FileStatus status);
+        size = errno == 0 ? status.Size : 0;
+        return errno == 0 ? MmapStatus.Ok : MmapStatus.FromErrno(errno);
     }
 
     internal MmapStatus CheckValid() => _closed ? MmapError.ClosedOrInvalid : MmapStatus.Ok;

@@ -16,7 +16,7 @@ public sealed unsafe class MemoryMapMemoryManager : MemoryManager<byte>
     private readonly int _length;
     private int _disposed;
 
-    internal MemoryMapMemoryManager(MemoryMap map, long offset, int length)
+    internal MemoryMapMemoryManager(MemoryMap map, long offset, int? length)
     {
         _map = map;
         if (!map.TryAcquireLongLease())
@@ -24,8 +24,18 @@ public sealed unsafe class MemoryMapMemoryManager : MemoryManager<byte>
             ((MmapStatus)MmapError.ClosedOrInvalid).ThrowIfFailed();
         }
 
-        _start = map.Address + offset;
-        _length = length;
+        try
+        {
+            // Under the lease the manager keeps: a resize cannot come between the check and its use.
+            (long start, int count) = map.CheckRange(offset, length);
+            _start = map.Address + start;
+            _length = count;
+        }
+        catch
+        {
+            map.ReleaseLongLease();
+            throw;
+        }
     }
 
     /// <inheritdoc/>
