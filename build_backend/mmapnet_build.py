@@ -49,7 +49,7 @@ _PACKAGE_FILES = ("py.typed",)
 _MANAGED_SUFFIXES = (".dll", ".pdb", ".runtimeconfig.json", ".deps.json")
 
 # The sdist: what building the wheel needs, and nothing built.
-_SDIST_FILES = ("pyproject.toml", "README.md", "Directory.Build.props", "Directory.Packages.props", "global.json")
+_SDIST_FILES = ("pyproject.toml", "README.md", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json")
 _SDIST_FOLDERS = ("build_backend", "python/mmapnet", "src/MmapNet", "src/MmapNet.CPython", "src/MmapNet.CPython.NativeAot")
 _SDIST_SKIPPED = ("bin", "obj", "__pycache__")
 

@@ -27,7 +27,7 @@ public sealed class SdistTests
         var relative = members.Select(m => m[prefix.Length..]).ToList();
         Assert.That(relative, Is.SupersetOf(new[]
         {
-            "PKG-INFO", "pyproject.toml", "README.md", "Directory.Build.props", "Directory.Packages.props", "global.json",
+            "PKG-INFO", "pyproject.toml", "README.md", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json",
             "build_backend/mmapnet_build.py", "python/mmapnet/__init__.py", "python/mmapnet/__init__.pyi", "python/mmapnet/py.typed",
             "src/MmapNet/MmapNet.csproj", "src/MmapNet/MemoryMap.cs", "src/MmapNet.CPython/MmapNet.CPython.csproj",
             "src/MmapNet.CPython.NativeAot/MmapNet.CPython.NativeAot.csproj",
