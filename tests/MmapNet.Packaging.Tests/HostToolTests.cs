@@ -22,8 +22,8 @@ public sealed partial class HostToolTests
 
     private static readonly Lazy<HostPackages> LazyPackages = new(PackHost, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>How the tool runs a script (as <c>python -m mmapnet run</c> does). One place to change if the host's command line differs.</summary>
-    private static string[] RunScriptArguments(string script) => ["run", script];
+    /// <summary>How the tool runs a script, as <c>python SCRIPT</c> would, in the newest interpreter here (3.11+ for pythonnet 3.2.1).</summary>
+    private static string[] RunScriptArguments(string script) => ["--python", Interpreters.Newest.ExecutablePath, script];
 
     [Test]
     public void HostLibrary_AndTheRepositoryPackagesItNeeds_HaveReadmeLicenseXmlDocsAndSymbols()
