@@ -103,7 +103,7 @@ public sealed partial class HostToolTests
         using var toolPackage = new PackageFile(Directory.GetFiles(folder, $"{PackageId(toolProjects[0])}.{Repository.Version}.nupkg").Single());
         Assert.That(toolPackage.Element("packageTypes")?.Elements().Select(e => e.Attribute("name")?.Value), Does.Contain("DotnetTool"));
         var settings = toolPackage.Entries.Single(e => e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
-        var command = XDocument.Parse(System.Text.Encoding.UTF8.GetString(toolPackage.Read(settings))).Descendants().Single(e => e.Name.LocalName == "Command");
+        var command = XDocument.Load(new MemoryStream(toolPackage.Read(settings))).Descendants().Single(e => e.Name.LocalName == "Command");
         Assert.That(command.Attribute("Name")?.Value, Is.EqualTo(ToolCommandName));
         return new HostPackages(folder, libraries, PackageId(toolProjects[0]));
     }
