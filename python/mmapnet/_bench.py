@@ -2,8 +2,9 @@
 routes, next to `import mmap`, measured in one run.
 
 Every sample is a fresh interpreter process (an import happens once per process); the routes take turns
-so that a slow moment of the machine is shared between them. Each process times its own import statement
-with perf_counter; the whole process (start-up, import, exit) is timed from outside too. Medians.
+so that a slow moment of the machine is shared between them. Each process times its own import statement,
+in elapsed time (perf_counter) and in CPU time of all its threads (process_time), which a busy machine
+disturbs less; the whole process (start-up, import, exit) is timed from outside too. Medians.
 """
 
 import os
@@ -25,10 +26,10 @@ _ROUTES = (
 # The child prints the import's duration and, for mmapnet, the route it really took.
 _CHILD = (
     "import time\n"
-    "start = time.perf_counter()\n"
+    "start, start_cpu = time.perf_counter(), time.process_time()\n"
     "import {module} as imported\n"
-    "elapsed = time.perf_counter() - start\n"
-    "print(elapsed, getattr(imported, '__backend__', '-'))\n"
+    "elapsed, cpu = time.perf_counter() - start, time.process_time() - start_cpu\n"
+    "print(elapsed, cpu, getattr(imported, '__backend__', '-'))\n"
 )
 
 
@@ -55,39 +56,38 @@ def bench_import(argv):
             return 2
 
     environment = _child_environment()
-    samples = {label: ([], []) for label, _, _ in _ROUTES}
+    samples = {label: ([], [], []) for label, _, _ in _ROUTES}  # import elapsed, import CPU, whole process
     unavailable = {}
     for round_number in range(repeat + 1):  # round 0 warms up (and writes the .pyc files); it is not counted
         for label, module, backend in _ROUTES:
             if label in unavailable:
                 continue
             try:
-                import_seconds, process_seconds = _sample(python, module, backend, environment)
+                sample = _sample(python, module, backend, environment)
             except RouteUnavailable as error:
                 unavailable[label] = str(error)
                 continue
             if round_number > 0:
-                samples[label][0].append(import_seconds)
-                samples[label][1].append(process_seconds)
+                for values, value in zip(samples[label], sample):
+                    values.append(value)
 
     version = subprocess.run([python, "-c", "import sys; print(sys.version.split()[0])"], capture_output=True, text=True,
                              env=environment).stdout.strip()
     print("import time on CPython %s (%s): %d fresh processes per route, medians" % (version, python, repeat))
-    print("%-28s %12s %13s %10s" % ("route", "import (ms)", "process (ms)", "vs mmap"))
+    print("%-28s %12s %9s %10s %9s %13s" % ("route", "import (ms)", "vs mmap", "CPU (ms)", "vs mmap", "process (ms)"))
     medians = {}
     for label, _, _ in _ROUTES:
         if label in unavailable:
             print("%-28s unavailable: %s" % (label, unavailable[label]))
             continue
-        import_ms = statistics.median(samples[label][0]) * 1000
-        process_ms = statistics.median(samples[label][1]) * 1000
-        medians[label] = import_ms
+        medians[label] = [statistics.median(values) * 1000 for values in samples[label]]
+        elapsed, cpu, process = medians[label]
         reference = medians.get(_ROUTES[0][0])
-        ratio = "%.1fx" % (import_ms / reference) if reference else "-"
-        print("%-28s %12.2f %13.1f %10s" % (label, import_ms, process_ms, ratio))
+        ratios = ["%.1fx" % (value / base) if reference and base else "-" for value, base in zip((elapsed, cpu), reference or (0, 0))]
+        print("%-28s %12.2f %9s %10.2f %9s %13.1f" % (label, elapsed, ratios[0], cpu, ratios[1], process))
     native, coreclr = medians.get(_ROUTES[1][0]), medians.get(_ROUTES[2][0])
     if native and coreclr:
-        print("nativeaot imports %.1fx faster than coreclr" % (coreclr / native))
+        print("nativeaot imports %.1fx faster than coreclr (CPU time: %.1fx)" % (coreclr[0] / native[0], coreclr[1] / native[1]))
     return 1 if unavailable else 0
 
 
@@ -114,7 +114,7 @@ def _sample(python, module, backend, environment):
     if completed.returncode != 0:
         lines = completed.stderr.strip().splitlines()
         raise RouteUnavailable(lines[-1] if lines else "exit code %d" % completed.returncode)
-    import_seconds, taken = completed.stdout.split()
+    import_seconds, import_cpu_seconds, taken = completed.stdout.split()
     if backend is not None and taken != backend:
         raise RouteUnavailable("took the %s route instead" % taken)
-    return float(import_seconds), process_seconds
+    return float(import_seconds), float(import_cpu_seconds), process_seconds
