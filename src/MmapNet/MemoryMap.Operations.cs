@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MmapNet.Interop;
 
@@ -7,7 +8,8 @@ namespace MmapNet;
 
 // The operations, each as CPython's mmap_*_method does it. Every rule is written once, in a *Core
 // method that returns an MmapStatus and expects the caller to keep the mapping in place (a lease, or
-// the GIL in the CPython face); the public method takes the lease and throws.
+// the GIL in the CPython face); the public method takes the lease and throws. The small ones are
+// inlined into the CPython face's slots, on the path of every `m[i]` and `read_byte()`.
 public sealed unsafe partial class MemoryMap
 {
     /// <summary>Reads the byte at the position and advances it (Python's <c>read_byte()</c>).</summary>
@@ -19,6 +21,7 @@ public sealed unsafe partial class MemoryMap
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus ReadByteCore(out byte value)
     {
         value = 0;
@@ -67,6 +70,7 @@ public sealed unsafe partial class MemoryMap
     /// Takes up to <paramref name="requested"/> bytes (all when negative) at the position and advances
     /// past them; <paramref name="source"/> points into the mapping.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus ReadCore(long requested, out byte* source, out long length)
     {
         source = null;
@@ -142,6 +146,7 @@ public sealed unsafe partial class MemoryMap
         return data.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus WriteCore(byte* data, long length)
     {
         MmapStatus writable = CheckWritable();
@@ -169,6 +174,7 @@ public sealed unsafe partial class MemoryMap
         WriteByteCore(value).ThrowIfFailed();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus WriteByteCore(byte value)
     {
         MmapStatus writable = CheckWritable();
@@ -199,6 +205,7 @@ public sealed unsafe partial class MemoryMap
         return position;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus SeekCore(long distance, int whence, out long position)
     {
         position = 0;
@@ -456,6 +463,7 @@ public sealed unsafe partial class MemoryMap
     /// The byte at <paramref name="index"/>; <paramref name="fromEnd"/> lets a negative index count
     /// from the end (the mapping protocol) rather than fail (the sequence protocol).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus GetByteCore(long index, bool fromEnd, out byte value)
     {
         value = 0;
@@ -479,6 +487,7 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Python's index rule for assignment: negative counts from the end, then it must be inside.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus NormalizeIndex(long index, out long normalized)
     {
         long size = MappedLength;
@@ -491,6 +500,7 @@ public sealed unsafe partial class MemoryMap
     /// map is open and the index inside: Python code run in between (an <c>__index__</c>) may have
     /// closed or resized it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus SetByteCore(long index, byte value)
     {
         if (_closed)

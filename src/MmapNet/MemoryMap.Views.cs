@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 
 namespace MmapNet;
@@ -17,17 +18,22 @@ public sealed partial class MemoryMap
 
     /// <summary>
     /// A <see cref="Memory{T}"/> over <c>[offset, offset + length)</c>, for APIs that take memory rather
-    /// than spans. It keeps the mapping alive until the returned manager is disposed, and counts as an
-    /// export while pinned. Fails with TypeError on a read-only map: use <see cref="CreateReadOnlyMemory"/>.
+    /// than spans. It keeps the mapping alive until the owner is disposed, and counts as an export
+    /// while pinned (<see cref="Memory{T}.Pin"/>). Fails with TypeError on a read-only map, where a
+    /// write through it would fault: use <see cref="CreateReadOnlyMemory"/> there.
     /// </summary>
-    public MemoryMapMemoryManager CreateMemory(long offset = 0, int? length = null)
+    public IMemoryOwner<byte> CreateMemory(long offset = 0, int? length = null)
     {
         CheckWritable().ThrowIfFailed();
         return new MemoryMapMemoryManager(this, offset, length);
     }
 
-    /// <summary>A read-only <see cref="Memory{T}"/> view, for any map, with the lifetime rules of <see cref="CreateMemory"/>.</summary>
-    public MemoryMapMemoryManager CreateReadOnlyMemory(long offset = 0, int? length = null) => new(this, offset, length);
+    /// <summary>
+    /// A <see cref="ReadOnlyMemory{T}"/> over <c>[offset, offset + length)</c> of any map, with the
+    /// lifetime rules of <see cref="CreateMemory"/>.
+    /// </summary>
+    public MemoryMapReadOnlyMemory CreateReadOnlyMemory(long offset = 0, int? length = null) =>
+        new(new MemoryMapMemoryManager(this, offset, length));
 
     /// <summary>
     /// A seekable <see cref="Stream"/> over the map, with a position of its own (the map's position is

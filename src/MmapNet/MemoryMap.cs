@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Win32.SafeHandles;
 using MmapNet.Interop;
@@ -152,13 +153,14 @@ public sealed unsafe partial class MemoryMap : IDisposable
     }
 
     /// <summary>
-    /// Opens the file at <paramref name="path"/> (for reading, or reading and writing unless
-    /// <paramref name="access"/> is <see cref="MapAccess.Read"/>) and maps it.
+    /// Opens the file at <paramref name="path"/> (for reading with <see cref="MapAccess.Read"/> and
+    /// <see cref="MapAccess.Copy"/>, else for reading and writing) and maps it.
     /// </summary>
     /// <exception cref="MemoryMapException">Whatever CPython raises for the same arguments.</exception>
     public static MemoryMap OpenFile(string path, MapAccess access = MapAccess.Default, long length = 0, long offset = 0)
     {
-        var mode = access == MapAccess.Read ? System.IO.FileAccess.Read : System.IO.FileAccess.ReadWrite;
+        // A copy-on-write map never writes the file, and may not resize it: reading is all it needs.
+        var mode = access is MapAccess.Read or MapAccess.Copy ? System.IO.FileAccess.Read : System.IO.FileAccess.ReadWrite;
         using SafeFileHandle file = System.IO.File.OpenHandle(path, System.IO.FileMode.Open, mode, System.IO.FileShare.ReadWrite | System.IO.FileShare.Delete);
         return Create(file, length, access, offset);
     }
@@ -426,8 +428,10 @@ public sealed unsafe partial class MemoryMap : IDisposable
         return errno == 0 ? MmapStatus.Ok : MmapStatus.FromErrno(errno);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus CheckValid() => _closed ? MmapError.ClosedOrInvalid : MmapStatus.Ok;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus CheckWritable() =>
         _closed ? MmapError.ClosedOrInvalid : Access == MapAccess.Read ? MmapError.ReadOnly : MmapStatus.Ok;
 

@@ -9,7 +9,7 @@ namespace MmapNet;
 /// reads and writes the mapped bytes with no copy. The mapping stays alive until this manager is
 /// disposed; each pin (<see cref="Memory{T}.Pin"/>) counts as an export of the map until unpinned.
 /// </summary>
-public sealed unsafe class MemoryMapMemoryManager : MemoryManager<byte>
+internal sealed unsafe class MemoryMapMemoryManager : MemoryManager<byte>
 {
     private readonly MemoryMap _map;
     private readonly byte* _start;

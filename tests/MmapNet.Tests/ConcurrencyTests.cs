@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Threading;
@@ -146,7 +147,7 @@ public class ConcurrencyTests : MapFixture
                     Interlocked.Increment(ref stalePins);
                 }
 
-                using MemoryMapMemoryManager manager = map.CreateMemory();
+                using IMemoryOwner<byte> manager = map.CreateMemory();
                 if (manager.Memory.Length > map.Length)
                 {
                     Interlocked.Increment(ref stalePins);

@@ -130,7 +130,7 @@ public class ExportTests : MapFixture
     public void MemoryManager_ReadsAndWritesTheMappedBytes()
     {
         MemoryMap map = MapAnonymous(100);
-        using MemoryMapMemoryManager manager = map.CreateMemory(20, 10);
+        using IMemoryOwner<byte> manager = map.CreateMemory(20, 10);
         Memory<byte> memory = manager.Memory;
         memory.Span[0] = 1;
         memory.Span[9] = 2;
@@ -149,14 +149,14 @@ public class ExportTests : MapFixture
     public void MemoryManager_PinnedMemory_BlocksCloseAndResizeUntilUnpinned()
     {
         MemoryMap map = MapAnonymous(100);
-        MemoryMapMemoryManager manager = Own(map.CreateMemory());
+        IMemoryOwner<byte> manager = Own(map.CreateMemory());
         MemoryHandle handle = manager.Memory.Pin();
         Assert.That(map.ExportCount, Is.EqualTo(1));
         Expect.Error(MmapError.CloseWithExports, map.Close);
         Expect.Error(MmapError.ResizeWithExports, () => map.Resize(200));
         handle.Dispose();
         Assert.That(map.ExportCount, Is.Zero);
-        ((IDisposable)manager).Dispose();
+        manager.Dispose();
         map.Resize(200);
         Assert.DoesNotThrow(map.Close);
     }
@@ -166,7 +166,7 @@ public class ExportTests : MapFixture
     {
         string path = CreateFile(Pattern(100));
         MemoryMap map = Map(path);
-        MemoryMapMemoryManager manager = map.CreateReadOnlyMemory();
+        MemoryMapReadOnlyMemory manager = map.CreateReadOnlyMemory();
         map.Close();
         using (Assert.EnterMultipleScope())
         {
@@ -176,7 +176,7 @@ public class ExportTests : MapFixture
         }
 
         Expect.Error(MmapError.ClosedOrInvalid, () => manager.Memory.Pin());
-        ((IDisposable)manager).Dispose();
+        manager.Dispose();
         Assert.That(ProcSelf.CountMappingsOf(path), Is.Zero, "the last lease unmapped it");
     }
 
@@ -184,10 +184,10 @@ public class ExportTests : MapFixture
     public void MemoryManager_Alive_MakesResizeFailRatherThanMoveMemoryUnderIt()
     {
         MemoryMap map = MapAnonymous(100);
-        MemoryMapMemoryManager manager = map.CreateMemory();
+        IMemoryOwner<byte> manager = map.CreateMemory();
         Expect.Error(MmapError.ResizeWithExports, () => map.Resize(1 << 20));
         Assert.That(map.Length, Is.EqualTo(100));
-        ((IDisposable)manager).Dispose();
+        manager.Dispose();
         map.Resize(1 << 20);
         Assert.That(map.Length, Is.EqualTo(1 << 20));
     }
@@ -196,11 +196,11 @@ public class ExportTests : MapFixture
     public void MemoryManager_AfterDispose_ThrowsObjectDisposed()
     {
         MemoryMap map = MapAnonymous(100);
-        MemoryMapMemoryManager manager = map.CreateMemory();
-        ((IDisposable)manager).Dispose();
-        Assert.Throws<ObjectDisposedException>(() => manager.GetSpan());
-        Assert.Throws<ObjectDisposedException>(() => manager.Pin());
-        Assert.DoesNotThrow(((IDisposable)manager).Dispose);
+        IMemoryOwner<byte> manager = map.CreateMemory();
+        manager.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => _ = manager.Memory.Span);
+        Assert.Throws<ObjectDisposedException>(() => manager.Memory.Pin());
+        Assert.DoesNotThrow(manager.Dispose);
     }
 
     [TestCase(-1)]
@@ -208,8 +208,8 @@ public class ExportTests : MapFixture
     public void MemoryManager_PinOutsideTheRange_Throws(int index)
     {
         MemoryMap map = MapAnonymous(100);
-        using MemoryMapMemoryManager manager = map.CreateMemory(0, 10);
-        Assert.Throws<ArgumentOutOfRangeException>(() => manager.Pin(index));
+        using IMemoryOwner<byte> manager = map.CreateMemory(0, 10);
+        Assert.Throws<ArgumentOutOfRangeException>(() => manager.Memory.Slice(index).Pin());
         Assert.That(map.ExportCount, Is.Zero);
     }
 
@@ -218,7 +218,7 @@ public class ExportTests : MapFixture
     {
         MemoryMap map = Map(CreateFile(Pattern(100)), access: MapAccess.Read);
         Expect.Error(MmapError.ReadOnly, () => map.CreateMemory());
-        using MemoryMapMemoryManager manager = map.CreateReadOnlyMemory(90);
+        using MemoryMapReadOnlyMemory manager = map.CreateReadOnlyMemory(90);
         ReadOnlyMemory<byte> memory = manager.Memory;
         Assert.That(memory.ToArray(), Is.EqualTo(Pattern(100)[90..]));
     }

@@ -98,7 +98,7 @@ public class FinalizerTests : MapFixture
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static unsafe nint CreateMemoryAndDrop(MemoryMap map)
     {
-        fixed (byte* address = map.CreateMemory().GetSpan())
+        fixed (byte* address = map.CreateMemory().Memory.Span)
         {
             return (nint)address;
         }
