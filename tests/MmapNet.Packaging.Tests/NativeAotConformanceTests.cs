@@ -27,6 +27,12 @@ public sealed class NativeAotConformanceTests
     public static IEnumerable<TestCaseData> Pairs()
     {
         var cases = CaseCatalog.Discover(RepositoryLayout.Locate(Repository.Root).CasesFolder);
+        if (cases.Count == 0)
+        {
+            // A suite without cases is broken, not passing.
+            return [new TestCaseData(string.Empty, string.Empty).SetName("NativeAotConformance(no cases)")];
+        }
+
         return from interpreter in Interpreters.All
                from conformanceCase in cases
                select new TestCaseData(interpreter.Label, conformanceCase.Id)
@@ -64,6 +70,7 @@ public sealed class NativeAotConformanceTests
     [TestCaseSource(nameof(Pairs))]
     public async Task NativeAotConformance(string interpreterLabel, string caseId)
     {
+        Assert.That(caseId, Is.Not.Empty, $"no cases under {Settings.Layout.CasesFolder}");
         var conformanceCase = CaseCatalog.Discover(Settings.Layout.CasesFolder).Single(c => c.Id == caseId);
 
         var result = await new ConformanceRunner(Settings).RunCaseAsync(
