@@ -357,9 +357,10 @@ def _calibrate(sides, target_seconds, cap):
 def _warm_up(operations, modules, data, settings):
     """Runs every statement on both sides for a while, then pauses. The .NET runtime compiles a method
     first quickly, then again optimised, in the background, once it has counted calls to it (tiered
-    compilation); counting starts after 100 ms without new methods to compile. A second pass after
-    the pause makes the calls that get the hot paths recompiled. Measuring before that would charge
-    mmapnet for JIT work a long-running program pays once."""
+    compilation, with dynamic PGO: unoptimised, then instrumented, then optimised with the profile),
+    each step once it has counted calls, which starts after 100 ms without new methods to compile.
+    Three passes with pauses take the hot paths through every step. Measuring before that would
+    charge mmapnet for JIT work that a long-running program pays once."""
     for operation in operations:
         sides = [_Side(label, module, operation, data) for label, module in modules]
         try:
@@ -536,7 +537,7 @@ class Settings:
         self.repeats = repeats or (3 if quick else 15)
         self.target_seconds = 0.001 if quick else 0.02
         self.warm_up_seconds = 0.002 if quick else 0.04
-        self.warm_up_passes = 1 if quick else 2
+        self.warm_up_passes = 1 if quick else 3
         self.import_runs = 2 if quick else 7
         self.clock_name = clock
         self.clock = CLOCKS[clock]
