@@ -5,12 +5,15 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Order;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
 
 namespace MmapNet.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet's defaults (console log, Markdown/HTML/CSV reports in BenchmarkDotNet.Artifacts) with
-/// a job short enough for a shared 2-core machine: 1 launch, 3 warmups, 15 measured iterations, run
+/// a job short enough for a shared 2-core machine: 1 launch, 3 warmups, 15 measured iterations of
+/// about 100 ms (BenchmarkDotNet's default is 500 ms; on a loaded machine a CPU-time 100 ms takes
+/// several seconds of elapsed time), run
 /// in-process, timed with the thread's CPU time (<see cref="ThreadCpuClock"/>) unless elapsed time is
 /// asked for. In-process because the default toolchain generates and builds a project under the
 /// output folder, inside this repository, where the repository's strict build settings (analyzers as
@@ -27,6 +30,7 @@ internal static class ShortRunConfig
             .WithLaunchCount(1)
             .WithWarmupCount(3)
             .WithIterationCount(15)
+            .WithIterationTime(TimeInterval.FromMilliseconds(100))
             .WithId(wallClock ? "Short2Core-elapsed" : "Short2Core-cpu");
         if (!wallClock)
         {
