@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.IO.MemoryMappedFiles;
+using Microsoft.Win32.SafeHandles;
 
 namespace MmapNet.Benchmarks;
 
@@ -32,6 +33,26 @@ internal sealed unsafe class MemoryMappedFileView : IDisposable
     /// <summary>The file's bytes (not the view's page-rounded capacity).</summary>
     public Span<byte> Span => new(_pointer, BenchmarkFile.Length);
 
+    /// <summary>
+    /// Runs <paramref name="use"/> on the view's bytes with the view's handle held for the call
+    /// (AcquirePointer/ReleasePointer), as a <see cref="MemoryMapPin"/> holds its map: the same
+    /// safety against a concurrent dispose, at the same place.
+    /// </summary>
+    public unsafe T WithHeldSpan<T>(SpanUser<T> use)
+    {
+        byte* pointer = null;
+        SafeMemoryMappedViewHandle handle = Accessor.SafeMemoryMappedViewHandle;
+        handle.AcquirePointer(ref pointer);
+        try
+        {
+            return use(new Span<byte>(pointer + Accessor.PointerOffset, BenchmarkFile.Length));
+        }
+        finally
+        {
+            handle.ReleasePointer();
+        }
+    }
+
     public void Dispose()
     {
         Accessor.SafeMemoryMappedViewHandle.ReleasePointer();
@@ -40,3 +61,6 @@ internal sealed unsafe class MemoryMappedFileView : IDisposable
         File.Dispose();
     }
 }
+
+/// <summary>Work done on a span (spans cannot be captured by Func).</summary>
+internal delegate T SpanUser<T>(Span<byte> span);
