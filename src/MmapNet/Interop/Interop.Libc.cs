@@ -19,6 +19,11 @@ internal static unsafe partial class Libc
     public const int SIfmt = 0xF000;
     public const int SIfreg = 0x8000;
 
+    // errno values (asm-generic/errno-base.h, shared by x86-64 and AArch64).
+    public const int Efault = 14;
+    public const int Einval = 22;
+    public const int Enomem = 12;
+
     [LibraryImport(Library, EntryPoint = "mmap", SetLastError = true)]
     public static partial nint Mmap(nint address, nuint length, int protection, int flags, int fd, long offset);
 
