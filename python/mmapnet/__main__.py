@@ -3,6 +3,7 @@
     python -m mmapnet run script.py [args...]     run a script with `import mmap` served by mmapnet
     python -m mmapnet run -m module [args...]     the same for a module, like `python -m module`
     python -m mmapnet info                        how mmapnet was loaded, and from where
+    python -m mmapnet bench-import [--repeat N]   import time: NativeAOT and CoreCLR routes next to `import mmap`
 """
 
 import sys
@@ -21,6 +22,9 @@ def main(argv):
     if command == "info":
         from mmapnet._run import info
         return info()
+    if command == "bench-import":
+        from mmapnet._bench import bench_import
+        return bench_import(rest)
     print("mmapnet: unknown command %r\n\n%s" % (command, USAGE), file=sys.stderr)
     return 2
 
