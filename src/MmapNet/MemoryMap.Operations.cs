@@ -456,7 +456,8 @@ public sealed unsafe partial class MemoryMap
             return MmapError.ClosedOrInvalid;
         }
 
-        Buffer.MemoryCopy(Address + source, Address + destination, size - destination, count);
+        // The C library's memmove, as CPython: it writes the same pages (Interop.Libc.Memmove says why that matters).
+        Libc.Memmove(Address + destination, Address + source, (nuint)count);
         return MmapStatus.Ok;
     }
 

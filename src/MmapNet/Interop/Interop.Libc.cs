@@ -33,6 +33,14 @@ internal static unsafe partial class Libc
     [LibraryImport(Library, EntryPoint = "mremap", SetLastError = true)]
     public static partial nint Mremap(nint oldAddress, nuint oldLength, nuint newLength, int flags);
 
+    // move() calls the C library's memmove, as CPython's mmap.move() does, rather than Buffer.MemoryCopy: the two
+    // differ in which pages they write, and on a private map a written page becomes the map's own copy. With
+    // source == destination, Buffer.MemoryCopy writes nothing, while memmove stores the bytes back; CPython's
+    // m.move(3, 3, 7) on a MAP_PRIVATE file map thus detaches that page from later writes to the file (found by
+    // conformance/fuzz, seed 2611 on 3.10.13). Not SuppressGCTransition: a large move takes long.
+    [LibraryImport(Library, EntryPoint = "memmove")]
+    public static partial nint Memmove(byte* destination, byte* source, nuint count);
+
     [LibraryImport(Library, EntryPoint = "msync", SetLastError = true)]
     public static partial int Msync(nint address, nuint length, int flags);
 
