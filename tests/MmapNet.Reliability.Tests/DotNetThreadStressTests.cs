@@ -163,7 +163,7 @@ public sealed class DotNetThreadStressTests
                 closedSeen++;
             }
 
-            var what = "?";
+            var what = "length";
             try
             {
                 var length = map.Length;

@@ -160,5 +160,5 @@ public sealed class ResourceTests
 
     private static long VirtualKib() =>
         long.Parse(File.ReadAllLines("/proc/self/status").Single(line => line.StartsWith("VmSize:", StringComparison.Ordinal))
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            .Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }
