@@ -148,6 +148,26 @@ def _find_hostfxr():
         "Install the .NET 10 runtime, or set DOTNET_ROOT to where it is." % "; ".join(dict.fromkeys(roots)))
 
 
+# W^X, on by default since .NET 7, writes JIT-compiled code and stubs through a second, MAP_SHARED mapping of the
+# code heap. A fork() child shares that mapping with its parent: code the child then generates (its first call of
+# any method not yet compiled) overwrites the parent's code heap, and the parent dies with SIGSEGV later (found by
+# tests/MmapNet.Reliability.Tests, fork_maps.py). The stdlib mmap works in fork children, so mmapnet turns W^X off
+# for the runtime it boots, unless DOTNET_EnableWriteXorExecute is set (the user's choice wins). The runtime reads
+# the variable once, when it starts; the environment is restored right after, so child processes do not inherit it.
+_WRITE_XOR_EXECUTE = "DOTNET_EnableWriteXorExecute"
+
+
+class _fork_safe_code_heap:
+    def __enter__(self):
+        self._set_here = _WRITE_XOR_EXECUTE not in os.environ
+        if self._set_here:
+            os.environ[_WRITE_XOR_EXECUTE] = "0"
+
+    def __exit__(self, *exc_info):
+        if self._set_here:
+            os.environ.pop(_WRITE_XOR_EXECUTE, None)
+
+
 class _Runtime:
     """CoreCLR booted in this process, with the two hostfxr delegates the loader needs."""
 
@@ -182,8 +202,11 @@ class _Runtime:
             return pointer.value
 
         # int load_assembly(const char_t *assembly_path, void *load_context, void *reserved)
+        # The first delegate starts the runtime, which reads its settings from the environment then (see below).
+        with _fork_safe_code_heap():
+            load_assembly_pointer = delegate(_HDT_LOAD_ASSEMBLY)
         self._load_assembly = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p)(
-            delegate(_HDT_LOAD_ASSEMBLY))
+            load_assembly_pointer)
         # int get_function_pointer(type_name, method_name, delegate_type_name, load_context, reserved, void **out)
         self._get_function_pointer = ctypes.CFUNCTYPE(
             ctypes.c_int32, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p,

@@ -447,7 +447,7 @@ internal static unsafe partial class MmapType
         }
 
         int ownLeases = (((MmapObject*)self)->Flags & MmapObjectFlags.HoldsLease) != 0 ? 1 : 0;
-        MmapStatus status = map.ResizeCore(newSize, ownLeases);
+        MmapStatus status = map.ResizeCore(newSize, ownLeases, checkOpenFirst: false);
         return status.IsOk ? NewNone() : PythonErrors.Raise(status);
     }
 

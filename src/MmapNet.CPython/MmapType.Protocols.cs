@@ -275,7 +275,14 @@ internal static unsafe partial class MmapType
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint SequenceItemUnguarded(nint self, nint index)
     {
-        MmapStatus status = MmapObject.MapOf(self).GetByteCore(index, fromEnd: false, out byte value);
+        // CPython's mmap_item checks that the map is open before the index (GetByteCore checks after).
+        MemoryMap map = MmapObject.MapOf(self);
+        if (map.IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        MmapStatus status = map.GetByteCore(index, fromEnd: false, out byte value);
         return status.IsOk ? FastPyBytes_FromStringAndSize(&value, 1) : PythonErrors.Raise(status);
     }
 

@@ -10,6 +10,12 @@ namespace MmapNet;
 // method that returns an MmapStatus and expects the caller to keep the mapping in place (a lease, or
 // the GIL in the CPython face); the public method takes the lease and throws. The small ones are
 // inlined into the CPython face's slots, on the path of every `m[i]` and `read_byte()`.
+//
+// A *Core method is the part of CPython's method that comes after argument parsing, and its checks
+// come in CPython's order there. Callers check that the map is open first, as CPython does before it
+// parses; the map can still be closed by the time a *Core runs, when parsing ran Python code (an
+// __index__ or __buffer__ that closes it), and then CPython's later checks decide what is raised:
+// a bounds error may come before "mmap closed or invalid", and seek() and flush() do not look again.
 public sealed unsafe partial class MemoryMap
 {
     /// <summary>Reads the byte at the position and advances it (Python's <c>read_byte()</c>).</summary>
@@ -149,10 +155,9 @@ public sealed unsafe partial class MemoryMap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus WriteCore(byte* data, long length)
     {
-        MmapStatus writable = CheckWritable();
-        if (!writable.IsOk)
+        if (Access == MapAccess.Read)
         {
-            return writable;
+            return MmapError.ReadOnly;
         }
 
         long position = _position;
@@ -160,6 +165,11 @@ public sealed unsafe partial class MemoryMap
         if (position > size || size - position < length)
         {
             return MmapError.DataOutOfRange;
+        }
+
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
         }
 
         Buffer.MemoryCopy(data, Address + position, length, length);
@@ -177,10 +187,14 @@ public sealed unsafe partial class MemoryMap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus WriteByteCore(byte value)
     {
-        MmapStatus writable = CheckWritable();
-        if (!writable.IsOk)
+        if (Access == MapAccess.Read)
         {
-            return writable;
+            return MmapError.ReadOnly;
+        }
+
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
         }
 
         long position = _position;
@@ -208,12 +222,9 @@ public sealed unsafe partial class MemoryMap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus SeekCore(long distance, int whence, out long position)
     {
+        // No closed check here: CPython's seek() does not look again after parsing, so a map closed by
+        // an __index__ of its arguments still gets its position moved (within its last length).
         position = 0;
-        if (_closed)
-        {
-            return MmapError.ClosedOrInvalid;
-        }
-
         long size = MappedLength;
         long current = _position;
         long target;
@@ -340,11 +351,6 @@ public sealed unsafe partial class MemoryMap
 
     internal MmapStatus FlushCore(long offset, long size)
     {
-        if (_closed)
-        {
-            return MmapError.ClosedOrInvalid;
-        }
-
         if (size < 0 || offset < 0 || MappedLength - offset < size)
         {
             return MmapError.FlushOutOfRange;
@@ -355,9 +361,31 @@ public sealed unsafe partial class MemoryMap
             return MmapStatus.Ok;
         }
 
+        if (_closed)
+        {
+            return UnmappedSyncStatus(offset, size);
+        }
+
         return Libc.Msync((nint)(Address + offset), (nuint)size, Libc.MsSync) == 0
             ? MmapStatus.Ok
             : MmapStatus.FromErrno(Marshal.GetLastPInvokeError());
+    }
+
+    /// <summary>
+    /// What CPython's flush() gets on a map closed while its arguments were converted: it does not check
+    /// again and calls <c>msync(NULL + offset, size, MS_SYNC)</c>. The kernel's answer for an address
+    /// range with nothing mapped is computed rather than asked for, so no system call ever names
+    /// address 0: EINVAL for an address that is not page-aligned, success for an empty range, ENOMEM
+    /// otherwise (msync(2), mm/msync.c).
+    /// </summary>
+    private static MmapStatus UnmappedSyncStatus(long offset, long size)
+    {
+        if (offset % PageSize != 0)
+        {
+            return MmapStatus.FromErrno(Libc.Einval);
+        }
+
+        return size == 0 ? MmapStatus.Ok : MmapStatus.FromErrno(Libc.Enomem);
     }
 
     /// <summary>
@@ -372,11 +400,6 @@ public sealed unsafe partial class MemoryMap
 
     internal MmapStatus AdviseCore(int advice, long start, long length)
     {
-        if (_closed)
-        {
-            return MmapError.ClosedOrInvalid;
-        }
-
         long size = MappedLength;
         if (start < 0 || start >= size)
         {
@@ -398,6 +421,11 @@ public sealed unsafe partial class MemoryMap
             length = size - start;
         }
 
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
         return Libc.Madvise((nint)(Address + start), (nuint)length, advice) == 0
             ? MmapStatus.Ok
             : MmapStatus.FromErrno(Marshal.GetLastPInvokeError());
@@ -412,10 +440,9 @@ public sealed unsafe partial class MemoryMap
 
     internal MmapStatus MoveCore(long destination, long source, long count)
     {
-        MmapStatus writable = CheckWritable();
-        if (!writable.IsOk)
+        if (Access == MapAccess.Read)
         {
-            return writable;
+            return MmapError.ReadOnly;
         }
 
         long size = MappedLength;
@@ -424,7 +451,13 @@ public sealed unsafe partial class MemoryMap
             return MmapError.MoveOutOfRange;
         }
 
-        Buffer.MemoryCopy(Address + source, Address + destination, size - destination, count);
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        // The C library's memmove, as CPython: it writes the same pages (Interop.Libc.Memmove says why that matters).
+        Libc.Memmove(Address + destination, Address + source, (nuint)count);
         return MmapStatus.Ok;
     }
 
@@ -467,11 +500,6 @@ public sealed unsafe partial class MemoryMap
     internal MmapStatus GetByteCore(long index, bool fromEnd, out byte value)
     {
         value = 0;
-        if (_closed)
-        {
-            return MmapError.ClosedOrInvalid;
-        }
-
         if (fromEnd && index < 0)
         {
             index += MappedLength;
@@ -480,6 +508,11 @@ public sealed unsafe partial class MemoryMap
         if ((ulong)index >= (ulong)MappedLength)
         {
             return MmapError.IndexOutOfRange;
+        }
+
+        if (_closed)
+        {
+            return MmapError.ClosedOrInvalid;
         }
 
         value = Address[index];

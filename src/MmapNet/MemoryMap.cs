@@ -307,14 +307,18 @@ public sealed unsafe partial class MemoryMap : IDisposable
     /// <paramref name="newLength"/>), as CPython's <c>resize()</c> does with <c>ftruncate</c> and <c>mremap</c>.
     /// </summary>
     /// <exception cref="MemoryMapException">Whatever CPython raises; BufferError also while another thread is using the map.</exception>
-    public void Resize(long newLength) => ResizeCore(newLength, ownLeases: 0).ThrowIfFailed();
+    public void Resize(long newLength) => ResizeCore(newLength, ownLeases: 0, checkOpenFirst: true).ThrowIfFailed();
 
-    /// <summary>Resizes; <paramref name="ownLeases"/> are the leases the caller itself holds.</summary>
-    internal MmapStatus ResizeCore(long newLength, int ownLeases)
+    /// <summary>
+    /// Resizes; <paramref name="ownLeases"/> are the leases the caller itself holds. With
+    /// <paramref name="checkOpenFirst"/> false the caller has checked that the map was open before
+    /// converting its argument, as CPython does, and a map closed since gets CPython's later errors.
+    /// </summary>
+    internal MmapStatus ResizeCore(long newLength, int ownLeases, bool checkOpenFirst)
     {
         lock (_transitionLock)
         {
-            if (_closed)
+            if (checkOpenFirst && _closed)
             {
                 return MmapError.ClosedOrInvalid;
             }
@@ -339,6 +343,11 @@ public sealed unsafe partial class MemoryMap : IDisposable
                 return MmapError.NewSizeOutOfRange;
             }
 
+            if (_closed)
+            {
+                return UnmappedRemapStatus(newLength);
+            }
+
             if (!_mapping.TryBeginExclusive(ownLeases))
             {
                 return MmapError.ResizeWithExports;
@@ -354,6 +363,16 @@ public sealed unsafe partial class MemoryMap : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// What CPython's resize() gets on a map closed while its argument was converted: it does not check
+    /// again, skips ftruncate (the closed map's descriptor is -1) and calls <c>mremap(NULL, size,
+    /// newsize, MREMAP_MAYMOVE)</c>. The kernel's answer with nothing mapped at the old address is
+    /// computed rather than asked for, so no system call ever names address 0: EINVAL for a new size
+    /// of 0, EFAULT otherwise (mremap(2), mm/mremap.c).
+    /// </summary>
+    private static MmapStatus UnmappedRemapStatus(long newLength) =>
+        MmapStatus.FromErrno(newLength == 0 ? Libc.Einval : Libc.Efault);
 
     private MmapStatus Remap(long newLength)
     {

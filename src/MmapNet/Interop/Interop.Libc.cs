@@ -19,6 +19,11 @@ internal static unsafe partial class Libc
     public const int SIfmt = 0xF000;
     public const int SIfreg = 0x8000;
 
+    // errno values (asm-generic/errno-base.h, shared by x86-64 and AArch64).
+    public const int Efault = 14;
+    public const int Einval = 22;
+    public const int Enomem = 12;
+
     [LibraryImport(Library, EntryPoint = "mmap", SetLastError = true)]
     public static partial nint Mmap(nint address, nuint length, int protection, int flags, int fd, long offset);
 
@@ -27,6 +32,14 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Library, EntryPoint = "mremap", SetLastError = true)]
     public static partial nint Mremap(nint oldAddress, nuint oldLength, nuint newLength, int flags);
+
+    // move() calls the C library's memmove, as CPython's mmap.move() does, rather than Buffer.MemoryCopy: the two
+    // differ in which pages they write, and on a private map a written page becomes the map's own copy. With
+    // source == destination, Buffer.MemoryCopy writes nothing, while memmove stores the bytes back; CPython's
+    // m.move(3, 3, 7) on a MAP_PRIVATE file map thus detaches that page from later writes to the file (found by
+    // conformance/fuzz, seed 2611 on 3.10.13). Not SuppressGCTransition: a large move takes long.
+    [LibraryImport(Library, EntryPoint = "memmove")]
+    public static partial nint Memmove(byte* destination, byte* source, nuint count);
 
     [LibraryImport(Library, EntryPoint = "msync", SetLastError = true)]
     public static partial int Msync(nint address, nuint length, int flags);

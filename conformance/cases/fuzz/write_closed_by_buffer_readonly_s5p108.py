@@ -1,0 +1,10 @@
+"""Found by the differential fuzzer (seed 5, program 108, Python 3.13.0): `m.write(Buf('m.close()', b'a'))` gives `!! TypeError: mmap can't modify a readonly memory map.` with the stdlib; mmapnet gave `!! ValueError: mmap closed or invalid` when the fuzzer found it."""
+import os, sys; sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import mmap
+from fuzzkit import Session, require
+
+require('close_in_index')
+s = Session(mmap, data=b'a')
+s.run('m = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)')
+s.run("m.write(Buf('m.close()', b'a'))")
+s.close()
