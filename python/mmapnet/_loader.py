@@ -8,7 +8,8 @@ Three ways, tried in this order:
    needs no .NET runtime.
 3. CoreCLR: boot the .NET runtime in this process through libhostfxr with ctypes (the standard
    library only), load the managed assemblies into the default load context and call the C#
-   ``ModuleEntryPoints.CreateModule``, which returns the module.
+   ``ModuleEntryPoints.CreateModule``, which returns the module. ``import clr`` then initialises pythonnet in
+   that runtime (see _clr.py).
 """
 
 import ctypes
@@ -48,6 +49,9 @@ def load():
         raise ImportError("mmapnet: MMAPNET_BACKEND=nativeaot, but there is no _mmapnet extension module in " + _here)
     module = _load_through_coreclr()
     sys.modules[_NATIVE_NAME] = module
+    # The same CoreCLR can serve pythonnet's `clr`, so .NET code called from Python shares the maps.
+    from mmapnet import _clr
+    _clr.install()
     return module, "coreclr"
 
 
