@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MmapNet.CPython.Native;
 using static MmapNet.CPython.Native.PythonApi;
@@ -93,15 +94,7 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            MmapStatus status = map.CloseCore();
-            if (!status.IsOk)
-            {
-                return PythonErrors.Raise(status);
-            }
-
-            ReleaseLease((MmapObject*)self, map);
-            return NewNone();
+            return CloseObjectUnguarded(self);
         }
         catch (Exception exception)
         {
@@ -109,23 +102,43 @@ internal static unsafe partial class MmapType
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint CloseObjectUnguarded(nint self)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        MmapStatus status = map.CloseCore();
+        if (!status.IsOk)
+        {
+            return PythonErrors.Raise(status);
+        }
+
+        ReleaseLease((MmapObject*)self, map);
+        return NewNone();
+    }
+
     [UnmanagedCallersOnly]
     private static nint Enter(nint self, nint unused)
     {
         try
         {
-            if (MmapObject.MapOf(self).IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            Py_IncRef(self);
-            return self;
+            return EnterUnguarded(self, unused);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint EnterUnguarded(nint self, nint unused)
+    {
+        if (MmapObject.MapOf(self).IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        Py_IncRef(self);
+        return self;
     }
 
     [UnmanagedCallersOnly]
@@ -139,39 +152,45 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            nint start = (nint)map.CurrentPosition;
-            nint end = (nint)map.MappedLength;
-            if (nargs is >= 1 and <= 3
-                && ArgumentParser.TryExactBytes(args[0], out byte* needle, out nint needleLength)
-                && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out start))
-                && (nargs < 3 || ArgumentParser.TryExactSsize(args[2], out end)))
-            {
-                return FoundIndex(map, needle, needleLength, start, end, reverse);
-            }
-
-            start = (nint)map.CurrentPosition;
-            end = (nint)map.MappedLength;
-            PyBuffer buffer;
-            if (!ArgumentParser.ParseWithCPython(arguments, reverse ? "y*|nn:rfind\0"u8 : "y*|nn:find\0"u8, &buffer, &start, &end))
-            {
-                return 0;
-            }
-
-            nint result = FoundIndex(map, buffer.Buf, buffer.Len, start, end, reverse);
-            PyBuffer_Release(&buffer);
-            return result;
+            return SearchUnguarded(self, arguments, reverse);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint SearchUnguarded(nint self, nint arguments, bool reverse)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
+        if (map.IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        nint start = (nint)map.CurrentPosition;
+        nint end = (nint)map.MappedLength;
+        if (nargs is >= 1 and <= 3
+            && ArgumentParser.TryExactBytes(args[0], out byte* needle, out nint needleLength)
+            && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out start))
+            && (nargs < 3 || ArgumentParser.TryExactSsize(args[2], out end)))
+        {
+            return FoundIndex(map, needle, needleLength, start, end, reverse);
+        }
+
+        start = (nint)map.CurrentPosition;
+        end = (nint)map.MappedLength;
+        PyBuffer buffer;
+        if (!ArgumentParser.ParseWithCPython(arguments, reverse ? "y*|nn:rfind\0"u8 : "y*|nn:find\0"u8, &buffer, &start, &end))
+        {
+            return 0;
+        }
+
+        nint result = FoundIndex(map, buffer.Buf, buffer.Len, start, end, reverse);
+        PyBuffer_Release(&buffer);
+        return result;
     }
 
     private static nint FoundIndex(MemoryMap map, byte* needle, nint needleLength, nint start, nint end, bool reverse)
@@ -186,34 +205,40 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            nint offset = 0;
-            nint size = (nint)map.MappedLength;
-            if (!(nargs <= 2
-                && (nargs < 1 || ArgumentParser.TryExactSsize(args[0], out offset))
-                && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out size))))
-            {
-                offset = 0;
-                size = (nint)map.MappedLength;
-                if (!ArgumentParser.ParseWithCPython(arguments, "|nn:flush\0"u8, &offset, &size))
-                {
-                    return 0;
-                }
-            }
-
-            MmapStatus status = map.FlushCore(offset, size);
-            return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+            return FlushUnguarded(self, arguments);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint FlushUnguarded(nint self, nint arguments)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
+        if (map.IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        nint offset = 0;
+        nint size = (nint)map.MappedLength;
+        if (!(nargs <= 2
+            && (nargs < 1 || ArgumentParser.TryExactSsize(args[0], out offset))
+            && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out size))))
+        {
+            offset = 0;
+            size = (nint)map.MappedLength;
+            if (!ArgumentParser.ParseWithCPython(arguments, "|nn:flush\0"u8, &offset, &size))
+            {
+                return 0;
+            }
+        }
+
+        MmapStatus status = map.FlushCore(offset, size);
+        return status.IsOk ? NewNone() : PythonErrors.Raise(status);
     }
 
     /// <summary><c>madvise(option[, start[, length]])</c>: "i|nn".</summary>
@@ -222,36 +247,42 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            int option = 0;
-            nint start = 0;
-            nint length = (nint)map.MappedLength;
-            if (!(nargs is >= 1 and <= 3
-                && ArgumentParser.TryExactInt(args[0], out option)
-                && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out start))
-                && (nargs < 3 || ArgumentParser.TryExactSsize(args[2], out length))))
-            {
-                start = 0;
-                length = (nint)map.MappedLength;
-                if (!ArgumentParser.ParseWithCPython(arguments, "i|nn:madvise\0"u8, &option, &start, &length))
-                {
-                    return 0;
-                }
-            }
-
-            MmapStatus status = map.AdviseCore(option, start, length);
-            return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+            return AdviseUnguarded(self, arguments);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint AdviseUnguarded(nint self, nint arguments)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
+        if (map.IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        int option = 0;
+        nint start = 0;
+        nint length = (nint)map.MappedLength;
+        if (!(nargs is >= 1 and <= 3
+            && ArgumentParser.TryExactInt(args[0], out option)
+            && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out start))
+            && (nargs < 3 || ArgumentParser.TryExactSsize(args[2], out length))))
+        {
+            start = 0;
+            length = (nint)map.MappedLength;
+            if (!ArgumentParser.ParseWithCPython(arguments, "i|nn:madvise\0"u8, &option, &start, &length))
+            {
+                return 0;
+            }
+        }
+
+        MmapStatus status = map.AdviseCore(option, start, length);
+        return status.IsOk ? NewNone() : PythonErrors.Raise(status);
     }
 
     /// <summary><c>move(dest, src, count)</c>: "nnn".</summary>
@@ -260,30 +291,36 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            nint destination = 0, source = 0, count = 0;
-            if (!(nargs == 3
-                && ArgumentParser.TryExactSsize(args[0], out destination)
-                && ArgumentParser.TryExactSsize(args[1], out source)
-                && ArgumentParser.TryExactSsize(args[2], out count))
-                && !ArgumentParser.ParseWithCPython(arguments, "nnn:move\0"u8, &destination, &source, &count))
-            {
-                return 0;
-            }
-
-            MmapStatus status = map.MoveCore(destination, source, count);
-            return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+            return MoveUnguarded(self, arguments);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint MoveUnguarded(nint self, nint arguments)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
+        if (map.IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        nint destination = 0, source = 0, count = 0;
+        if (!(nargs == 3
+            && ArgumentParser.TryExactSsize(args[0], out destination)
+            && ArgumentParser.TryExactSsize(args[1], out source)
+            && ArgumentParser.TryExactSsize(args[2], out count))
+            && !ArgumentParser.ParseWithCPython(arguments, "nnn:move\0"u8, &destination, &source, &count))
+        {
+            return 0;
+        }
+
+        MmapStatus status = map.MoveCore(destination, source, count);
+        return status.IsOk ? NewNone() : PythonErrors.Raise(status);
     }
 
     /// <summary><c>read([n])</c>: "|O&amp;" with CPython's own None-or-index converter.</summary>
@@ -292,37 +329,43 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            nint requested = nint.MaxValue;
-            if (!(nargs == 0 || (nargs == 1 && (args[0] == Py_None || ArgumentParser.TryExactSsize(args[0], out requested)))))
-            {
-                requested = nint.MaxValue;
-                if (!ArgumentParser.ParseWithCPython(arguments, "|O&:read\0"u8, _Py_convert_optional_to_ssize_t, &requested))
-                {
-                    return 0;
-                }
-            }
-
-            MmapStatus status = map.ReadCore(requested, out byte* source, out long length);
-            if (!status.IsOk)
-            {
-                return PythonErrors.Raise(status);
-            }
-
-            return length <= ShortCopy
-                ? FastPyBytes_FromStringAndSize(source, (nint)length)
-                : PyBytes_FromStringAndSize(source, (nint)length);
+            return ReadUnguarded(self, arguments);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint ReadUnguarded(nint self, nint arguments)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
+        if (map.IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        nint requested = nint.MaxValue;
+        if (!(nargs == 0 || (nargs == 1 && (args[0] == Py_None || ArgumentParser.TryExactSsize(args[0], out requested)))))
+        {
+            requested = nint.MaxValue;
+            if (!ArgumentParser.ParseWithCPython(arguments, "|O&:read\0"u8, _Py_convert_optional_to_ssize_t, &requested))
+            {
+                return 0;
+            }
+        }
+
+        MmapStatus status = map.ReadCore(requested, out byte* source, out long length);
+        if (!status.IsOk)
+        {
+            return PythonErrors.Raise(status);
+        }
+
+        return length <= ShortCopy
+            ? FastPyBytes_FromStringAndSize(source, (nint)length)
+            : PyBytes_FromStringAndSize(source, (nint)length);
     }
 
     [UnmanagedCallersOnly]
@@ -330,8 +373,7 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MmapStatus status = MmapObject.MapOf(self).ReadByteCore(out byte value);
-            return status.IsOk ? FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);
+            return ReadByteUnguarded(self, unused);
         }
         catch (Exception exception)
         {
@@ -339,25 +381,38 @@ internal static unsafe partial class MmapType
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint ReadByteUnguarded(nint self, nint unused)
+    {
+        MmapStatus status = MmapObject.MapOf(self).ReadByteCore(out byte value);
+        return status.IsOk ? FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);
+    }
+
     [UnmanagedCallersOnly]
     private static nint ReadLine(nint self, nint unused)
     {
         try
         {
-            MmapStatus status = MmapObject.MapOf(self).ReadLineCore(out byte* source, out long length);
-            if (!status.IsOk)
-            {
-                return PythonErrors.Raise(status);
-            }
-
-            return length <= ShortCopy
-                ? FastPyBytes_FromStringAndSize(source, (nint)length)
-                : PyBytes_FromStringAndSize(source, (nint)length);
+            return ReadLineUnguarded(self, unused);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint ReadLineUnguarded(nint self, nint unused)
+    {
+        MmapStatus status = MmapObject.MapOf(self).ReadLineCore(out byte* source, out long length);
+        if (!status.IsOk)
+        {
+            return PythonErrors.Raise(status);
+        }
+
+        return length <= ShortCopy
+            ? FastPyBytes_FromStringAndSize(source, (nint)length)
+            : PyBytes_FromStringAndSize(source, (nint)length);
     }
 
     /// <summary><c>resize(newsize)</c>: "n". The object's own lease does not count against the resize.</summary>
@@ -366,28 +421,34 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            nint newSize = 0;
-            if (!(nargs == 1 && ArgumentParser.TryExactSsize(args[0], out newSize))
-                && !ArgumentParser.ParseWithCPython(arguments, "n:resize\0"u8, &newSize))
-            {
-                return 0;
-            }
-
-            int ownLeases = HoldsLease((MmapObject*)self) ? 1 : 0;
-            MmapStatus status = map.ResizeCore(newSize, ownLeases);
-            return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+            return ResizeUnguarded(self, arguments);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint ResizeUnguarded(nint self, nint arguments)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
+        if (map.IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        nint newSize = 0;
+        if (!(nargs == 1 && ArgumentParser.TryExactSsize(args[0], out newSize))
+            && !ArgumentParser.ParseWithCPython(arguments, "n:resize\0"u8, &newSize))
+        {
+            return 0;
+        }
+
+        int ownLeases = HoldsLease((MmapObject*)self) ? 1 : 0;
+        MmapStatus status = map.ResizeCore(newSize, ownLeases);
+        return status.IsOk ? NewNone() : PythonErrors.Raise(status);
     }
 
     /// <summary><c>seek(pos[, whence])</c>: "n|i"; returns the position from 3.13 on, None before.</summary>
@@ -396,38 +457,44 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            nint distance = 0;
-            int whence = 0;
-            if (!(nargs is 1 or 2
-                && ArgumentParser.TryExactSsize(args[0], out distance)
-                && (nargs < 2 || ArgumentParser.TryExactInt(args[1], out whence))))
-            {
-                whence = 0;
-                if (!ArgumentParser.ParseWithCPython(arguments, "n|i:seek\0"u8, &distance, &whence))
-                {
-                    return 0;
-                }
-            }
-
-            MmapStatus status = map.SeekCore(distance, whence, out long position);
-            if (!status.IsOk)
-            {
-                return PythonErrors.Raise(status);
-            }
-
-            return s_profile.SeekReturnsPosition ? FastPyLong_FromSsize_t((nint)position) : NewNone();
+            return SeekUnguarded(self, arguments);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint SeekUnguarded(nint self, nint arguments)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
+        if (map.IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        nint distance = 0;
+        int whence = 0;
+        if (!(nargs is 1 or 2
+            && ArgumentParser.TryExactSsize(args[0], out distance)
+            && (nargs < 2 || ArgumentParser.TryExactInt(args[1], out whence))))
+        {
+            whence = 0;
+            if (!ArgumentParser.ParseWithCPython(arguments, "n|i:seek\0"u8, &distance, &whence))
+            {
+                return 0;
+            }
+        }
+
+        MmapStatus status = map.SeekCore(distance, whence, out long position);
+        if (!status.IsOk)
+        {
+            return PythonErrors.Raise(status);
+        }
+
+        return s_profile.SeekReturnsPosition ? FastPyLong_FromSsize_t((nint)position) : NewNone();
     }
 
     /// <summary><c>seekable()</c> (3.13): always True, even when closed, as in CPython.</summary>
@@ -439,8 +506,7 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MmapStatus status = MmapObject.MapOf(self).SizeCore(out long size);
-            return status.IsOk ? PyLong_FromSsize_t((nint)size) : PythonErrors.Raise(status);
+            return SizeUnguarded(self, unused);
         }
         catch (Exception exception)
         {
@@ -448,20 +514,33 @@ internal static unsafe partial class MmapType
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint SizeUnguarded(nint self, nint unused)
+    {
+        MmapStatus status = MmapObject.MapOf(self).SizeCore(out long size);
+        return status.IsOk ? PyLong_FromSsize_t((nint)size) : PythonErrors.Raise(status);
+    }
+
     [UnmanagedCallersOnly]
     private static nint Tell(nint self, nint unused)
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            return map.IsClosed
-                ? PythonErrors.Raise(MmapError.ClosedOrInvalid)
-                : FastPyLong_FromSsize_t((nint)map.CurrentPosition);
+            return TellUnguarded(self, unused);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint TellUnguarded(nint self, nint unused)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        return map.IsClosed
+            ? PythonErrors.Raise(MmapError.ClosedOrInvalid)
+            : FastPyLong_FromSsize_t((nint)map.CurrentPosition);
     }
 
     /// <summary><c>write(bytes)</c>: "y*"; returns the number of bytes written.</summary>
@@ -470,35 +549,41 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            MmapStatus status;
-            if (nargs == 1 && ArgumentParser.TryExactBytes(args[0], out byte* data, out nint length))
-            {
-                status = map.WriteCore(data, length);
-                return status.IsOk ? FastPyLong_FromSsize_t(length) : PythonErrors.Raise(status);
-            }
-
-            PyBuffer buffer;
-            if (!ArgumentParser.ParseWithCPython(arguments, "y*:write\0"u8, &buffer))
-            {
-                return 0;
-            }
-
-            status = map.WriteCore(buffer.Buf, buffer.Len);
-            nint written = buffer.Len;
-            PyBuffer_Release(&buffer);
-            return status.IsOk ? FastPyLong_FromSsize_t(written) : PythonErrors.Raise(status);
+            return WriteUnguarded(self, arguments);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint WriteUnguarded(nint self, nint arguments)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
+        if (map.IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        MmapStatus status;
+        if (nargs == 1 && ArgumentParser.TryExactBytes(args[0], out byte* data, out nint length))
+        {
+            status = map.WriteCore(data, length);
+            return status.IsOk ? FastPyLong_FromSsize_t(length) : PythonErrors.Raise(status);
+        }
+
+        PyBuffer buffer;
+        if (!ArgumentParser.ParseWithCPython(arguments, "y*:write\0"u8, &buffer))
+        {
+            return 0;
+        }
+
+        status = map.WriteCore(buffer.Buf, buffer.Len);
+        nint written = buffer.Len;
+        PyBuffer_Release(&buffer);
+        return status.IsOk ? FastPyLong_FromSsize_t(written) : PythonErrors.Raise(status);
     }
 
     /// <summary><c>write_byte(byte)</c>: "b", an int from 0 to 255.</summary>
@@ -507,29 +592,35 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            byte value;
-            if (nargs == 1 && ArgumentParser.TryExactSsize(args[0], out nint wide) && wide is >= 0 and <= 255)
-            {
-                value = (byte)wide;
-            }
-            else if (!ArgumentParser.ParseWithCPython(arguments, "b:write_byte\0"u8, &value))
-            {
-                return 0;
-            }
-
-            MmapStatus status = map.WriteByteCore(value);
-            return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+            return WriteByteUnguarded(self, arguments);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint WriteByteUnguarded(nint self, nint arguments)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
+        if (map.IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        byte value;
+        if (nargs == 1 && ArgumentParser.TryExactSsize(args[0], out nint wide) && wide is >= 0 and <= 255)
+        {
+            value = (byte)wide;
+        }
+        else if (!ArgumentParser.ParseWithCPython(arguments, "b:write_byte\0"u8, &value))
+        {
+            return 0;
+        }
+
+        MmapStatus status = map.WriteByteCore(value);
+        return status.IsOk ? NewNone() : PythonErrors.Raise(status);
     }
 }

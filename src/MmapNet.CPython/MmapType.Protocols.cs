@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MmapNet.CPython.Native;
 using static MmapNet.CPython.Native.PythonApi;
@@ -25,13 +26,19 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            return map.IsClosed ? PythonErrors.RaiseInt(MmapError.ClosedOrInvalid) : (nint)map.MappedLength;
+            return LengthUnguarded(self);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpectedInt(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint LengthUnguarded(nint self)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        return map.IsClosed ? PythonErrors.RaiseInt(MmapError.ClosedOrInvalid) : (nint)map.MappedLength;
     }
 
     /// <summary><c>m[key]</c>: an int for an index, bytes for a slice.</summary>
@@ -40,40 +47,46 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            nint keyType = TypeOf(key);
-            if (keyType == PySlice_Type)
-            {
-                return GetSlice(map, key);
-            }
-
-            nint index;
-            if (!ArgumentParser.TryExactSsize(key, out index))
-            {
-                if (PyIndex_Check(key) == 0)
-                {
-                    return PythonErrors.Raise(MmapError.IndicesMustBeIntegers);
-                }
-
-                index = PyNumber_AsSsize_t(key, PyExc_IndexError);
-                if (index == -1 && PyErr_Occurred() != 0)
-                {
-                    return 0;
-                }
-            }
-
-            MmapStatus status = map.GetByteCore(index, fromEnd: true, out byte value);
-            return status.IsOk ? FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);
+            return SubscriptUnguarded(self, key);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint SubscriptUnguarded(nint self, nint key)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        if (map.IsClosed)
+        {
+            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+        }
+
+        nint keyType = TypeOf(key);
+        if (keyType == PySlice_Type)
+        {
+            return GetSlice(map, key);
+        }
+
+        nint index;
+        if (!ArgumentParser.TryExactSsize(key, out index))
+        {
+            if (PyIndex_Check(key) == 0)
+            {
+                return PythonErrors.Raise(MmapError.IndicesMustBeIntegers);
+            }
+
+            index = PyNumber_AsSsize_t(key, PyExc_IndexError);
+            if (index == -1 && PyErr_Occurred() != 0)
+            {
+                return 0;
+            }
+        }
+
+        MmapStatus status = map.GetByteCore(index, fromEnd: true, out byte value);
+        return status.IsOk ? FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);
     }
 
     private static nint GetSlice(MemoryMap map, nint slice)
@@ -141,69 +154,75 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            MmapStatus status = map.CheckWritable();
-            if (!status.IsOk)
-            {
-                return PythonErrors.RaiseInt(status);
-            }
-
-            if (TypeOf(key) == PySlice_Type)
-            {
-                return AssignSlice(map, key, value);
-            }
-
-            if (!ArgumentParser.TryExactSsize(key, out nint index))
-            {
-                if (PyIndex_Check(key) == 0)
-                {
-                    return PythonErrors.RaiseInt(MmapError.AssignmentIndicesMustBeInteger);
-                }
-
-                index = PyNumber_AsSsize_t(key, PyExc_IndexError);
-                if (index == -1 && PyErr_Occurred() != 0)
-                {
-                    return -1;
-                }
-            }
-
-            status = map.NormalizeIndex(index, out long position);
-            if (!status.IsOk)
-            {
-                return PythonErrors.RaiseInt(status);
-            }
-
-            if (value == 0)
-            {
-                return PythonErrors.RaiseInt(MmapError.ItemDeletion);
-            }
-
-            if (!ArgumentParser.TryExactSsize(value, out nint byteValue))
-            {
-                if (PyIndex_Check(value) == 0)
-                {
-                    return PythonErrors.RaiseInt(MmapError.ItemValueMustBeInt);
-                }
-
-                byteValue = PyNumber_AsSsize_t(value, PyExc_TypeError);
-                if (byteValue == -1 && PyErr_Occurred() != 0)
-                {
-                    return -1;
-                }
-            }
-
-            if (byteValue is < 0 or > 255)
-            {
-                return PythonErrors.RaiseInt(MmapError.ItemValueOutOfRange);
-            }
-
-            status = map.SetByteCore(position, (byte)byteValue);
-            return status.IsOk ? 0 : PythonErrors.RaiseInt(status);
+            return AssignSubscriptUnguarded(self, key, value);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpectedInt(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int AssignSubscriptUnguarded(nint self, nint key, nint value)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        MmapStatus status = map.CheckWritable();
+        if (!status.IsOk)
+        {
+            return PythonErrors.RaiseInt(status);
+        }
+
+        if (TypeOf(key) == PySlice_Type)
+        {
+            return AssignSlice(map, key, value);
+        }
+
+        if (!ArgumentParser.TryExactSsize(key, out nint index))
+        {
+            if (PyIndex_Check(key) == 0)
+            {
+                return PythonErrors.RaiseInt(MmapError.AssignmentIndicesMustBeInteger);
+            }
+
+            index = PyNumber_AsSsize_t(key, PyExc_IndexError);
+            if (index == -1 && PyErr_Occurred() != 0)
+            {
+                return -1;
+            }
+        }
+
+        status = map.NormalizeIndex(index, out long position);
+        if (!status.IsOk)
+        {
+            return PythonErrors.RaiseInt(status);
+        }
+
+        if (value == 0)
+        {
+            return PythonErrors.RaiseInt(MmapError.ItemDeletion);
+        }
+
+        if (!ArgumentParser.TryExactSsize(value, out nint byteValue))
+        {
+            if (PyIndex_Check(value) == 0)
+            {
+                return PythonErrors.RaiseInt(MmapError.ItemValueMustBeInt);
+            }
+
+            byteValue = PyNumber_AsSsize_t(value, PyExc_TypeError);
+            if (byteValue == -1 && PyErr_Occurred() != 0)
+            {
+                return -1;
+            }
+        }
+
+        if (byteValue is < 0 or > 255)
+        {
+            return PythonErrors.RaiseInt(MmapError.ItemValueOutOfRange);
+        }
+
+        status = map.SetByteCore(position, (byte)byteValue);
+        return status.IsOk ? 0 : PythonErrors.RaiseInt(status);
     }
 
     private static int AssignSlice(MemoryMap map, nint slice, nint value)
@@ -245,13 +264,19 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MmapStatus status = MmapObject.MapOf(self).GetByteCore(index, fromEnd: false, out byte value);
-            return status.IsOk ? FastPyBytes_FromStringAndSize(&value, 1) : PythonErrors.Raise(status);
+            return SequenceItemUnguarded(self, index);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint SequenceItemUnguarded(nint self, nint index)
+    {
+        MmapStatus status = MmapObject.MapOf(self).GetByteCore(index, fromEnd: false, out byte value);
+        return status.IsOk ? FastPyBytes_FromStringAndSize(&value, 1) : PythonErrors.Raise(status);
     }
 
     /// <summary>sq_ass_item: takes a 1-byte bytes; here the writability check comes last, as in CPython.</summary>
@@ -260,39 +285,45 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            MmapStatus status = map.CheckValid();
-            if (status.IsOk && (ulong)index >= (ulong)map.MappedLength)
-            {
-                status = MmapError.IndexOutOfRange;
-            }
-
-            if (status.IsOk && value == 0)
-            {
-                status = MmapError.SequenceItemDeletion;
-            }
-
-            if (status.IsOk && !IsSingleByte(value))
-            {
-                status = MmapError.ItemAssignmentMustBeOneByte;
-            }
-
-            if (status.IsOk)
-            {
-                status = map.CheckWritable();
-            }
-
-            if (status.IsOk)
-            {
-                status = map.SetByteCore(index, *(byte*)(value + BytesDataOffset));
-            }
-
-            return status.IsOk ? 0 : PythonErrors.RaiseInt(status);
+            return AssignSequenceItemUnguarded(self, index, value);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpectedInt(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int AssignSequenceItemUnguarded(nint self, nint index, nint value)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        MmapStatus status = map.CheckValid();
+        if (status.IsOk && (ulong)index >= (ulong)map.MappedLength)
+        {
+            status = MmapError.IndexOutOfRange;
+        }
+
+        if (status.IsOk && value == 0)
+        {
+            status = MmapError.SequenceItemDeletion;
+        }
+
+        if (status.IsOk && !IsSingleByte(value))
+        {
+            status = MmapError.ItemAssignmentMustBeOneByte;
+        }
+
+        if (status.IsOk)
+        {
+            status = map.CheckWritable();
+        }
+
+        if (status.IsOk)
+        {
+            status = map.SetByteCore(index, *(byte*)(value + BytesDataOffset));
+        }
+
+        return status.IsOk ? 0 : PythonErrors.RaiseInt(status);
     }
 
     private static bool IsSingleByte(nint value) =>
@@ -304,24 +335,30 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            if (map.IsClosed)
-            {
-                return PythonErrors.RaiseInt(MmapError.ClosedOrInvalid);
-            }
-
-            if (PyBuffer_FillInfo(view, self, map.Address, (nint)map.MappedLength, map.Access == MapAccess.Read ? 1 : 0, flags) < 0)
-            {
-                return -1;
-            }
-
-            map.AddExport();
-            return 0;
+            return GetBufferUnguarded(self, view, flags);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpectedInt(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int GetBufferUnguarded(nint self, PyBuffer* view, int flags)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        if (map.IsClosed)
+        {
+            return PythonErrors.RaiseInt(MmapError.ClosedOrInvalid);
+        }
+
+        if (PyBuffer_FillInfo(view, self, map.Address, (nint)map.MappedLength, map.Access == MapAccess.Read ? 1 : 0, flags) < 0)
+        {
+            return -1;
+        }
+
+        map.AddExport();
+        return 0;
     }
 
     [UnmanagedCallersOnly]

@@ -15,6 +15,13 @@ namespace MmapNet.CPython;
 /// delegates to the core <see cref="MemoryMap"/>. This file holds creation and the object's life:
 /// construction, deallocation, GC traversal, repr and the <c>closed</c> attribute.
 /// </summary>
+/// <remarks>
+/// Every slot and method is an <c>[UnmanagedCallersOnly]</c> entry point that only guards: it catches
+/// any .NET exception, which must never cross into native code, and turns it into a Python one. The
+/// work, and every C-API call, is in its <c>*Unguarded</c> twin, kept out of line
+/// (<see cref="MethodImplOptions.NoInlining"/>) because the JIT inlines P/Invoke transitions only
+/// outside try regions: inside one, each C-API call would go through a marshalling stub.
+/// </remarks>
 internal static unsafe partial class MmapType
 {
     private const int TpAllocSlot = 47;
@@ -108,54 +115,60 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            int fd = 0;
-            nint length = 0;
-            int flags = (int)MapFlags.Shared;
-            int protection = (int)MapProtection.ReadWrite;
-            int access = (int)MapAccess.Default;
-            long offset = 0;
-            int trackFd = 1;
-            fixed (byte* format = s_profile.ConstructorFormat)
-            {
-                if (PyArg_ParseTupleAndKeywords(args, kwargs, format, NativeTables.ConstructorKeywords(s_profile), &fd, &length, &flags, &protection, &access, &offset, &trackFd) == 0)
-                {
-                    return 0;
-                }
-            }
-
-            var request = new MapRequest(fd, length, flags, protection, access, offset, trackFd != 0);
-            MmapStatus status = MemoryMap.Resolve(ref request);
-            if (!status.IsOk)
-            {
-                return PythonErrors.Raise(status);
-            }
-
-            fixed (byte* eventName = "mmap.__new__\0"u8, eventFormat = "inil\0"u8)
-            {
-                if (PySys_Audit(eventName, eventFormat, fd, length, request.Access, offset) < 0)
-                {
-                    return 0;
-                }
-            }
-
-            status = MemoryMap.Open(request, out MemoryMap? map);
-            if (!status.IsOk)
-            {
-                return PythonErrors.Raise(status);
-            }
-
-            nint self = Wrap(type, map!, owns: true);
-            if (self == 0)
-            {
-                map!.CloseCore();
-            }
-
-            return self;
+            return NewUnguarded(type, args, kwargs);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint NewUnguarded(nint type, nint args, nint kwargs)
+    {
+        int fd = 0;
+        nint length = 0;
+        int flags = (int)MapFlags.Shared;
+        int protection = (int)MapProtection.ReadWrite;
+        int access = (int)MapAccess.Default;
+        long offset = 0;
+        int trackFd = 1;
+        fixed (byte* format = s_profile.ConstructorFormat)
+        {
+            if (PyArg_ParseTupleAndKeywords(args, kwargs, format, NativeTables.ConstructorKeywords(s_profile), &fd, &length, &flags, &protection, &access, &offset, &trackFd) == 0)
+            {
+                return 0;
+            }
+        }
+
+        var request = new MapRequest(fd, length, flags, protection, access, offset, trackFd != 0);
+        MmapStatus status = MemoryMap.Resolve(ref request);
+        if (!status.IsOk)
+        {
+            return PythonErrors.Raise(status);
+        }
+
+        fixed (byte* eventName = "mmap.__new__\0"u8, eventFormat = "inil\0"u8)
+        {
+            if (PySys_Audit(eventName, eventFormat, fd, length, request.Access, offset) < 0)
+            {
+                return 0;
+            }
+        }
+
+        status = MemoryMap.Open(request, out MemoryMap? map);
+        if (!status.IsOk)
+        {
+            return PythonErrors.Raise(status);
+        }
+
+        nint self = Wrap(type, map!, owns: true);
+        if (self == 0)
+        {
+            map!.CloseCore();
+        }
+
+        return self;
     }
 
     /// <summary>
@@ -261,22 +274,28 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            MemoryMap map = MmapObject.MapOf(self);
-            string typeName = Marshal.PtrToStringUTF8(*(nint*)(TypeOf(self) + TypeNameOffset)) ?? "";
-            string text = map.IsClosed
-                ? $"<{typeName} closed=True>"
-                : string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"<{typeName} closed=False, access={AccessName(map.Access)}, length={map.MappedLength}, pos={map.CurrentPosition}, offset={map.Offset}>");
-            byte[] utf8 = Encoding.UTF8.GetBytes(text);
-            fixed (byte* data = utf8)
-            {
-                return PyUnicode_FromStringAndSize(data, utf8.Length);
-            }
+            return ReprUnguarded(self);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint ReprUnguarded(nint self)
+    {
+        MemoryMap map = MmapObject.MapOf(self);
+        string typeName = Marshal.PtrToStringUTF8(*(nint*)(TypeOf(self) + TypeNameOffset)) ?? "";
+        string text = map.IsClosed
+            ? $"<{typeName} closed=True>"
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"<{typeName} closed=False, access={AccessName(map.Access)}, length={map.MappedLength}, pos={map.CurrentPosition}, offset={map.Offset}>");
+        byte[] utf8 = Encoding.UTF8.GetBytes(text);
+        fixed (byte* data = utf8)
+        {
+            return PyUnicode_FromStringAndSize(data, utf8.Length);
         }
     }
 
@@ -293,12 +312,18 @@ internal static unsafe partial class MmapType
     {
         try
         {
-            return PyBool_FromLong(MmapObject.MapOf(self).IsClosed ? 1 : 0);
+            return GetClosedUnguarded(self, closure);
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint GetClosedUnguarded(nint self, void* closure)
+    {
+        return PyBool_FromLong(MmapObject.MapOf(self).IsClosed ? 1 : 0);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

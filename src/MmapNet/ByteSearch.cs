@@ -10,8 +10,12 @@ namespace MmapNet;
 /// </summary>
 internal static unsafe class ByteSearch
 {
-    /// <summary>The offset of the first needle in <c>[haystack, haystack + length)</c>, or -1.</summary>
-    public static long IndexOf(byte* haystack, long length, byte* needle, long needleLength)
+    /// <summary>
+    /// The offset of the first needle in <c>[haystack, haystack + length)</c>, or -1. Windows hold at
+    /// most <paramref name="window"/> bytes (at least the needle's length); tests use small ones to
+    /// cross many window boundaries in a few bytes.
+    /// </summary>
+    public static long IndexOf(byte* haystack, long length, byte* needle, long needleLength, int window = int.MaxValue)
     {
         if (needleLength > length)
         {
@@ -32,10 +36,10 @@ internal static unsafe class ByteSearch
         }
 
         var pattern = new ReadOnlySpan<byte>(needle, (int)needleLength);
-        long step = WindowStep(needleLength);
+        long step = WindowStep(needleLength, window);
         for (long start = 0; length - start >= needleLength; start += step)
         {
-            int size = (int)Math.Min(int.MaxValue, length - start);
+            int size = (int)Math.Min(window, length - start);
             int found = new ReadOnlySpan<byte>(haystack + start, size).IndexOf(pattern);
             if (found >= 0)
             {
@@ -46,8 +50,8 @@ internal static unsafe class ByteSearch
         return -1;
     }
 
-    /// <summary>The offset of the last needle in <c>[haystack, haystack + length)</c>, or -1.</summary>
-    public static long LastIndexOf(byte* haystack, long length, byte* needle, long needleLength)
+    /// <summary>The offset of the last needle in <c>[haystack, haystack + length)</c>, or -1; windows as for <see cref="IndexOf"/>.</summary>
+    public static long LastIndexOf(byte* haystack, long length, byte* needle, long needleLength, int window = int.MaxValue)
     {
         if (needleLength > length)
         {
@@ -68,10 +72,10 @@ internal static unsafe class ByteSearch
         }
 
         var pattern = new ReadOnlySpan<byte>(needle, (int)needleLength);
-        long step = WindowStep(needleLength);
+        long step = WindowStep(needleLength, window);
         for (long end = length; end >= needleLength; end -= step)
         {
-            long start = Math.Max(0, end - int.MaxValue);
+            long start = Math.Max(0, end - window);
             int found = new ReadOnlySpan<byte>(haystack + start, (int)(end - start)).LastIndexOf(pattern);
             if (found >= 0)
             {
@@ -83,7 +87,11 @@ internal static unsafe class ByteSearch
     }
 
     // Consecutive windows share needleLength - 1 bytes, so a match across a boundary is still seen.
-    private static long WindowStep(long needleLength) => int.MaxValue - Math.Max(0, needleLength - 1);
+    private static long WindowStep(long needleLength, int window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, Math.Max(1, needleLength));
+        return window - Math.Max(0, needleLength - 1);
+    }
 
     private static bool EqualLong(byte* left, byte* right, long length)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MmapNet.Interop;
 
@@ -7,7 +8,8 @@ namespace MmapNet;
 
 // The operations, each as CPython's mmap_*_method does it. Every rule is written once, in a *Core
 // method that returns an MmapStatus and expects the caller to keep the mapping in place (a lease, or
-// the GIL in the CPython face); the public method takes the lease and throws.
+// the GIL in the CPython face); the public method takes the lease and throws. The small ones are
+// inlined into the CPython face's slots, on the path of every `m[i]` and `read_byte()`.
 public sealed unsafe partial class MemoryMap
 {
     /// <summary>Reads the byte at the position and advances it (Python's <c>read_byte()</c>).</summary>
@@ -19,6 +21,7 @@ public sealed unsafe partial class MemoryMap
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus ReadByteCore(out byte value)
     {
         value = 0;
@@ -42,11 +45,16 @@ public sealed unsafe partial class MemoryMap
     /// Reads up to <paramref name="count"/> bytes from the position and advances it; a negative count
     /// reads to the end (Python's <c>read(n)</c>; <c>read()</c> is <c>Read(-1)</c>).
     /// </summary>
+    /// <exception cref="OverflowException">
+    /// The bytes to read exceed <see cref="Array.MaxLength"/> (a map over 2 GiB); the position is left
+    /// unchanged. Read such a map in parts, or into a span.
+    /// </exception>
     public byte[] Read(long count = -1)
     {
         using Lease lease = AcquireLease();
+        long position = _position;
         ReadCore(count, out byte* source, out long length).ThrowIfFailed();
-        return new ReadOnlySpan<byte>(source, checked((int)length)).ToArray();
+        return ToArrayOrRewind(source, length, position);
     }
 
     /// <summary>Reads into <paramref name="destination"/> from the position and advances it; returns the bytes read.</summary>
@@ -62,6 +70,7 @@ public sealed unsafe partial class MemoryMap
     /// Takes up to <paramref name="requested"/> bytes (all when negative) at the position and advances
     /// past them; <paramref name="source"/> points into the mapping.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus ReadCore(long requested, out byte* source, out long length)
     {
         source = null;
@@ -80,11 +89,25 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Reads a line, up to and including the next <c>\n</c>, or to the end (Python's <c>readline()</c>).</summary>
+    /// <exception cref="OverflowException">The line exceeds <see cref="Array.MaxLength"/>; the position is left unchanged.</exception>
     public byte[] ReadLine()
     {
         using Lease lease = AcquireLease();
+        long position = _position;
         ReadLineCore(out byte* source, out long length).ThrowIfFailed();
-        return new ReadOnlySpan<byte>(source, checked((int)length)).ToArray();
+        return ToArrayOrRewind(source, length, position);
+    }
+
+    // A .NET array holds at most Array.MaxLength bytes; a longer read must not consume what it cannot return.
+    private byte[] ToArrayOrRewind(byte* source, long length, long position)
+    {
+        if (length > Array.MaxLength)
+        {
+            _position = position;
+            throw new OverflowException($"{length} bytes do not fit in an array (at most {Array.MaxLength}).");
+        }
+
+        return new ReadOnlySpan<byte>(source, (int)length).ToArray();
     }
 
     internal MmapStatus ReadLineCore(out byte* source, out long length)
@@ -123,6 +146,7 @@ public sealed unsafe partial class MemoryMap
         return data.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus WriteCore(byte* data, long length)
     {
         MmapStatus writable = CheckWritable();
@@ -150,6 +174,7 @@ public sealed unsafe partial class MemoryMap
         WriteByteCore(value).ThrowIfFailed();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus WriteByteCore(byte value)
     {
         MmapStatus writable = CheckWritable();
@@ -180,6 +205,7 @@ public sealed unsafe partial class MemoryMap
         return position;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus SeekCore(long distance, int whence, out long position)
     {
         position = 0;
@@ -437,6 +463,7 @@ public sealed unsafe partial class MemoryMap
     /// The byte at <paramref name="index"/>; <paramref name="fromEnd"/> lets a negative index count
     /// from the end (the mapping protocol) rather than fail (the sequence protocol).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus GetByteCore(long index, bool fromEnd, out byte value)
     {
         value = 0;
@@ -460,6 +487,7 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Python's index rule for assignment: negative counts from the end, then it must be inside.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus NormalizeIndex(long index, out long normalized)
     {
         long size = MappedLength;
@@ -472,6 +500,7 @@ public sealed unsafe partial class MemoryMap
     /// map is open and the index inside: Python code run in between (an <c>__index__</c>) may have
     /// closed or resized it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus SetByteCore(long index, byte value)
     {
         if (_closed)
@@ -488,13 +517,25 @@ public sealed unsafe partial class MemoryMap
         return MmapStatus.Ok;
     }
 
-    /// <summary>The bytes of <c>m[start:stop:step]</c> (Python slice semantics; step must not be 0).</summary>
+    /// <summary>The bytes of <c>m[start:stop:step]</c> (Python slice semantics).</summary>
+    /// <exception cref="MemoryMapException">ValueError when <paramref name="step"/> is 0, after the closed check, as in CPython.</exception>
+    /// <exception cref="OverflowException">The slice exceeds <see cref="Array.MaxLength"/> bytes.</exception>
     public byte[] GetSlice(long start, long stop, long step = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(step);
         using Lease lease = AcquireLease();
-        CheckValid().ThrowIfFailed();
+        MmapStatus status = CheckValid();
+        if (status.IsOk && step == 0)
+        {
+            status = MmapError.SliceStepZero;
+        }
+
+        status.ThrowIfFailed();
         long count = SliceIndices.Adjust(MappedLength, ref start, ref stop, step);
+        if (count > Array.MaxLength)
+        {
+            throw new OverflowException($"{count} bytes do not fit in an array (at most {Array.MaxLength}).");
+        }
+
         byte[] result = new byte[count];
         fixed (byte* destination = result)
         {
@@ -551,11 +592,17 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Assigns <c>m[start:stop:step] = value</c>; the value must have exactly the slice's length.</summary>
+    /// <exception cref="MemoryMapException">ValueError when <paramref name="step"/> is 0, after the closed and read-only checks, as in CPython.</exception>
     public void SetSlice(long start, long stop, long step, ReadOnlySpan<byte> value)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(step);
         using Lease lease = AcquireLease();
-        CheckWritable().ThrowIfFailed();
+        MmapStatus status = CheckWritable();
+        if (status.IsOk && step == 0)
+        {
+            status = MmapError.SliceStepZero;
+        }
+
+        status.ThrowIfFailed();
         long count = SliceIndices.Adjust(MappedLength, ref start, ref stop, step);
         fixed (byte* source = value)
         {

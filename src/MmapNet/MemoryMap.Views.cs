@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 
 namespace MmapNet;
@@ -13,30 +14,26 @@ public sealed partial class MemoryMap
     /// with no copy. Until the pin is disposed it counts as an export: <see cref="Close"/> and
     /// <see cref="Resize"/> fail with BufferError, as they do in CPython while a memoryview is alive.
     /// </summary>
-    public MemoryMapPin Pin(long offset = 0, int? length = null)
-    {
-        (long start, int count) = CheckRange(offset, length);
-        return new MemoryMapPin(this, start, count);
-    }
+    public MemoryMapPin Pin(long offset = 0, int? length = null) => new(this, offset, length);
 
     /// <summary>
     /// A <see cref="Memory{T}"/> over <c>[offset, offset + length)</c>, for APIs that take memory rather
-    /// than spans. It keeps the mapping alive until the returned manager is disposed, and counts as an
-    /// export while pinned. Fails with TypeError on a read-only map: use <see cref="CreateReadOnlyMemory"/>.
+    /// than spans. It keeps the mapping alive until the owner is disposed, and counts as an export
+    /// while pinned (<see cref="Memory{T}.Pin"/>). Fails with TypeError on a read-only map, where a
+    /// write through it would fault: use <see cref="CreateReadOnlyMemory"/> there.
     /// </summary>
-    public MemoryMapMemoryManager CreateMemory(long offset = 0, int? length = null)
+    public IMemoryOwner<byte> CreateMemory(long offset = 0, int? length = null)
     {
         CheckWritable().ThrowIfFailed();
-        (long start, int count) = CheckRange(offset, length);
-        return new MemoryMapMemoryManager(this, start, count);
+        return new MemoryMapMemoryManager(this, offset, length);
     }
 
-    /// <summary>A read-only <see cref="Memory{T}"/> view, for any map, with the lifetime rules of <see cref="CreateMemory"/>.</summary>
-    public MemoryMapMemoryManager CreateReadOnlyMemory(long offset = 0, int? length = null)
-    {
-        (long start, int count) = CheckRange(offset, length);
-        return new MemoryMapMemoryManager(this, start, count);
-    }
+    /// <summary>
+    /// A <see cref="ReadOnlyMemory{T}"/> over <c>[offset, offset + length)</c> of any map, with the
+    /// lifetime rules of <see cref="CreateMemory"/>.
+    /// </summary>
+    public MemoryMapReadOnlyMemory CreateReadOnlyMemory(long offset = 0, int? length = null) =>
+        new(new MemoryMapMemoryManager(this, offset, length));
 
     /// <summary>
     /// A seekable <see cref="Stream"/> over the map, with a position of its own (the map's position is
@@ -44,9 +41,13 @@ public sealed partial class MemoryMap
     /// </summary>
     public Stream AsStream() => new MemoryMapStream(this);
 
-    private (long Start, int Count) CheckRange(long offset, int? length)
+    /// <summary>
+    /// Checks <c>[offset, offset + length)</c> against the mapping and returns its start and length.
+    /// The caller must hold the lease that the view keeps, so that no resize can come between this
+    /// check and the view's use of the range.
+    /// </summary>
+    internal (long Start, int Count) CheckRange(long offset, int? length)
     {
-        using Lease lease = AcquireLease();
         long size = MappedLength;
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(offset, size);

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Win32.SafeHandles;
 using MmapNet.Interop;
@@ -155,13 +156,14 @@ public sealed unsafe partial class MemoryMap : IDisposable
     }
 
     /// <summary>
-    /// Opens the file at <paramref name="path"/> (for reading, or reading and writing unless
-    /// <paramref name="access"/> is <see cref="MapAccess.Read"/>) and maps it.
+    /// Opens the file at <paramref name="path"/> (for reading with <see cref="MapAccess.Read"/> and
+    /// <see cref="MapAccess.Copy"/>, else for reading and writing) and maps it.
     /// </summary>
     /// <exception cref="MemoryMapException">Whatever CPython raises for the same arguments.</exception>
     public static MemoryMap OpenFile(string path, MapAccess access = MapAccess.Default, long length = 0, long offset = 0)
     {
-        var mode = access == MapAccess.Read ? System.IO.FileAccess.Read : System.IO.FileAccess.ReadWrite;
+        // A copy-on-write map never writes the file, and may not resize it: reading is all it needs.
+        var mode = access is MapAccess.Read or MapAccess.Copy ? System.IO.FileAccess.Read : System.IO.FileAccess.ReadWrite;
         using SafeFileHandle file = System.IO.File.OpenHandle(path, System.IO.FileMode.Open, mode, System.IO.FileShare.ReadWrite | System.IO.FileShare.Delete);
         return Create(file, length, access, offset);
     }
@@ -399,18 +401,49 @@ public sealed unsafe partial class MemoryMap : IDisposable
             return MmapError.ClosedOrInvalid;
         }
 
-        int errno = FileStatus.Query(FileDescriptor, out FileStatus status);
-        if (errno != 0)
+        FileDescriptorHandle? file = _file;
+        if (file is null)
         {
-            return MmapStatus.FromErrno(errno);
+            // No descriptor of its own (anonymous, or trackfd=False): fstat(-1) fails with EBADF, as in CPython.
+            return QuerySize(-1, out size);
         }
 
-        size = status.Size;
-        return MmapStatus.Ok;
+        // Hold the descriptor open for the fstat: a concurrent close must not let it be closed, and its
+        // number reused by another file, in between.
+        bool added = false;
+        try
+        {
+            file.DangerousAddRef(ref added);
+        }
+        catch (ObjectDisposedException)
+        {
+            return MmapError.ClosedOrInvalid;
+        }
+
+        try
+        {
+            return QuerySize(file.Descriptor, out size);
+        }
+        finally
+        {
+            if (added)
+            {
+                file.DangerousRelease();
+            }
+        }
     }
 
+    private static MmapStatus QuerySize(int fd, out long size)
+    {
+        int errno = FileStatus.Query(fd, out FileStatus status);
+        size = errno == 0 ? status.Size : 0;
+        return errno == 0 ? MmapStatus.Ok : MmapStatus.FromErrno(errno);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus CheckValid() => _closed ? MmapError.ClosedOrInvalid : MmapStatus.Ok;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal MmapStatus CheckWritable() =>
         _closed ? MmapError.ClosedOrInvalid : Access == MapAccess.Read ? MmapError.ReadOnly : MmapStatus.Ok;
 

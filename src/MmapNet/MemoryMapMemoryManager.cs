@@ -9,14 +9,14 @@ namespace MmapNet;
 /// reads and writes the mapped bytes with no copy. The mapping stays alive until this manager is
 /// disposed; each pin (<see cref="Memory{T}.Pin"/>) counts as an export of the map until unpinned.
 /// </summary>
-public sealed unsafe class MemoryMapMemoryManager : MemoryManager<byte>
+internal sealed unsafe class MemoryMapMemoryManager : MemoryManager<byte>
 {
     private readonly MemoryMap _map;
     private readonly byte* _start;
     private readonly int _length;
     private int _disposed;
 
-    internal MemoryMapMemoryManager(MemoryMap map, long offset, int length)
+    internal MemoryMapMemoryManager(MemoryMap map, long offset, int? length)
     {
         _map = map;
         if (!map.TryAcquireLongLease())
@@ -24,8 +24,18 @@ public sealed unsafe class MemoryMapMemoryManager : MemoryManager<byte>
             ((MmapStatus)MmapError.ClosedOrInvalid).ThrowIfFailed();
         }
 
-        _start = map.Address + offset;
-        _length = length;
+        try
+        {
+            // Under the lease the manager keeps: a resize cannot come between the check and its use.
+            (long start, int count) = map.CheckRange(offset, length);
+            _start = map.Address + start;
+            _length = count;
+        }
+        catch
+        {
+            map.ReleaseLongLease();
+            throw;
+        }
     }
 
     /// <inheritdoc/>

@@ -15,20 +15,25 @@ public sealed unsafe class MemoryMapPin : IDisposable
     private readonly bool _writable;
     private int _disposed;
 
-    internal MemoryMapPin(MemoryMap map, long offset, int length)
+    internal MemoryMapPin(MemoryMap map, long offset, int? length)
     {
         _map = map;
         MemoryMap.Lease lease = map.AcquireLease();
-        MmapStatus export = map.AddExport();
-        if (!export.IsOk)
+        try
+        {
+            // Under the lease the pin keeps: a resize cannot come between the check and the pin.
+            (long start, int count) = map.CheckRange(offset, length);
+            map.AddExport().ThrowIfFailed();
+            _start = map.Address + start;
+            _length = count;
+        }
+        catch
         {
             lease.Dispose();
-            export.ThrowIfFailed();
+            throw;
         }
 
         // The lease taken above is kept for the life of the pin and returned in Dispose.
-        _start = map.Address + offset;
-        _length = length;
         _writable = map.Access != MapAccess.Read;
     }
 

@@ -116,4 +116,7 @@ public enum MmapError
 
     /// <summary>Python only: <c>del m[i:j]</c>.</summary>
     SliceDeletion,
+
+    /// <summary>A slice with a step of 0 (<c>m[i:j:0]</c>; in CPython the slice itself raises it).</summary>
+    SliceStepZero,
 }

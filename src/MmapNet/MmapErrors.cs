@@ -56,6 +56,7 @@ public static class MmapErrors
         MmapError.ItemDeletion => (MmapErrorKind.TypeError, "mmap doesn't support item deletion"),
         MmapError.SequenceItemDeletion => (MmapErrorKind.TypeError, "mmap object doesn't support item deletion"),
         MmapError.SliceDeletion => (MmapErrorKind.TypeError, "mmap object doesn't support slice deletion"),
+        MmapError.SliceStepZero => (MmapErrorKind.ValueError, "slice step cannot be zero"),
         _ => (MmapErrorKind.SystemError, "unknown mmap error"),
     };
 }

@@ -48,7 +48,7 @@ public static class ConformanceCommand
             return ExitUsage;
         }
 
-        if (!options.IsRunRequest(parseResult))
+        if (!Options.IsRunRequest(parseResult))
         {
             // --help, --version: System.CommandLine's own actions.
             var output = new StringWriter(CultureInfo.InvariantCulture);
@@ -270,7 +270,7 @@ public static class ConformanceCommand
             return root;
         }
 
-        public bool IsRunRequest(ParseResult parseResult) => parseResult.Action == parseResult.RootCommandResult.Command.Action;
+        public static bool IsRunRequest(ParseResult parseResult) => parseResult.Action == parseResult.RootCommandResult.Command.Action;
 
         public RunRequest Read(ParseResult parseResult) => new(
             parseResult.GetValue(implementation) ?? RunSettings.DefaultImplementationModule,

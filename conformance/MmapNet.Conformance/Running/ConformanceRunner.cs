@@ -16,6 +16,8 @@ namespace MmapNet.Conformance.Running;
 /// </summary>
 public sealed class ConformanceRunner
 {
+    private static readonly string[] ProbeArguments = ["--probe"];
+
     private readonly BootstrapLauncher launcher;
 
     /// <summary>Creates a runner.</summary>
@@ -43,7 +45,7 @@ public sealed class ConformanceRunner
         try
         {
             var run = await launcher.RunAsync(
-                interpreter, module, new[] { "--probe" }, null, Path.Combine(folder, "run"), Settings.CaseTimeout,
+                interpreter, module, ProbeArguments, null, Path.Combine(folder, "run"), Settings.CaseTimeout,
                 cancellationToken).ConfigureAwait(false);
             var error = run.Error ?? ProbeProblem(run);
             var served = run.Status?.ServedBy is { } name ? $"{name} ({run.Status.File ?? "built in"})" : null;

@@ -201,7 +201,7 @@ public static class ProcessRunner
     private sealed class OutputCapture(int maxBytes)
     {
         private readonly Lock gate = new();
-        private readonly MemoryStream kept = new();
+        private readonly List<byte> kept = [];
         private long total;
 
         public void Append(ReadOnlySpan<byte> bytes)
@@ -209,10 +209,10 @@ public static class ProcessRunner
             lock (gate)
             {
                 total += bytes.Length;
-                var room = maxBytes - kept.Length;
+                var room = maxBytes - kept.Count;
                 if (room > 0)
                 {
-                    kept.Write(bytes[..(int)Math.Min(room, bytes.Length)]);
+                    kept.AddRange(bytes[..(int)Math.Min(room, bytes.Length)]);
                 }
             }
         }

@@ -72,6 +72,8 @@ public sealed record StdlibTestComparison(PythonInterpreter Interpreter, StdlibT
 /// </summary>
 public sealed class StdlibTestRunner
 {
+    private static readonly string[] UnittestArguments = ["-m", "unittest", "-v", "test.test_mmap"];
+
     private const int OutputTailChars = 4000;
     private readonly RunSettings settings;
     private readonly BootstrapLauncher launcher;
@@ -103,7 +105,7 @@ public sealed class StdlibTestRunner
         try
         {
             var run = await launcher.RunAsync(
-                interpreter, module, new[] { "-m", "unittest", "-v", "test.test_mmap" }, null, Path.Combine(folder, "run"),
+                interpreter, module, UnittestArguments, null, Path.Combine(folder, "run"),
                 settings.StdlibTestTimeout, cancellationToken).ConfigureAwait(false);
             if (run.Transcript is not { } transcript)
             {

@@ -1,0 +1,176 @@
+using System;
+using System.IO;
+using System.Text;
+using MmapNet.Tests.Support;
+
+namespace MmapNet.Tests;
+
+// read/read_byte/readline/write/write_byte and the position. Expected values measured with CPython 3.13.0.
+public class ReadWriteTests : MapFixture
+{
+    private const string Text = "abcabcab\nxyz\nabc";
+
+    private MemoryMap CreateTextMap() => MapContent(Encoding.ASCII.GetBytes(Text));
+
+    [Test]
+    public void Read_CountsAndClampsLikeCPython()
+    {
+        // CPython: read(3) == b'abc', then read(-5) is the rest and tell() == 16, read(1) at the end is b''.
+        MemoryMap map = CreateTextMap();
+        Assert.That(map.Read(3), Is.EqualTo("abc"u8.ToArray()));
+        Assert.That(map.Read(-5), Is.EqualTo(Encoding.ASCII.GetBytes(Text[3..])));
+        Assert.That(map.Position, Is.EqualTo(16));
+        Assert.That(map.Read(1), Is.Empty);
+        Assert.That(map.Read(), Is.Empty);
+        Assert.That(map.Position, Is.EqualTo(16));
+    }
+
+    [TestCase(long.MaxValue)]
+    [TestCase(long.MinValue)]
+    [TestCase(-1L)]
+    [TestCase(17L)]
+    public void Read_HugeOrNegativeCount_ReadsToTheEnd(long count)
+    {
+        // CPython: read(sys.maxsize) and read(-sys.maxsize-1) both return all 16 bytes.
+        MemoryMap map = CreateTextMap();
+        Assert.That(map.Read(count), Is.EqualTo(Encoding.ASCII.GetBytes(Text)));
+        Assert.That(map.Position, Is.EqualTo(16));
+    }
+
+    [Test]
+    public void Read_Zero_ReadsNothingAndKeepsThePosition()
+    {
+        MemoryMap map = CreateTextMap();
+        Assert.That(map.Read(0), Is.Empty);
+        Assert.That(map.Position, Is.Zero);
+    }
+
+    [Test]
+    public void ReadIntoSpan_ReadsUpToTheSpanOrTheEnd()
+    {
+        MemoryMap map = CreateTextMap();
+        byte[] buffer = new byte[10];
+        Assert.That(map.Read(buffer.AsSpan()), Is.EqualTo(10));
+        Assert.That(buffer, Is.EqualTo(Encoding.ASCII.GetBytes(Text[..10])));
+        Assert.That(map.Read(buffer.AsSpan()), Is.EqualTo(6));
+        Assert.That(buffer[..6], Is.EqualTo(Encoding.ASCII.GetBytes(Text[10..])));
+        Assert.That(map.Read(buffer.AsSpan()), Is.Zero);
+        Assert.That(map.Position, Is.EqualTo(16));
+    }
+
+    [Test]
+    public void ReadByte_ReturnsTheByteAndAdvances_ThenFailsAtTheEnd()
+    {
+        // CPython: read_byte() returns an int (97 for 'a'); at the end ValueError("read byte out of range").
+        MemoryMap map = CreateTextMap();
+        Assert.That(map.ReadByte(), Is.EqualTo(97));
+        Assert.That(map.Position, Is.EqualTo(1));
+        map.Seek(0, SeekOrigin.End);
+        Expect.Error(MmapError.ReadByteOutOfRange, () => map.ReadByte());
+        Assert.That(map.Position, Is.EqualTo(16));
+    }
+
+    [Test]
+    public void ReadLine_ReturnsLinesWithTheirNewline_ThenTheRest_ThenNothing()
+    {
+        // CPython: b'abcabcab\n', b'xyz\n', b'abc', b'' and tell() == 16.
+        MemoryMap map = CreateTextMap();
+        Assert.That(map.ReadLine(), Is.EqualTo("abcabcab\n"u8.ToArray()));
+        Assert.That(map.ReadLine(), Is.EqualTo("xyz\n"u8.ToArray()));
+        Assert.That(map.ReadLine(), Is.EqualTo("abc"u8.ToArray()));
+        Assert.That(map.ReadLine(), Is.Empty);
+        Assert.That(map.Position, Is.EqualTo(16));
+    }
+
+    [Test]
+    public void ReadLine_FromTheMiddleOfALine()
+    {
+        // CPython on b"hello\nworld\n" after seek(3): b'lo\n', b'world\n', b'', tell() == 12.
+        MemoryMap map = MapContent("hello\nworld\n"u8);
+        map.Seek(3);
+        Assert.That(map.ReadLine(), Is.EqualTo("lo\n"u8.ToArray()));
+        Assert.That(map.ReadLine(), Is.EqualTo("world\n"u8.ToArray()));
+        Assert.That(map.ReadLine(), Is.Empty);
+        Assert.That(map.Position, Is.EqualTo(12));
+    }
+
+    [Test]
+    public void Write_ReturnsTheCountAndAdvances()
+    {
+        // CPython: write(b"AB") at 0 returns 2; write(b"") at the end returns 0.
+        MemoryMap map = CreateTextMap();
+        Assert.That(map.Write("AB"u8), Is.EqualTo(2));
+        Assert.That(map.Position, Is.EqualTo(2));
+        map.Seek(16);
+        Assert.That(map.Write([]), Is.Zero);
+        Assert.That(map.GetSlice(0, 3), Is.EqualTo("ABc"u8.ToArray()));
+    }
+
+    [Test]
+    public void Write_PastTheEnd_IsDataOutOfRangeAndWritesNothing()
+    {
+        // CPython: seek(14); write(b"abc") on 16 bytes raises ValueError("data out of range").
+        MemoryMap map = CreateTextMap();
+        map.Seek(14);
+        Expect.Error(MmapError.DataOutOfRange, () => map.Write("XYZ"u8));
+        Assert.That(map.Position, Is.EqualTo(14));
+        Assert.That(map.GetSlice(0, 16), Is.EqualTo(Encoding.ASCII.GetBytes(Text)));
+    }
+
+    [Test]
+    public void Write_ExactlyToTheEnd_Succeeds()
+    {
+        MemoryMap map = CreateTextMap();
+        map.Seek(13);
+        Assert.That(map.Write("XYZ"u8), Is.EqualTo(3));
+        Assert.That(map.Position, Is.EqualTo(16));
+        Assert.That(map.GetSlice(13, 16), Is.EqualTo("XYZ"u8.ToArray()));
+    }
+
+    [Test]
+    public void WriteByte_WritesAndAdvances_ThenFailsAtTheEnd()
+    {
+        // CPython: write_byte(0x41) at 0 moves tell() to 1; at the end ValueError("write byte out of range").
+        MemoryMap map = CreateTextMap();
+        map.WriteByte(0x41);
+        Assert.That(map.Position, Is.EqualTo(1));
+        Assert.That(map[0], Is.EqualTo(0x41));
+        map.Seek(0, SeekOrigin.End);
+        Expect.Error(MmapError.WriteByteOutOfRange, () => map.WriteByte(1));
+    }
+
+    [Test]
+    public void ReadAtAndWriteAt_DoNotMoveThePosition()
+    {
+        MemoryMap map = CreateTextMap();
+        map.Seek(5);
+        byte[] buffer = new byte[4];
+        Assert.That(map.ReadAt(13, buffer), Is.EqualTo(3));
+        Assert.That(buffer[..3], Is.EqualTo("abc"u8.ToArray()));
+        Assert.That(map.ReadAt(16, buffer), Is.Zero);
+        Assert.That(map.ReadAt(long.MaxValue, buffer), Is.Zero);
+        map.WriteAt(0, "XY"u8);
+        Assert.That(map.Position, Is.EqualTo(5));
+        Assert.That(map.GetSlice(0, 2), Is.EqualTo("XY"u8.ToArray()));
+    }
+
+    [TestCase(-1L)]
+    [TestCase(long.MinValue)]
+    public void ReadAt_NegativeOffset_Throws(long offset)
+    {
+        MemoryMap map = CreateTextMap();
+        Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(offset, new byte[1]));
+    }
+
+    [TestCase(-1L)]
+    [TestCase(long.MinValue)]
+    [TestCase(15L)]
+    [TestCase(17L)]
+    [TestCase(long.MaxValue)]
+    public void WriteAt_OutsideTheMap_IsDataOutOfRange(long offset)
+    {
+        MemoryMap map = CreateTextMap();
+        Expect.Error(MmapError.DataOutOfRange, () => map.WriteAt(offset, "ab"u8));
+        Assert.That(map.GetSlice(0, 16), Is.EqualTo(Encoding.ASCII.GetBytes(Text)));
+    }
+}
