@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Threading.Tasks;
 
 namespace MmapNet.Host.Tests;
 
@@ -58,6 +59,45 @@ public static class MapProbe
     public static void Resize(MemoryMap map, long length) => map?.Resize(length);
 
     public static MemoryMapPin Pin(MemoryMap map) => map?.Pin() ?? throw new ArgumentNullException(nameof(map));
+
+    /// <summary>Closes the map from a .NET thread of its own, after a while.</summary>
+    public static Task CloseAfter(MemoryMap map, int milliseconds) => Task.Run(async () =>
+    {
+        await Task.Delay(milliseconds).ConfigureAwait(false);
+        map.Close();
+    });
+
+    /// <summary>Resizes the map from a .NET thread of its own, after a while.</summary>
+    public static Task ResizeAfter(MemoryMap map, int milliseconds, long length) => Task.Run(async () =>
+    {
+        await Task.Delay(milliseconds).ConfigureAwait(false);
+        map.Resize(length);
+    });
+
+    /// <summary>Reads the map on a .NET thread of its own until an operation fails; says how it failed.</summary>
+    public static Task<string> ReadUntilFailure(MemoryMap map) => Task.Run(() =>
+    {
+        try
+        {
+            while (true)
+            {
+                _ = map[0];
+                _ = map.GetSlice(0, 100);
+            }
+        }
+        catch (MemoryMapException exception)
+        {
+            return $"{exception.Kind}: {exception.Message}";
+        }
+    });
+
+    /// <summary>Waits for a task (a method, so that pythonnet releases the GIL meanwhile); its result, if any.</summary>
+    public static string Wait(Task task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        task.GetAwaiter().GetResult();
+        return task is Task<string> withResult ? withResult.Result : "done";
+    }
 
     /// <summary>Keeps a reference to the map on the .NET side, as an application might.</summary>
     public static void Keep(MemoryMap map) => s_kept = map;

@@ -94,6 +94,15 @@ public sealed class SharingTests
             "a new python object over the same memory, one per map 42 True",
             "closed for both True True");
 
+    [TestCaseSource(nameof(Cases))]
+    public void CloseAndResizeFromOneSideWhileTheOtherIsReading(PythonInterpreter interpreter, Flavour flavour) =>
+        AssertPrints(Runs.Sharing(flavour, interpreter, "share_threads.py"),
+            "python loop stopped by the .NET close: ValueError: mmap closed or invalid",
+            "closer done",
+            "python sees the .NET resize: 8192 0",
+            "resizer done",
+            ".NET loop stopped by the python close: ValueError: mmap closed or invalid");
+
     private static void AssertPrints(ChildResult result, params string[] expected)
     {
         Assert.That(Runs.Lines(result.Stdout), Is.EqualTo(expected), result.ToString());
