@@ -103,6 +103,17 @@ public sealed class SharingTests
             "resizer done",
             ".NET loop stopped by the python close: ValueError: mmap closed or invalid");
 
+    [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.Cases))]
+    public void StockPythonGetsClrOnImportClrOrAtImportMmapnetWhenAsked(PythonInterpreter interpreter)
+    {
+        const string Probe = "import sys, mmapnet; print(mmapnet.__backend__, 'clr' in sys.modules); import clr; print(clr.__name__, 'clr' in sys.modules)";
+        ChildResult lazy = ChildProcess.Run(interpreter.ExecutablePath, ["-c", Probe], Runs.StockPythonEnvironment());
+        ChildResult eager = ChildProcess.Run(interpreter.ExecutablePath, ["-c", Probe], Runs.StockPythonEnvironment(clrAtImport: true));
+        Assert.That(Runs.Lines(lazy.Stdout), Is.EqualTo(new[] { "coreclr False", "clr True" }), lazy.ToString());
+        Assert.That(Runs.Lines(eager.Stdout), Is.EqualTo(new[] { "coreclr True", "clr True" }), eager.ToString());
+        Assert.That(lazy.ExitCode + eager.ExitCode, Is.Zero, lazy + "\n" + eager);
+    }
+
     private static void AssertPrints(ChildResult result, params string[] expected)
     {
         Assert.That(Runs.Lines(result.Stdout), Is.EqualTo(expected), result.ToString());
