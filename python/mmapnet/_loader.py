@@ -4,19 +4,33 @@ Three ways, tried in this order:
 
 1. A .NET program that embeds CPython (MmapNet.Host) has already built the module and put it in
    ``sys.modules['mmapnet._mmapnet']``.
-2. The NativeAOT build, ``_mmapnet.abi3.so`` next to this file: an ordinary extension module that
-   needs no .NET runtime.
+2. The NativeAOT build, ``_mmapnet.so``: an ordinary extension module that needs no .NET runtime.
+   It is looked for in ``MMAPNET_NATIVEAOT_DIR`` and next to this file (where a wheel installs it).
 3. CoreCLR: boot the .NET runtime in this process through libhostfxr with ctypes (the standard
    library only), load the managed assemblies into the default load context and call the C#
    ``ModuleEntryPoints.CreateModule``, which returns the module. ``import clr`` then initialises pythonnet in
    that runtime (see _clr.py).
+
+``MMAPNET_BACKEND=nativeaot`` or ``coreclr`` forces one of the last two. Only when NativeAOT is forced
+is the repository's own publish output (``artifacts/publish/MmapNet.CPython.NativeAot/release_<rid>/``)
+also searched: a repository checkout keeps using the CoreCLR build by default, so that a NativeAOT
+binary published once and since left stale is never picked up silently.
+
+ctypes is imported only on the CoreCLR route: the NativeAOT route needs none of it, and importing it
+takes about as long as loading the NativeAOT module itself.
+
+``MMAPNET_CLR=1`` (initialise pythonnet's ``clr`` at ``import mmapnet``) chooses CoreCLR unless a backend is
+forced: pythonnet needs the .NET runtime, which the NativeAOT module does not boot.
 """
 
-import ctypes
 import os
 import sys
 
 _NATIVE_NAME = "mmapnet._mmapnet"
+_EXTENSION_FILE = "_mmapnet.so"  # one binary for every supported CPython: it adapts to the version at import
+_NATIVEAOT_PROJECT = "MmapNet.CPython.NativeAot"
+_PUBLISH_COMMAND = "dotnet publish src/MmapNet.CPython.NativeAot -c Release"
+_BACKENDS = ("coreclr", "nativeaot")
 _ENTRY_TYPE = "MmapNet.CPython.ModuleEntryPoints, MmapNet.CPython"
 _ENTRY_METHOD = "CreateModule"
 _ASSEMBLIES = ("MmapNet.dll", "MmapNet.CPython.dll")
@@ -26,15 +40,10 @@ _BUILD_COMMAND = "dotnet build src/MmapNet.CPython -c Release"
 # hostfxr_delegate_type values (hostfxr.h)
 _HDT_GET_FUNCTION_POINTER = 6
 _HDT_LOAD_ASSEMBLY = 7
-# UNMANAGEDCALLERSONLY_METHOD: the delegate type name (const char_t*)-1
-_UNMANAGED_CALLERS_ONLY = ctypes.cast(ctypes.c_void_p(ctypes.c_size_t(-1).value), ctypes.c_char_p)
 
 _here = os.path.dirname(os.path.abspath(__file__))
+_repository = os.path.dirname(os.path.dirname(_here))
 _runtime = None  # the booted runtime: kept for the life of the process, as the CLR cannot unload
-
-
-class _InitializeParameters(ctypes.Structure):
-    _fields_ = [("size", ctypes.c_size_t), ("host_path", ctypes.c_char_p), ("dotnet_root", ctypes.c_char_p)]
 
 
 def load():
@@ -42,11 +51,20 @@ def load():
     module = sys.modules.get(_NATIVE_NAME)
     if module is not None:
         return module, "dotnet-host"
-    if os.environ.get("MMAPNET_BACKEND", "") != "coreclr" and _has_native_extension():
-        from mmapnet import _mmapnet
-        return _mmapnet, "nativeaot"
-    if os.environ.get("MMAPNET_BACKEND", "") == "nativeaot":
-        raise ImportError("mmapnet: MMAPNET_BACKEND=nativeaot, but there is no _mmapnet extension module in " + _here)
+    backend = os.environ.get("MMAPNET_BACKEND", "")
+    if not backend and os.environ.get("MMAPNET_CLR") == "1":
+        backend = "coreclr"
+    if backend and backend not in _BACKENDS:
+        raise ImportError("mmapnet: MMAPNET_BACKEND=%s; it must be one of: %s" % (backend, ", ".join(_BACKENDS)))
+    if backend != "coreclr":
+        candidates = native_extension_candidates(forced=backend == "nativeaot")
+        extension = next((path for path in candidates if os.path.isfile(path)), None)
+        if extension is not None:
+            return _load_native_extension(extension), "nativeaot"
+        if backend == "nativeaot":
+            raise ImportError(
+                "mmapnet: MMAPNET_BACKEND=nativeaot, but there is no NativeAOT build (looked for: %s). "
+                "Build it from the repository root with: %s" % ("; ".join(candidates), _PUBLISH_COMMAND))
     module = _load_through_coreclr()
     sys.modules[_NATIVE_NAME] = module
     # The same CoreCLR can serve pythonnet's `clr`, so .NET code called from Python shares the maps.
@@ -55,10 +73,34 @@ def load():
     return module, "coreclr"
 
 
-def _has_native_extension():
+def native_extension_candidates(forced=False):
+    """Where the NativeAOT extension module is looked for, in order (see the module's docstring)."""
+    candidates = []
+    if os.environ.get("MMAPNET_NATIVEAOT_DIR"):
+        candidates.append(os.path.join(os.environ["MMAPNET_NATIVEAOT_DIR"], _EXTENSION_FILE))
+    candidates.append(os.path.join(_here, _EXTENSION_FILE))
+    if forced:
+        candidates.append(os.path.join(repository_publish_directory(), _EXTENSION_FILE))
+    return candidates
+
+
+def repository_publish_directory():
+    """Where ``dotnet publish src/MmapNet.CPython.NativeAot -c Release`` puts the module in a checkout."""
+    architecture = {"x86_64": "x64", "aarch64": "arm64"}.get(os.uname().machine, os.uname().machine)
+    return os.path.join(_repository, "artifacts", "publish", _NATIVEAOT_PROJECT, "release_linux-" + architecture)
+
+
+def _load_native_extension(path):
+    if os.path.dirname(path) == _here:
+        from mmapnet import _mmapnet  # the ordinary import: a wheel install, or a copy put there by hand
+        return _mmapnet
     import importlib.machinery
-    return any(os.path.exists(os.path.join(_here, "_mmapnet" + suffix))
-               for suffix in importlib.machinery.EXTENSION_SUFFIXES)
+    import importlib.util
+    loader = importlib.machinery.ExtensionFileLoader(_NATIVE_NAME, path)
+    spec = importlib.util.spec_from_file_location(_NATIVE_NAME, path, loader=loader)
+    module = importlib.util.module_from_spec(spec)  # runs PyInit__mmapnet (single-phase initialisation)
+    sys.modules[_NATIVE_NAME] = module
+    return module
 
 
 def assembly_directory():
@@ -67,8 +109,7 @@ def assembly_directory():
     if os.environ.get("MMAPNET_ASSEMBLY_DIR"):
         candidates.append(os.environ["MMAPNET_ASSEMBLY_DIR"])
     candidates.append(os.path.join(_here, "_lib"))
-    repository = os.path.dirname(os.path.dirname(_here))
-    candidates.append(os.path.join(repository, "artifacts", "bin", "MmapNet.CPython", "release"))
+    candidates.append(os.path.join(_repository, "artifacts", "bin", "MmapNet.CPython", "release"))
     for candidate in candidates:
         if all(os.path.isfile(os.path.join(candidate, name)) for name in _ASSEMBLIES + (_RUNTIME_CONFIG,)):
             return candidate
@@ -76,6 +117,11 @@ def assembly_directory():
         "mmapnet: the C# assemblies are not built (looked for %s in: %s). "
         "Build them from the repository root with: %s"
         % (", ".join(_ASSEMBLIES), "; ".join(candidates), _BUILD_COMMAND))
+
+
+# Where .NET is usually installed, searched after DOTNET_ROOT and PATH. MMAPNET_DOTNET_DEFAULT_ROOTS replaces this
+# list (os.pathsep-separated; empty for none): the tests use it to stand for a machine without .NET.
+_DEFAULT_DOTNET_ROOTS = ("/usr/share/dotnet", "/usr/lib/dotnet", "/usr/local/share/dotnet", "~/.dotnet")
 
 
 def _dotnet_roots():
@@ -86,7 +132,9 @@ def _dotnet_roots():
         launcher = os.path.join(directory, "dotnet")
         if directory and os.path.isfile(launcher):
             roots.append(os.path.dirname(os.path.realpath(launcher)))
-    roots += ["/usr/share/dotnet", "/usr/lib/dotnet", "/usr/local/share/dotnet", os.path.expanduser("~/.dotnet")]
+    defaults = os.environ.get("MMAPNET_DOTNET_DEFAULT_ROOTS")
+    defaults = _DEFAULT_DOTNET_ROOTS if defaults is None else [root for root in defaults.split(os.pathsep) if root]
+    roots += [os.path.expanduser(root) for root in defaults]
     return roots
 
 
@@ -113,14 +161,19 @@ class _Runtime:
     """CoreCLR booted in this process, with the two hostfxr delegates the loader needs."""
 
     def __init__(self, runtime_config):
+        import ctypes
+
+        class InitializeParameters(ctypes.Structure):  # hostfxr_initialize_parameters
+            _fields_ = [("size", ctypes.c_size_t), ("host_path", ctypes.c_char_p), ("dotnet_root", ctypes.c_char_p)]
+
         root, library = _find_hostfxr()
         fxr = ctypes.CDLL(library)
         fxr.hostfxr_initialize_for_runtime_config.argtypes = [
-            ctypes.c_char_p, ctypes.POINTER(_InitializeParameters), ctypes.POINTER(ctypes.c_void_p)]
+            ctypes.c_char_p, ctypes.POINTER(InitializeParameters), ctypes.POINTER(ctypes.c_void_p)]
         fxr.hostfxr_initialize_for_runtime_config.restype = ctypes.c_int32
         fxr.hostfxr_get_runtime_delegate.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_void_p)]
         fxr.hostfxr_get_runtime_delegate.restype = ctypes.c_int32
-        parameters = _InitializeParameters(ctypes.sizeof(_InitializeParameters), None, root.encode())
+        parameters = InitializeParameters(ctypes.sizeof(InitializeParameters), None, root.encode())
         context = ctypes.c_void_p()
         status = fxr.hostfxr_initialize_for_runtime_config(
             runtime_config.encode(), ctypes.byref(parameters), ctypes.byref(context))
@@ -146,6 +199,8 @@ class _Runtime:
             ctypes.POINTER(ctypes.c_void_p))(delegate(_HDT_GET_FUNCTION_POINTER))
         self._fxr = fxr
         self._context = context
+        # UNMANAGEDCALLERSONLY_METHOD: the delegate type name (const char_t*)-1
+        self._unmanaged_callers_only = ctypes.cast(ctypes.c_void_p(ctypes.c_size_t(-1).value), ctypes.c_char_p)
 
     def load_assembly(self, path):
         code = self._load_assembly(path.encode(), None, None)
@@ -153,9 +208,10 @@ class _Runtime:
             raise ImportError("mmapnet: the .NET runtime could not load %s (0x%08x)" % (path, code & 0xFFFFFFFF))
 
     def function_pointer(self, type_name, method_name, unmanaged_callers_only=True):
+        import ctypes
         pointer = ctypes.c_void_p()
         code = self._get_function_pointer(
-            type_name.encode(), method_name.encode(), _UNMANAGED_CALLERS_ONLY if unmanaged_callers_only else None,
+            type_name.encode(), method_name.encode(), self._unmanaged_callers_only if unmanaged_callers_only else None,
             None, None, ctypes.byref(pointer))
         if code != 0:
             raise ImportError("mmapnet: no entry point %s.%s (0x%08x)" % (type_name, method_name, code & 0xFFFFFFFF))
@@ -175,6 +231,7 @@ def runtime():
 
 
 def _load_through_coreclr():
+    import ctypes
     entry = runtime().function_pointer(_ENTRY_TYPE, _ENTRY_METHOD)
     # PYFUNCTYPE, not CFUNCTYPE: the GIL stays held during the call, and a NULL result raises the
     # Python exception the C# code set.

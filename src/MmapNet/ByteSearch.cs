@@ -22,6 +22,13 @@ internal static unsafe class ByteSearch
             return -1;
         }
 
+        if (length <= window)
+        {
+            // One window holds it all (every map under 2 GiB): no windowing arithmetic on the way
+            // to the runtime's search, which is what short searches spend their time on.
+            return new ReadOnlySpan<byte>(haystack, (int)length).IndexOf(new ReadOnlySpan<byte>(needle, (int)needleLength));
+        }
+
         if (needleLength > int.MaxValue)
         {
             for (long candidate = 0; candidate <= length - needleLength; candidate++)
@@ -56,6 +63,11 @@ internal static unsafe class ByteSearch
         if (needleLength > length)
         {
             return -1;
+        }
+
+        if (length <= window)
+        {
+            return new ReadOnlySpan<byte>(haystack, (int)length).LastIndexOf(new ReadOnlySpan<byte>(needle, (int)needleLength));
         }
 
         if (needleLength > int.MaxValue)

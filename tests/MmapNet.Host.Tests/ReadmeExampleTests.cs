@@ -5,13 +5,13 @@ using NUnit.Framework;
 
 namespace MmapNet.Host.Tests;
 
-/// <summary>The README's examples are the files in examples/, shown as they are, and they do what the README says.</summary>
+/// <summary>The README's examples are the files in tests/examples/, shown as they are, and they do what the README says.</summary>
 [TestFixture]
 public sealed class ReadmeExampleTests
 {
-    private const string EmbeddingExample = "examples/MmapNet.Examples.Embedding/Program.cs";
-    private const string PythonExample = "examples/python/call_dotnet.py";
-    private const string LibraryExample = "examples/MmapNet.Examples.Library/Checksum.cs";
+    private const string EmbeddingExample = "tests/examples/MmapNet.Examples.Embedding/Program.cs";
+    private const string PythonExample = "tests/examples/python/call_dotnet.py";
+    private const string LibraryExample = "tests/examples/MmapNet.Examples.Library/Checksum.cs";
 
     private static IEnumerable<TestCaseData> Interpreters() => TestInterpreters.Cases();
 

@@ -1,0 +1,319 @@
+"""The PEP 517 build backend of the mmapnet wheel, in the repository and standard library only.
+
+``pip install --no-build-isolation .`` (or ``pip wheel``) calls it. It needs no setuptools, no wheel
+package and no network for Python packages: it runs ``dotnet publish`` for the two native parts and
+writes the wheel (a zip file) itself.
+
+The wheel holds:
+
+* ``mmapnet/*.py``, ``__init__.pyi``, ``py.typed``: the package as it is in ``python/mmapnet``;
+* ``mmapnet/_mmapnet.so``: the NativeAOT extension module (``src/MmapNet.CPython.NativeAot``), which
+  ``import mmapnet`` uses with no .NET runtime;
+* ``mmapnet/_lib/``: the managed assemblies and their runtimeconfig.json, for the CoreCLR route
+  (``MMAPNET_BACKEND=coreclr``), which a process that also uses pythonnet's ``clr`` needs.
+
+One binary serves CPython 3.10 to 3.13 (it resolves the C API at import and adapts to the version),
+so the wheel is tagged ``cp310.cp311.cp312.cp313-none-<platform>``: those interpreters only, no claim
+on the stable ABI (it also calls a few functions outside it).
+
+Config settings (``pip ... --config-settings instruction-set=x86-64-v3``):
+
+* ``instruction-set``: the NativeAOT instruction set (``IlcInstructionSet``); the project's default is
+  the x86-64 baseline, see README.md.
+"""
+
+import base64
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tarfile
+import tempfile
+import xml.etree.ElementTree
+import zipfile
+
+_REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_PACKAGE_SOURCE = os.path.join(_REPOSITORY, "python", "mmapnet")
+_NATIVEAOT_PROJECT = os.path.join("src", "MmapNet.CPython.NativeAot", "MmapNet.CPython.NativeAot.csproj")
+_MANAGED_PROJECT = os.path.join("src", "MmapNet.CPython", "MmapNet.CPython.csproj")
+_EXTENSION_FILE = "_mmapnet.so"
+_SUPPORTED_PYTHONS = ("cp310", "cp311", "cp312", "cp313")
+
+# What goes into the wheel from each source: an allow-list, so that nothing left in a folder by hand
+# (a copied _mmapnet.so, __pycache__, an editor's backup) is shipped.
+_PACKAGE_SUFFIXES = (".py", ".pyi")
+_PACKAGE_FILES = ("py.typed",)
+_MANAGED_SUFFIXES = (".dll", ".pdb", ".runtimeconfig.json", ".deps.json")
+
+# The sdist: what building the wheel needs, and nothing built.
+_SDIST_FILES = ("pyproject.toml", "README.md", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json")
+_SDIST_FOLDERS = ("build_backend", "python/mmapnet", "src/MmapNet", "src/MmapNet.CPython", "src/MmapNet.CPython.NativeAot")
+_SDIST_SKIPPED = ("bin", "obj", "__pycache__")
+
+# The [project] keys this backend turns into metadata; any other key is refused rather than dropped.
+_PROJECT_KEYS = {"name", "version", "dynamic", "description", "readme", "requires-python", "license", "authors",
+                 "keywords", "classifiers", "urls", "dependencies"}
+
+
+# ---------------------------------------------------------------------------------------------------
+# PEP 517 hooks
+
+
+def get_requires_for_build_wheel(config_settings=None):
+    return []
+
+
+def get_requires_for_build_sdist(config_settings=None):
+    return []
+
+
+def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):
+    project = _Project.read()
+    dist_info = os.path.join(metadata_directory, project.dist_info)
+    os.makedirs(dist_info, exist_ok=True)
+    with open(os.path.join(dist_info, "METADATA"), "w", encoding="utf-8") as metadata:
+        metadata.write(project.metadata())
+    with open(os.path.join(dist_info, "WHEEL"), "w", encoding="utf-8") as wheel:
+        wheel.write(_wheel_file(_platform_tag()))
+    return project.dist_info
+
+
+def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+    project = _Project.read()
+    platform = _platform_tag()
+    with tempfile.TemporaryDirectory(prefix="mmapnet-wheel-") as staging:
+        native = os.path.join(staging, "native")
+        managed = os.path.join(staging, "managed")
+        instruction_set = (config_settings or {}).get("instruction-set")
+        _dotnet_publish(_NATIVEAOT_PROJECT, native, ["-p:IlcInstructionSet=" + instruction_set] if instruction_set else [])
+        _dotnet_publish(_MANAGED_PROJECT, managed, [])
+
+        files = []  # (path in the wheel, path on disk)
+        for name in sorted(os.listdir(_PACKAGE_SOURCE)):
+            if name.endswith(_PACKAGE_SUFFIXES) or name in _PACKAGE_FILES:
+                files.append(("mmapnet/" + name, os.path.join(_PACKAGE_SOURCE, name)))
+        files.append(("mmapnet/" + _EXTENSION_FILE, _require_file(os.path.join(native, _EXTENSION_FILE))))
+        for name in sorted(os.listdir(managed)):
+            if name.endswith(_MANAGED_SUFFIXES):
+                files.append(("mmapnet/_lib/" + name, os.path.join(managed, name)))
+
+        wheel_name = "%s-%s-%s-none-%s.whl" % (project.normalized_name, project.version, ".".join(_SUPPORTED_PYTHONS), platform)
+        with _WheelWriter(os.path.join(wheel_directory, wheel_name)) as wheel:
+            for archive_path, disk_path in files:
+                wheel.add_file(archive_path, disk_path)
+            wheel.add_text(project.dist_info + "/METADATA", project.metadata())
+            wheel.add_text(project.dist_info + "/WHEEL", _wheel_file(platform))
+            wheel.write_record(project.dist_info + "/RECORD")
+    return wheel_name
+
+
+def build_sdist(sdist_directory, config_settings=None):
+    project = _Project.read()
+    base = "%s-%s" % (project.normalized_name, project.version)
+    sdist_name = base + ".tar.gz"
+    mtime = _source_date_epoch()
+
+    def add_bytes(tar, name, data, mode=0o644):
+        info = tarfile.TarInfo(base + "/" + name)
+        info.size, info.mtime, info.mode = len(data), mtime, mode
+        tar.addfile(info, io.BytesIO(data))
+
+    with tarfile.open(os.path.join(sdist_directory, sdist_name), "w:gz", format=tarfile.PAX_FORMAT) as tar:
+        for relative in _sdist_members():
+            with open(os.path.join(_REPOSITORY, relative), "rb") as source:
+                add_bytes(tar, relative.replace(os.sep, "/"), source.read())
+        add_bytes(tar, "PKG-INFO", project.metadata().encode("utf-8"))
+    return sdist_name
+
+
+# ---------------------------------------------------------------------------------------------------
+# The project's metadata: pyproject.toml's [project] table, the version from Directory.Build.props
+
+
+class _Project:
+    def __init__(self, table, version):
+        unknown = sorted(set(table) - _PROJECT_KEYS)
+        if unknown:
+            raise ValueError("mmapnet_build: pyproject.toml [project] has keys this backend does not handle: %s" % unknown)
+        self.table = table
+        self.name = table["name"]
+        self.normalized_name = self.name.replace("-", "_").replace(".", "_").lower()
+        self.version = version
+        self.dist_info = "%s-%s.dist-info" % (self.normalized_name, version)
+
+    @classmethod
+    def read(cls):
+        with open(os.path.join(_REPOSITORY, "pyproject.toml"), "rb") as source:
+            table = _toml_module().load(source)["project"]
+        if table.get("dynamic") != ["version"] or "version" in table:
+            raise ValueError("mmapnet_build: the version comes from Directory.Build.props; pyproject.toml must say dynamic = [\"version\"]")
+        return cls(table, _msbuild_version())
+
+    def metadata(self):
+        table = self.table
+        lines = ["Metadata-Version: 2.1", "Name: " + self.name, "Version: " + self.version]
+        if "description" in table:
+            lines.append("Summary: " + table["description"])
+        for author in table.get("authors", []):
+            if "name" in author:
+                lines.append("Author: " + author["name"])
+            if "email" in author:
+                lines.append("Author-email: " + author["email"])
+        license_ = table.get("license")
+        if license_ is not None:
+            lines.append("License: " + (license_ if isinstance(license_, str) else license_["text"]))
+        if table.get("keywords"):
+            lines.append("Keywords: " + ",".join(table["keywords"]))
+        lines += ["Classifier: " + classifier for classifier in table.get("classifiers", [])]
+        lines += ["Project-URL: %s, %s" % (label, url) for label, url in table.get("urls", {}).items()]
+        if "requires-python" in table:
+            lines.append("Requires-Python: " + table["requires-python"])
+        lines += ["Requires-Dist: " + requirement for requirement in table.get("dependencies", [])]
+        body = ""
+        readme = table.get("readme")
+        if readme is not None:
+            path = readme if isinstance(readme, str) else readme["file"]
+            content_type = "text/markdown" if path.endswith(".md") else "text/x-rst" if path.endswith(".rst") else "text/plain"
+            lines.append("Description-Content-Type: " + content_type)
+            with open(os.path.join(_REPOSITORY, path), encoding="utf-8") as source:
+                body = source.read()
+        return "\n".join(lines) + "\n\n" + body
+
+
+def _toml_module():
+    try:
+        import tomllib  # 3.11+
+        return tomllib
+    except ImportError:
+        pass
+    try:
+        import tomli
+        return tomli
+    except ImportError:
+        pass
+    try:
+        from pip._vendor import tomli  # 3.10: pip, which is running this build, carries one
+        return tomli
+    except ImportError:
+        raise RuntimeError("mmapnet_build: reading pyproject.toml on Python 3.10 needs tomli (or pip's copy of it)")
+
+
+def _msbuild_version():
+    """The one version of the project: <Version> in Directory.Build.props, shared with the NuGet packages."""
+    root = xml.etree.ElementTree.parse(os.path.join(_REPOSITORY, "Directory.Build.props")).getroot()
+    for element in root.iter("Version"):
+        if element.text and element.text.strip():
+            return element.text.strip()
+    raise ValueError("mmapnet_build: Directory.Build.props has no <Version>")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Building the native parts
+
+
+def _dotnet():
+    candidates = []
+    if os.environ.get("DOTNET_ROOT"):
+        candidates.append(os.path.join(os.environ["DOTNET_ROOT"], "dotnet"))
+    found = shutil.which("dotnet")
+    if found:
+        candidates.append(found)
+    for candidate in candidates:
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    raise RuntimeError("mmapnet_build: the .NET SDK is needed to build the wheel ('dotnet' is not on PATH, nor in DOTNET_ROOT)")
+
+
+def _dotnet_publish(project, output, extra_arguments):
+    command = [_dotnet(), "publish", os.path.join(_REPOSITORY, project), "-c", "Release", "-o", output, "--nologo",
+               # No build servers: they would outlive this build holding pip's output pipes open, and pip waits.
+               "-nodeReuse:false", "-p:UseSharedCompilation=false"] + extra_arguments
+    environment = dict(os.environ, DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1", DOTNET_CLI_USE_MSBUILD_SERVER="0",
+                       MSBUILDDISABLENODEREUSE="1")
+    print("mmapnet_build: " + " ".join(command), file=sys.stderr, flush=True)
+    # The build's own output goes to stderr: pip shows it when the build fails (or with -v), and the
+    # hook's stdout stays free for pip.
+    completed = subprocess.run(command, cwd=_REPOSITORY, env=environment, stdout=sys.stderr.fileno(), stdin=subprocess.DEVNULL)
+    if completed.returncode != 0:
+        raise RuntimeError("mmapnet_build: dotnet publish %s failed (exit code %d); its output is above" % (project, completed.returncode))
+
+
+def _require_file(path):
+    if not os.path.isfile(path):
+        raise RuntimeError("mmapnet_build: the build did not produce " + path)
+    return path
+
+
+def _platform_tag():
+    return sysconfig.get_platform().replace("-", "_").replace(".", "_")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Writing the wheel
+
+
+def _wheel_file(platform):
+    lines = ["Wheel-Version: 1.0", "Generator: mmapnet_build (in-tree)", "Root-Is-Purelib: false"]
+    lines += ["Tag: %s-none-%s" % (python, platform) for python in _SUPPORTED_PYTHONS]
+    return "\n".join(lines) + "\n"
+
+
+def _source_date_epoch():
+    # Reproducible archives: timestamps from SOURCE_DATE_EPOCH, or the earliest a zip file can hold.
+    return int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+
+
+class _WheelWriter:
+    """A wheel: a zip file whose RECORD lists every other member with its sha256 and size."""
+
+    def __init__(self, path):
+        self._path = path
+        self._zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED)
+        self._record = []
+        import time
+        self._date_time = time.gmtime(max(_source_date_epoch(), 315532800))[:6]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, traceback):
+        self._zip.close()
+        if exc_type is not None:
+            os.remove(self._path)
+
+    def add_file(self, archive_path, disk_path):
+        with open(disk_path, "rb") as source:
+            data = source.read()
+        executable = os.stat(disk_path).st_mode & 0o111 or archive_path.endswith(".so")
+        self._add(archive_path, data, 0o755 if executable else 0o644)
+
+    def add_text(self, archive_path, text):
+        self._add(archive_path, text.encode("utf-8"), 0o644)
+
+    def write_record(self, archive_path):
+        lines = ["%s,%s,%d" % (path, digest, size) for path, digest, size in self._record]
+        lines.append(archive_path + ",,")
+        self._add(archive_path, ("\n".join(lines) + "\n").encode("utf-8"), 0o644, recorded=False)
+
+    def _add(self, archive_path, data, mode, recorded=True):
+        info = zipfile.ZipInfo(archive_path, date_time=self._date_time)
+        info.external_attr = (0o100000 | mode) << 16  # a regular file with these permissions
+        info.compress_type = zipfile.ZIP_DEFLATED
+        self._zip.writestr(info, data)
+        if recorded:
+            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode("ascii")
+            self._record.append((archive_path, "sha256=" + digest, len(data)))
+
+
+def _sdist_members():
+    members = [name for name in _SDIST_FILES if os.path.isfile(os.path.join(_REPOSITORY, name))]
+    for folder in _SDIST_FOLDERS:
+        for directory, subdirectories, names in os.walk(os.path.join(_REPOSITORY, folder)):
+            subdirectories[:] = sorted(d for d in subdirectories if d not in _SDIST_SKIPPED)
+            relative = os.path.relpath(directory, _REPOSITORY)
+            members += [os.path.join(relative, name) for name in sorted(names)
+                        if not name.endswith((".pyc", ".so", ".user"))]
+    return members

@@ -1,0 +1,629 @@
+"""python -m mmapnet bench: the stdlib ``mmap`` and ``mmapnet`` side by side, in one process.
+
+Every operation is timed with ``timeit`` for both modules on equal fixtures (same sizes, same bytes,
+fixed seeds), after checking that both give the same result. The repeats alternate, stdlib then
+mmapnet, then mmapnet then stdlib, so that drift on a busy machine (other processes, CPU frequency,
+the .NET runtime's background JIT) falls on both sides alike. Each repeat runs the statement
+``number`` times (calibrated once per operation, the same for both modules) and yields one
+ns-per-operation sample.
+
+The clock is, by default, this thread's CPU time (``time.thread_time``): on a shared 2-core machine
+elapsed time mostly measures how long other processes held the CPU (samples spread 10x), while CPU
+time stays within a few percent. ``--clock wall`` measures elapsed time instead, for a quiet machine.
+
+The reported statistic is the **median** of the repeats, for both modules; the ratio is
+median(mmapnet) / median(stdlib), so below 1 is faster than CPython's C implementation. The minimum
+and every sample are in the JSON too. Times include ``timeit``'s loop (a few ns per statement),
+which is the same for both; short statements are written several times per loop iteration
+(``unroll``) to keep that share small.
+
+Standard library only: the chart is SVG written here.
+"""
+
+import argparse
+import gc
+import html
+import json
+import math
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+
+SCHEMA = "mmapnet-bench/1"
+MiB = 1 << 20
+KiB = 1 << 10
+SEED = 20240607
+
+# The operations' data, placed where the searches must go to find them.
+FORWARD_NEEDLE = b"needle-7f3a9c"      # once, near the end of the big map: find scans all of it
+REVERSE_NEEDLE = b"eldeen-c9a3f7"      # once, near its start: rfind scans all of it backwards
+NEEDLE_MARGIN = 4096                   # how far from either end they are
+SHORT_RANGE = 4096                     # short searches look in [0, 4096) ...
+SHORT_NEEDLE_OFFSET = 200              # ... for the 8 bytes at 200 (or an earlier copy of them)
+# Log-like text; the needles share no word with it, as an identifier searched for in a log would not.
+WORDS = (b"alpha", b"beta", b"gamma", b"delta", b"info", b"debug", b"map", b"page", b"offset",
+         b"length", b"value", b"error", b"request", b"user", b"time", b"2024-06-07")
+
+# Issue 7's targets, checked at the end of every run.
+TARGET_RATIO = 1.2
+TARGET_GEOMEAN = 1.0
+TARGET_SEARCH_SPEEDUP = 3.0
+TARGET_IMPORT_MS = 100.0
+
+
+class Operation:
+    """One timed statement.
+
+    ``fixture(env)`` returns the statement's names for one module (``env.module`` is the module under
+    test); ``reset`` runs before each timing, untimed (for example ``m.seek(0)``); ``unroll`` copies of
+    ``statement`` make one loop iteration, and each copy does ``operations`` operations. ``consumes``
+    is how many bytes of the map's position one operation uses up, which caps ``number`` so that a
+    timing never runs off the end; ``bytes`` is the data one operation moves, for throughput.
+    ``bulk_read`` marks the operations of the target "bulk reads no slower than the stdlib"; ``search``
+    those of "find/rfind on 64 MiB at least 3x faster".
+    """
+
+    def __init__(self, name, group, statement, fixture, reset="", unroll=1, operations=1, consumes=0,
+                 capacity=None, bytes=0, check=None, bulk_read=False, search=False):
+        self.name = name
+        self.group = group
+        self.statement = statement
+        self.fixture = fixture
+        self.reset = reset
+        self.unroll = unroll
+        self.operations = operations
+        self.consumes = consumes
+        self.capacity = capacity
+        self.bytes = bytes
+        self.check = check
+        self.bulk_read = bulk_read
+        self.search = search
+
+
+class Data:
+    """The bytes and files every operation uses, made once from fixed seeds, in a temporary folder."""
+
+    def __init__(self, quick):
+        self.quick = quick
+        self.folder = tempfile.mkdtemp(prefix="mmapnet-bench-")
+        self.big_size = 64 * MiB  # the issue's size, in quick runs too: operation names stay the same
+        self.big = self._text(self.big_size)
+        self.short_needle = self.big[SHORT_NEEDLE_OFFSET:SHORT_NEEDLE_OFFSET + 8]
+        self.medium = self.big[:4 * MiB - NEEDLE_MARGIN] + FORWARD_NEEDLE + self.big[4 * MiB - NEEDLE_MARGIN + len(FORWARD_NEEDLE):4 * MiB]
+        self.payload_64 = bytes(range(64))
+        self.payload_1m = self.big[:MiB]
+        self.file_1m = self._write("file-1m.bin", self.big[:MiB])
+        lines_size = (1 if quick else 8) * MiB
+        self.lines_file = self._write("lines.txt", self.big[:lines_size])
+        self.line_count = self.big[:lines_size].count(b"\n")
+
+    def _text(self, size):
+        """Lines of words from a fixed vocabulary, with the two needles put in place."""
+        generator = random.Random(SEED)
+        block = bytearray()
+        while len(block) < 256 * KiB:
+            count = generator.randint(3, 11)
+            block += b" ".join(generator.choice(WORDS) for _ in range(count)) + b"\n"
+        # A 256 KiB block repeated: cheap to make, and far longer than any cache's view of a pattern.
+        text = bytearray((bytes(block) * (size // len(block) + 1))[:size])
+        text[size - NEEDLE_MARGIN:size - NEEDLE_MARGIN + len(FORWARD_NEEDLE)] = FORWARD_NEEDLE
+        text[NEEDLE_MARGIN:NEEDLE_MARGIN + len(REVERSE_NEEDLE)] = REVERSE_NEEDLE
+        return bytes(text)
+
+    def _write(self, name, content):
+        path = os.path.join(self.folder, name)
+        with open(path, "wb") as f:
+            f.write(content)
+        return path
+
+    def copy(self, path, tag):
+        """A private copy of a file, for operations that change it (resize, flush)."""
+        target = "%s.%s" % (path, tag)
+        shutil.copyfile(path, target)
+        return target
+
+    def remove(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Environment:
+    """One module's side of one operation: makes its maps and files, and closes them afterwards."""
+
+    def __init__(self, label, module, data):
+        self.label = label
+        self.module = module
+        self.data = data
+        self._maps = []
+        self._files = []
+
+    def anonymous(self, content=None, size=None):
+        """An anonymous map holding ``content`` (written through the module itself: pages resident)."""
+        m = self.module.mmap(-1, size or len(content))
+        if content is not None:
+            m.write(content)
+            m.seek(0)
+        self._maps.append(m)
+        return m
+
+    def file_map(self, path, access=None):
+        f = open(path, "rb" if access == "read" else "r+b")
+        self._files.append(f)
+        if access == "read":
+            m = self.module.mmap(f.fileno(), 0, access=self.module.ACCESS_READ)
+        else:
+            m = self.module.mmap(f.fileno(), 0)
+        self._maps.append(m)
+        return m
+
+    def open_file(self, path):
+        f = open(path, "r+b")
+        self._files.append(f)
+        return f
+
+    def close(self):
+        for m in self._maps:
+            m.close()
+        for f in self._files:
+            f.close()
+        self._maps, self._files = [], []
+
+
+def _operations(data):
+    """The operations of issue 7, item 1, in the order they are reported."""
+    big, short = data.big_size, data.short_needle
+    filled_4m = lambda env: {"m": env.anonymous(data.big[:4 * MiB])}
+    scratch_16m = lambda env: {"m": env.anonymous(size=16 * MiB), "payload": data.payload_64}
+    reader_16m = lambda env: {"m": env.anonymous(data.big[:16 * MiB])}
+    average_line = os.path.getsize(data.lines_file) / max(1, data.line_count)
+    ops = [
+        Operation("mmap(fileno, 0) + close, 1 MiB file", "construct",
+                  "mmap(fd, 0).close()",
+                  lambda env: {"mmap": env.module.mmap, "fd": env.open_file(data.file_1m).fileno()}),
+        Operation("mmap(-1, 1 MiB) + close", "construct",
+                  "mmap(-1, 1048576).close()",
+                  lambda env: {"mmap": env.module.mmap}),
+        Operation("len(m)", "index", "len(m)", filled_4m, unroll=10),
+        Operation("m[i]", "index", "m[4096]", filled_4m, unroll=10),
+        Operation("m[i:j], 64 bytes", "index", "m[4096:4160]", filled_4m, unroll=10, bytes=64),
+        Operation("m[i:j], 1 MiB", "index", "m[0:1048576]", filled_4m, bytes=MiB, bulk_read=True),
+        Operation("m[i] = v", "index", "m[4096] = 65", filled_4m, unroll=10),
+        Operation("m[i:j] = b, 64 bytes", "index", "m[4096:4160] = payload",
+                  lambda env: {"m": env.anonymous(data.big[:4 * MiB]), "payload": data.payload_64},
+                  unroll=10, bytes=64),
+        Operation("m[i:j] = b, 1 MiB", "index", "m[0:1048576] = payload",
+                  lambda env: {"m": env.anonymous(data.big[:4 * MiB]), "payload": data.payload_1m}, bytes=MiB),
+        Operation("read_byte()", "position", "m.read_byte()", reader_16m, reset="m.seek(0)",
+                  unroll=10, consumes=1),
+        Operation("read(64)", "position", "m.read(64)", reader_16m, reset="m.seek(0)",
+                  unroll=10, consumes=64, bytes=64),
+        Operation("read(1 MiB)", "position", "m.seek(0); m.read(1048576)", filled_4m, bytes=MiB,
+                  bulk_read=True),
+        Operation("readline(), file of many lines", "position", "m.readline()",
+                  lambda env: {"m": env.file_map(data.lines_file, access="read")}, reset="m.seek(0)",
+                  unroll=10, capacity=data.line_count, bytes=average_line),
+        Operation("write(64 bytes)", "position", "m.write(payload)", scratch_16m, reset="m.seek(0)",
+                  unroll=10, consumes=64, bytes=64),
+        Operation("write(1 MiB)", "position", "m.seek(0); m.write(payload)",
+                  lambda env: {"m": env.anonymous(data.big[:4 * MiB]), "payload": data.payload_1m}, bytes=MiB),
+        Operation("write_byte()", "position", "m.write_byte(65)", scratch_16m, reset="m.seek(0)",
+                  unroll=10, consumes=1),
+        Operation("seek(i)", "position", "m.seek(4096)", filled_4m, unroll=10),
+        Operation("tell()", "position", "m.tell()", filled_4m, unroll=10),
+        Operation("find, needle near the end of %d MiB" % (big // MiB), "search", "m.find(needle)",
+                  lambda env: {"m": env.anonymous(data.big), "needle": FORWARD_NEEDLE},
+                  reset="m.seek(0)", bytes=big, search=True),
+        Operation("rfind, needle near the start of %d MiB" % (big // MiB), "search", "m.rfind(needle)",
+                  lambda env: {"m": env.anonymous(data.big), "needle": REVERSE_NEEDLE},
+                  reset="m.seek(0)", bytes=big, search=True),
+        Operation("find, short (8 bytes in the first 4 KiB)", "search", "m.find(needle, 0, 4096)",
+                  lambda env: {"m": env.anonymous(data.big[:4 * MiB]), "needle": short}, unroll=10),
+        Operation("rfind, short (8 bytes in the first 4 KiB)", "search", "m.rfind(needle, 0, 4096)",
+                  lambda env: {"m": env.anonymous(data.big[:4 * MiB]), "needle": short}, unroll=10),
+        Operation("move(64 bytes)", "other", "m.move(0, 4096, 64)", filled_4m, unroll=10, bytes=64),
+        Operation("move(1 MiB)", "other", "m.move(0, 1048576, 1048576)", filled_4m, bytes=MiB),
+        Operation("flush(), clean 1 MiB file map", "other", "m.flush()",
+                  lambda env: {"m": env.file_map(data.copy(data.file_1m, "flush-" + env.label))}),
+        Operation("iteration, 16 KiB", "protocol", "for b in m: pass",
+                  lambda env: {"m": env.anonymous(data.big[:16 * KiB])}, bytes=16 * KiB),
+        Operation("bytes(m), 1 MiB", "protocol", "bytes(m)",
+                  lambda env: {"m": env.anonymous(data.big[:MiB])}, bytes=MiB, bulk_read=True),
+        Operation("memoryview(m)[i:j]", "protocol", "memoryview(m)[4096:4160]", filled_4m, unroll=10),
+        Operation("re.search, match near the end of 4 MiB", "protocol", "pattern.search(m)",
+                  lambda env: {"m": env.anonymous(data.medium), "pattern": re.compile(rb"needle-[0-9a-f]+")},
+                  bytes=4 * MiB),
+        Operation("re.search, match at the start", "protocol", "pattern.search(m)",
+                  lambda env: {"m": env.anonymous(data.big[:4 * MiB]), "pattern": re.compile(rb"[a-z]+ ")},
+                  unroll=10),
+        Operation("resize(), 1 MiB file map, +/- 64 KiB", "other", "m.resize(1114112); m.resize(1048576)",
+                  lambda env: {"m": env.file_map(data.copy(data.file_1m, "resize-" + env.label))}, operations=2),
+    ]
+    return ops
+
+
+def _comparable(value):
+    """A value two implementations' results can be compared by (matches and views by content)."""
+    if isinstance(value, memoryview):
+        content = value.tobytes()
+        value.release()
+        return content
+    if hasattr(value, "span") and hasattr(value, "group"):
+        return ("match", value.span(), value.group())
+    return value
+
+
+class _Side:
+    """One module's timer for one operation."""
+
+    def __init__(self, label, module, operation, data, clock=time.perf_counter):
+        self.label = label
+        self.environment = Environment(label, module, data)
+        self.names = operation.fixture(self.environment)
+        setup = ["%s = _names[%r]" % (name, name) for name in sorted(self.names)]
+        if operation.reset:
+            setup.append(operation.reset)
+        # Names are taken into locals by the setup: the loop reads them with LOAD_FAST, the cheapest
+        # and least variable lookup, as a function's code would.
+        statement = "\n".join([operation.statement] * operation.unroll)
+        self.timer = timeit.Timer(statement, "\n".join(setup), timer=clock, globals={"_names": self.names})
+        self.setup_code = "\n".join(setup)
+        self.samples = []
+
+    def result(self, expression):
+        namespace = {"_names": self.names}
+        exec(self.setup_code, namespace)
+        return _comparable(eval(expression, namespace))
+
+    def close(self):
+        self.environment.close()
+
+
+def _expression(statement):
+    try:
+        compile(statement, "<bench>", "eval")
+        return statement
+    except SyntaxError:
+        return None
+
+
+def _measure(operation, modules, data, settings, log):
+    sides = [_Side(label, module, operation, data, settings.clock) for label, module in modules]
+    try:
+        # The two must do the same work, or the ratio means nothing: compare one result first.
+        expression = operation.check or _expression(operation.statement)
+        if expression is not None:
+            results = [side.result(expression) for side in sides]
+            if results[0] != results[1]:
+                raise AssertionError("%s: stdlib and mmapnet disagree on %s: %r != %r"
+                                     % (operation.name, expression, results[0], results[1]))
+        per_loop = operation.unroll * operation.operations
+        cap = 10 ** 9
+        if operation.consumes:
+            size = len(sides[0].names["m"])
+            cap = max(1, size // (operation.consumes * operation.unroll))
+        if operation.capacity is not None:
+            cap = max(1, operation.capacity // operation.unroll)
+        number = _calibrate(sides, settings.target_seconds, cap)
+        for repeat in range(settings.repeats):
+            order = sides if repeat % 2 == 0 else sides[::-1]
+            for side in order:
+                side.samples.append(side.timer.timeit(number) / (number * per_loop) * 1e9)
+        entry = {
+            "name": operation.name,
+            "group": operation.group,
+            "statement": operation.statement,
+            "unroll": operation.unroll,
+            "operations_per_statement": operation.operations,
+            "number": number,
+            "bytes_per_operation": operation.bytes,
+        }
+        for side in sides:
+            median = statistics.median(side.samples)
+            entry[side.label] = {
+                "ns_median": median,
+                "ns_min": min(side.samples),
+                "samples_ns": side.samples,
+                "mib_per_s": operation.bytes / median * 1e9 / MiB if operation.bytes else None,
+            }
+        entry["ratio"] = entry["mmapnet"]["ns_median"] / entry["stdlib"]["ns_median"]
+        entry["ratio_of_minimums"] = entry["mmapnet"]["ns_min"] / entry["stdlib"]["ns_min"]
+        entry["bulk_read"] = operation.bulk_read
+        entry["search_64mib"] = operation.search
+        log(_row(entry))
+        return entry
+    finally:
+        for side in sides:
+            side.close()
+
+
+def _calibrate(sides, target_seconds, cap):
+    """The loop count that makes the slower side's timing last about ``target_seconds``, at most ``cap``."""
+    number = 1
+    while True:
+        elapsed = max(side.timer.timeit(number) for side in sides)
+        if elapsed >= target_seconds / 10 or number >= cap:
+            break
+        number = min(cap, number * 10)
+    return max(1, min(cap, int(number * target_seconds / max(elapsed, 1e-9))))
+
+
+def _warm_up(operations, modules, data, settings):
+    """Runs every statement on both sides for a while, then pauses. The .NET runtime compiles a method
+    first quickly, then again optimised, in the background, once it has counted calls to it (tiered
+    compilation, with dynamic PGO: unoptimised, then instrumented, then optimised with the profile),
+    each step once it has counted calls, which starts after 100 ms without new methods to compile.
+    Three passes with pauses take the hot paths through every step. Measuring before that would
+    charge mmapnet for JIT work that a long-running program pays once."""
+    for operation in operations:
+        sides = [_Side(label, module, operation, data) for label, module in modules]
+        try:
+            for side in sides:
+                budget = time.perf_counter() + settings.warm_up_seconds
+                while time.perf_counter() < budget:
+                    side.timer.timeit(1)
+        finally:
+            for side in sides:
+                side.close()
+    time.sleep(0.3)
+
+
+def _import_times(runs, log):
+    """Median time of ``import mmap`` and ``import mmapnet`` in fresh processes, after one unmeasured
+    run of each (the warm case: files in the page cache). Elapsed time, which is what the import
+    target is about, and the process's CPU time (all threads), which a loaded machine inflates less."""
+    package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    environment = dict(os.environ)
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, environment.get("PYTHONPATH")]))
+    code = ("import time; t, c = time.perf_counter(), time.process_time(); import %s as m; "
+            "print(time.perf_counter() - t, time.process_time() - c, getattr(m, '__backend__', '-'))")
+    samples = {"mmap": [], "mmapnet": []}
+    cpu_samples = {"mmap": [], "mmapnet": []}
+    backend = None
+    for index in range(runs + 1):
+        for module in ("mmap", "mmapnet") if index % 2 == 0 else ("mmapnet", "mmap"):
+            output = subprocess.run([sys.executable, "-c", code % module], env=environment, check=True,
+                                    stdout=subprocess.PIPE, universal_newlines=True).stdout.split()
+            if index > 0:
+                samples[module].append(float(output[0]) * 1000)
+                cpu_samples[module].append(float(output[1]) * 1000)
+            if module == "mmapnet":
+                backend = output[2]
+    result = {
+        "runs": runs,
+        "mmap_ms_median": statistics.median(samples["mmap"]),
+        "mmapnet_ms_median": statistics.median(samples["mmapnet"]),
+        "samples_ms": samples,
+        "mmap_cpu_ms_median": statistics.median(cpu_samples["mmap"]),
+        "mmapnet_cpu_ms_median": statistics.median(cpu_samples["mmapnet"]),
+        "cpu_samples_ms": cpu_samples,
+        "mmapnet_backend": backend,
+    }
+    log("%-44s %12.2f ms %12.2f ms   (fresh process, elapsed, median of %d; CPU %.1f ms; backend %s)" % (
+        "import (warm)", result["mmap_ms_median"], result["mmapnet_ms_median"], runs,
+        result["mmapnet_cpu_ms_median"], backend))
+    return result
+
+
+def _format_ns(value):
+    return "%.1f" % value if value < 100 else "{:,.0f}".format(value)
+
+
+def _format_rate(value):
+    return "" if value is None else "{:,.0f}".format(value)
+
+
+HEADER = "%-44s %15s %15s %7s %12s %12s" % ("operation", "stdlib ns/op", "mmapnet ns/op", "ratio",
+                                           "stdlib MiB/s", "mmapnet MiB/s")
+
+
+def _row(entry):
+    return "%-44s %15s %15s %7.2f %12s %12s" % (
+        entry["name"], _format_ns(entry["stdlib"]["ns_median"]), _format_ns(entry["mmapnet"]["ns_median"]),
+        entry["ratio"], _format_rate(entry["stdlib"]["mib_per_s"]), _format_rate(entry["mmapnet"]["mib_per_s"]))
+
+
+def geometric_mean(values):
+    values = list(values)
+    return math.exp(sum(math.log(v) for v in values) / len(values)) if values else None
+
+
+def _targets(entries, geomean, imports):
+    """Issue 7's criteria for "done", as far as this run can tell: met is None for a criterion whose
+    operations this run did not measure (a --filter run)."""
+    over = [e["name"] for e in entries if e["ratio"] > TARGET_RATIO]
+    searches = [e for e in entries if e["search_64mib"]]
+    bulk = [e for e in entries if e["bulk_read"]]
+
+    def judged(measured, met):
+        return bool(met) if measured else None
+
+    return {
+        "every_ratio_at_most_1_2": {"met": judged(entries, not over), "over": over},
+        "geometric_mean_at_most_1_0": {
+            "met": judged(geomean is not None, geomean is not None and geomean <= TARGET_GEOMEAN), "value": geomean},
+        "find_rfind_64mib_3x_faster": {
+            "met": judged(searches, all(e["ratio"] <= 1 / TARGET_SEARCH_SPEEDUP for e in searches)),
+            "speedups": {e["name"]: 1 / e["ratio"] for e in searches}},
+        "bulk_reads_no_slower": {
+            "met": judged(bulk, all(e["ratio"] <= 1.0 for e in bulk)),
+            "ratios": {e["name"]: e["ratio"] for e in bulk}},
+        "import_under_100ms_warm": {
+            "met": judged(imports, imports and imports["mmapnet_ms_median"] < TARGET_IMPORT_MS),
+            "mmapnet_ms": imports and imports["mmapnet_ms_median"]},
+    }
+
+
+def write_svg(report, path):
+    """A horizontal bar chart of the ratios on a log scale, bars drawn from 1.0, with lines at 1.0 and 1.2."""
+    rows = [(e["name"], e["ratio"]) for e in report["operations"]]
+    if report["geometric_mean"] is not None:
+        rows.append(("geometric mean", report["geometric_mean"]))
+    label_width, plot_width, value_width = 330, 520, 70
+    row_height, top, bottom = 22, 74, 44
+    width = label_width + plot_width + value_width + 20
+    height = top + row_height * len(rows) + bottom
+    ratios = [r for _, r in rows] or [1.0]
+    low = 2.0 ** math.floor(math.log2(min(min(ratios) / 1.1, 0.5)))
+    high = 2.0 ** math.ceil(math.log2(max(max(ratios) * 1.1, 2.0)))
+
+    def x(ratio):
+        clamped = min(max(ratio, low), high)
+        return label_width + plot_width * (math.log2(clamped) - math.log2(low)) / (math.log2(high) - math.log2(low))
+
+    python = report["python"]
+    title = "mmapnet / stdlib mmap: time ratio per operation (log scale; below 1 is faster)"
+    subtitle = "Python %s, mmapnet backend %s, %s of %d alternating repeats, %s time%s; geometric mean %.2f" % (
+        python["version"], report["mmapnet"]["backend"], report["settings"]["statistic"],
+        report["settings"]["repeats"], "CPU" if report["settings"]["clock"] == "cpu" else "elapsed",
+        ", quick run" if report["settings"]["quick"] else "", report["geometric_mean"] or float("nan"))
+    out = [
+        '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" '
+        'font-family="DejaVu Sans, Arial, sans-serif" font-size="12">' % (width, height, width, height),
+        '<rect width="100%" height="100%" fill="#ffffff"/>',
+        '<text x="10" y="22" font-size="15" font-weight="bold">%s</text>' % html.escape(title),
+        '<text x="10" y="42" fill="#555555">%s</text>' % html.escape(subtitle),
+    ]
+    plot_top, plot_bottom = top - 8, top + row_height * len(rows)
+    tick = low
+    while tick <= high * 1.0001:
+        tx = x(tick)
+        label = ("%g" % tick) if tick >= 1 else "1/%g" % (1 / tick)
+        out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#e4e4e4"/>' % (tx, plot_top, tx, plot_bottom))
+        out.append('<text x="%.1f" y="%d" text-anchor="middle" fill="#555555">%s</text>'
+                   % (tx, plot_bottom + 16, label))
+        tick *= 2
+    for index, (name, ratio) in enumerate(rows):
+        y = top + row_height * index
+        is_mean = name == "geometric mean"
+        colour = "#2e7d32" if ratio <= 1.0 else "#ef8f00" if ratio <= TARGET_RATIO else "#c62828"
+        left, right = sorted((x(1.0), x(ratio)))
+        out.append('<text x="%d" y="%d" text-anchor="end"%s>%s</text>' % (
+            label_width - 8, y + 15, ' font-weight="bold"' if is_mean else "", html.escape(name)))
+        out.append('<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"/>' % (
+            left, y + 4, max(right - left, 1.0), row_height - 8, colour))
+        out.append('<text x="%.1f" y="%d"%s>%.2f</text>' % (
+            label_width + plot_width + 8, y + 15, ' font-weight="bold"' if is_mean else "", ratio))
+        if is_mean:
+            out.append('<line x1="10" y1="%d" x2="%d" y2="%d" stroke="#999999"/>' % (y, width - 10, y))
+    one, limit = x(1.0), x(TARGET_RATIO)
+    out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#222222" stroke-width="1.5"/>'
+               % (one, plot_top, one, plot_bottom))
+    out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#c62828" stroke-width="1.5" '
+               'stroke-dasharray="5,3"/>' % (limit, plot_top, limit, plot_bottom))
+    out.append('<text x="%.1f" y="%d" text-anchor="middle">1.0</text>' % (one, plot_top - 4))
+    out.append('<text x="%.1f" y="%d" fill="#c62828" text-anchor="start">1.2</text>' % (limit + 3, plot_top - 4))
+    out.append('<text x="%d" y="%d" text-anchor="middle" fill="#555555">mmapnet time / stdlib time</text>'
+               % (label_width + plot_width // 2, plot_bottom + 34))
+    out.append("</svg>")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+
+
+CLOCKS = {
+    # CPU time of this thread: time spent waiting for a CPU while other processes run is not counted,
+    # so the numbers hold on a shared, loaded machine. Time blocked in the kernel (flush's msync
+    # waiting for the disk) is not counted either, and work other threads do (the .NET runtime's
+    # background JIT) is not charged to the operation.
+    "cpu": time.thread_time,
+    # Elapsed time: what a user waits for; meaningful on a quiet machine only.
+    "wall": time.perf_counter,
+}
+
+
+class Settings:
+    def __init__(self, quick, repeats, clock):
+        self.quick = quick
+        self.repeats = repeats or (3 if quick else 15)
+        self.target_seconds = 0.001 if quick else 0.02
+        self.warm_up_seconds = 0.002 if quick else 0.04
+        self.warm_up_passes = 1 if quick else 3
+        self.import_runs = 2 if quick else 7
+        self.clock_name = clock
+        self.clock = CLOCKS[clock]
+
+
+def run(quick=False, name_filter=None, repeats=None, clock="cpu", log=print):
+    """Runs the benchmark and returns the report (a dict, the JSON document)."""
+    import mmap
+    import mmapnet
+    settings = Settings(quick, repeats, clock)
+    data = Data(quick)
+    try:
+        selected = [op for op in _operations(data) if not name_filter or name_filter.lower() in op.name.lower()]
+        modules = [("stdlib", mmap), ("mmapnet", mmapnet)]
+        load_before = os.getloadavg()
+        log("Python %s (%s), mmapnet backend %s; median of %d alternating repeats of ~%g ms, %s time"
+            % (platform.python_version(), sys.executable, mmapnet.__backend__, settings.repeats,
+               settings.target_seconds * 1000, "CPU" if clock == "cpu" else "elapsed"))
+        for _ in range(settings.warm_up_passes):
+            _warm_up(selected, modules, data, settings)
+        log(HEADER)
+        entries = [_measure(op, modules, data, settings, log) for op in selected]
+        geomean = geometric_mean(e["ratio"] for e in entries)
+        imports = None
+        if not name_filter or name_filter.lower() in "import (warm)":
+            imports = _import_times(settings.import_runs, log)
+        if geomean is not None:
+            log("%-44s %31s %7.2f" % ("geometric mean of the ratios", "", geomean))
+        report = {
+            "schema": SCHEMA,
+            "python": {"version": platform.python_version(), "implementation": platform.python_implementation(),
+                       "executable": sys.executable},
+            "mmapnet": {"backend": mmapnet.__backend__},
+            "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
+                        "load_average_before": load_before, "load_average_after": os.getloadavg()},
+            "settings": {"quick": quick, "filter": name_filter, "repeats": settings.repeats, "statistic": "median",
+                         "clock": clock,
+                         "target_ms_per_repeat": settings.target_seconds * 1000, "seed": SEED,
+                         "big_map_bytes": data.big_size},
+            "operations": entries,
+            "geometric_mean": geomean,
+            "import": imports,
+        }
+        report["targets"] = _targets(entries, geomean, imports)
+        for name, target in report["targets"].items():
+            log("target %-40s %s" % (name, {True: "met", False: "NOT met", None: "not measured"}[target["met"]]))
+        return report
+    finally:
+        data.remove()
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(
+        prog="python -m mmapnet bench",
+        description="Times the stdlib mmap and mmapnet side by side on the same operations, in this process.")
+    parser.add_argument("--json", metavar="FILE", help="write the full report (every sample) as JSON")
+    parser.add_argument("--chart", metavar="FILE.svg", help="write an SVG bar chart of the ratios")
+    parser.add_argument("--quick", action="store_true",
+                        help="a fast, rough run (3 repeats of ~1 ms each): checks the harness, not the speed")
+    parser.add_argument("--filter", metavar="SUBSTR", help="only the operations whose name contains SUBSTR")
+    parser.add_argument("--repeat", type=int, metavar="N", help="alternating repeats per operation (default 15)")
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu",
+                        help="cpu: this thread's CPU time (default; steady on a shared machine); "
+                             "wall: elapsed time (for a quiet machine)")
+    parser.add_argument("--list", action="store_true", help="list the operations and exit")
+    options = parser.parse_args(argv)
+    if options.list:
+        data = Data(quick=True)
+        try:
+            for op in _operations(data):
+                print("%-44s %s" % (op.name, op.statement))
+        finally:
+            data.remove()
+        return 0
+    gc.collect()
+    report = run(quick=options.quick, name_filter=options.filter, repeats=options.repeat, clock=options.clock)
+    if options.json:
+        with open(options.json, "w", encoding="utf-8") as f:
+            json.dump(report, f, indent=2)
+            f.write("\n")
+    if options.chart:
+        write_svg(report, options.chart)
+    return 0

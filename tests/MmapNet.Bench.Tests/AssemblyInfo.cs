@@ -1,0 +1,4 @@
+using System.Runtime.Versioning;
+
+// The tests run CPython interpreters, which mmapnet supports on Linux.
+[assembly: SupportedOSPlatform("linux")]

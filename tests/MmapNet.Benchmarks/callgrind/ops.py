@@ -1,0 +1,77 @@
+"""Runs each operation's loop N times between os.getppid() calls, for callgrind.
+
+    valgrind --tool=callgrind --separate-threads=yes --dump-before=getppid ... python3 ops.py MODULE N
+
+getppid marks the boundaries: callgrind writes one profile part per operation, so instruction counts
+per operation are the part's count divided by N (exact and repeatable, unlike times). The loops run
+in functions (locals, no timeit), over an iterator that allocates nothing; "pass" is the empty loop.
+Three warm-up passes with pauses come first, so the .NET side runs its optimised code.
+"""
+
+import itertools
+import os
+import sys
+import time
+
+OPERATIONS = [
+    # name, statement (None: next() on an iterator over the map), resets the position first
+    ("pass", "pass", False),
+    ("len(m)", "len(m)", False),
+    ("m[i]", "m[4096]", False),
+    ("m[i:j] 64", "m[4096:4160]", False),
+    ("m[i] = v", "m[4096] = 65", False),
+    ("m[i:j] = b 64", "m[4096:4160] = payload", False),
+    ("read_byte()", "m.read_byte()", True),
+    ("read(64)", "m.read(64)", True),
+    ("readline()", "m.readline()", True),
+    ("write(64)", "m.write(payload)", True),
+    ("write_byte()", "m.write_byte(65)", True),
+    ("seek(i)", "m.seek(4096)", False),
+    ("tell()", "m.tell()", False),
+    ("find short", "m.find(needle, 0, 4096)", False),
+    ("rfind short", "m.rfind(needle, 0, 4096)", False),
+    ("move(64)", "m.move(0, 4096, 64)", False),
+    ("memoryview(m)[i:j]", "memoryview(m)[4096:4160]", False),
+    ("next(iter(m))", None, False),
+]
+
+
+def main(module_name, count, warm_up=5000):
+    module = __import__(module_name)
+    m = module.mmap(-1, 16 << 20)
+    m.write(b"alpha beta gamma delta info debug map\n" * ((16 << 20) // 38))
+    m.seek(0)
+    payload = bytes(range(64))
+    needle = bytes(m[200:208])
+    loops = {}
+    for name, statement, _ in OPERATIONS:
+        if statement is not None:
+            namespace = {"repeat": itertools.repeat}
+            exec("def loop(m, payload, needle, n):\n    for _ in repeat(None, n):\n        %s\n" % statement, namespace)
+            loops[name] = namespace["loop"]
+
+    def run(name, resets, n):
+        if name not in loops:
+            iterator = iter(m)  # one sq_item call per next()
+            for _ in itertools.repeat(None, n):
+                next(iterator)
+            return
+        if resets:
+            m.seek(0)
+        loops[name](m, payload, needle, n)
+
+    for _ in range(3):
+        for name, _, resets in OPERATIONS:
+            run(name, resets, warm_up)
+        time.sleep(0.5)
+    for name, _, resets in OPERATIONS:
+        if resets:
+            m.seek(0)
+        os.getppid()
+        run(name, resets, count)
+    os.getppid()
+    print("ops:", "|".join(name for name, _, _ in OPERATIONS), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]))

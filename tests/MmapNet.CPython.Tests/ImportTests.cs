@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using MmapNet.CPython.Tests.Support;
+using NUnit.Framework;
+
+namespace MmapNet.CPython.Tests;
+
+/// <summary>
+/// <c>import mmapnet</c>, per interpreter: the README's command from the repository root, and the module's face (names,
+/// constants, <c>error</c>, the type's attributes) compared with the stdlib's <c>mmap</c> of the same interpreter.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.Children)]
+public sealed class ImportTests
+{
+    public static IEnumerable<TestCaseData> AllInterpreters() => Interpreters.Cases();
+
+    /// <summary>
+    /// <c>PYTHONPATH=python python3 -c "import mmapnet"</c> from the repository root, as the README has it: no
+    /// MMAPNET_ASSEMBLY_DIR, so the package finds the Release build in artifacts/ by itself.
+    /// </summary>
+    [TestCaseSource(nameof(AllInterpreters))]
+    public async Task ImportFromTheRepositoryRoot_WorksAndSaysItsBackend(string label)
+    {
+        var interpreter = Interpreters.Get(label);
+        var start = new PythonStart
+        {
+            WorkingDirectory = Repository.Root,
+            PythonPath = "python",
+            Environment = new Dictionary<string, string?> { ["MMAPNET_ASSEMBLY_DIR"] = null, ["MMAPNET_BACKEND"] = null },
+        };
+        var result = await PythonProcess.RunAsync(interpreter, ["-c", "import mmapnet; print(mmapnet.__backend__)"], start);
+        Assert.That(result.ExitCode, Is.Zero, result.Describe());
+        Assert.That(result.Stdout.Trim(), Is.AnyOf("coreclr", "nativeaot"), "mmapnet.__backend__");
+
+        var probe = await PythonProcess.RunScriptAsync(interpreter, "import_probe.py", [], start);
+        Assert.That(probe.ExitCode, Is.Zero, probe.Describe());
+        var first = JsonDocument.Parse(probe.Stdout).RootElement.GetProperty("first");
+        TestContext.Out.WriteLine(first.ToString());
+        Assert.That(first.GetProperty("imported").GetBoolean(), Is.True, probe.Stdout);
+        Assert.That(first.GetProperty("file").GetString(), Is.EqualTo(Path.Combine(Repository.PythonFolder, "mmapnet", "__init__.py")));
+        Assert.That(first.GetProperty("map").GetString(), Does.StartWith("<mmap.mmap closed=False"));
+        if (first.GetProperty("backend").GetString() == "coreclr")
+        {
+            Assert.That(
+                first.GetProperty("assemblies").GetString(),
+                Is.EqualTo(Repository.ReleaseAssemblyFolder),
+                "the README's build command (Release) puts the assemblies where the package looks by default; tests run in " +
+                $"the {Repository.Configuration} configuration, and this one needs the Release build");
+        }
+    }
+
+    /// <summary>
+    /// Public names (as dir() lists them), every constant, <c>error is OSError</c>, and the type's <c>__module__</c>,
+    /// <c>__name__</c>, <c>__qualname__</c>, <c>__doc__</c>, <c>__flags__</c>, <c>__basicsize__</c>,
+    /// <c>__weakrefoffset__</c> and methods: the same with mmapnet as with the stdlib (Scripts/module_facts.py).
+    /// </summary>
+    [TestCaseSource(nameof(AllInterpreters))]
+    public Task ModuleAndType_LookLikeTheStdlibs(string label) => SnippetComparison.AssertSameAsync(label, "module_facts.py");
+}

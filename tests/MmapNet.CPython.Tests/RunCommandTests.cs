@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using MmapNet.CPython.Tests.Support;
+using NUnit.Framework;
+
+namespace MmapNet.CPython.Tests;
+
+/// <summary>
+/// <c>python -m mmapnet run script.py args...</c> and <c>python -m mmapnet run -m module args...</c>, per interpreter:
+/// each program of Scripts/run is run with plain <c>python</c> and through the runner, from the same folder with the same
+/// input, and must give the same exit code, stdout and stderr; the one difference allowed, and required, is the module
+/// the program's <c>import mmap</c> gets (each program prints it on a line "mmap served by: NAME").
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.Children)]
+public sealed class RunCommandTests
+{
+    private const string ServedByLine = "mmap served by: ";
+
+    /// <summary>
+    /// A way of running a program: python's arguments after the interpreter and the working folder (both may use a
+    /// temporary folder of the test's own), and stdin.
+    /// </summary>
+    private sealed record Scenario(
+        string Name, Func<TemporaryFolder, string[]> Arguments, Func<TemporaryFolder, string> WorkingFolder, string Stdin = "", bool PrintsServedBy = true);
+
+    private static string RunFolder => Path.Combine(Repository.ScriptsFolder, "run");
+
+    private static readonly string[] ExitModes =
+    [
+        "fall-off-the-end",
+        "sys.exit(3)",
+        "sys.exit(None)",
+        "sys.exit(256)",
+        "sys.exit('message')",
+        "raise SystemExit(-1)",
+        "uncaught ValueError",
+        "uncaught chained exception",
+        "uncaught with a custom sys.excepthook",
+        "uncaught KeyboardInterrupt",
+        "os._exit(7)",
+    ];
+
+    private static IEnumerable<Scenario> Scenarios()
+    {
+        static string Temporary(TemporaryFolder folder) => folder.Path;
+        static string Run(TemporaryFolder _) => RunFolder;
+        yield return new Scenario("script with arguments", _ => [Script("facts.py"), "a", "b c", "--flag", ""], Temporary);
+        yield return new Scenario("script by a relative path", _ => [Path.Combine("run", "facts.py"), "x"], _ => Repository.ScriptsFolder);
+        yield return new Scenario("script in another folder importing its sibling", _ => [Script(Path.Combine("app", "main.py")), "q"], Temporary);
+        yield return new Scenario("symbolic link to a script importing the target's sibling", LinkToAppMain, Temporary);
+        yield return new Scenario("-m module with arguments", _ => ["-m", "facts", "x", "--y"], Run);
+        yield return new Scenario("-m package with __main__", _ => ["-m", "app", "1", "2"], Run);
+        yield return new Scenario("-m missing module", _ => ["-m", "no_such_module_here"], Run, PrintsServedBy: false);
+        yield return new Scenario("missing script", _ => ["no_such_script.py"], Run, PrintsServedBy: false);
+        yield return new Scenario("script with a syntax error", _ => [Script("broken_syntax.py")], Temporary, PrintsServedBy: false);
+        yield return new Scenario("stdin to stdout", _ => [Script("echo.py")], Temporary, Stdin: "hello\nmapped world\n");
+        foreach (var mode in ExitModes)
+        {
+            yield return new Scenario($"exit by {mode}", _ => [Script("exits.py"), mode], Temporary, PrintsServedBy: false);
+        }
+    }
+
+    // links/main.py -> Scripts/run/app/main.py, run as "links/main.py": python puts the target's folder on sys.path.
+    private static string[] LinkToAppMain(TemporaryFolder folder)
+    {
+        var link = Path.Combine(folder.Folder("links"), "main.py");
+        File.CreateSymbolicLink(link, Script(Path.Combine("app", "main.py")));
+        return [Path.Combine("links", "main.py"), "linked"];
+    }
+
+    public static IEnumerable<TestCaseData> ScenarioCases() => Interpreters.Cases(Scenarios().Select(s => s.Name));
+
+    [TestCaseSource(nameof(ScenarioCases))]
+    public async Task Run_GivesWhatPythonGivesWithMmapServedByMmapnet(string interpreterLabel, string scenarioName)
+    {
+        var scenario = Scenarios().Single(s => s.Name == scenarioName);
+        var interpreter = Interpreters.Get(interpreterLabel);
+        using var folder = new TemporaryFolder();
+        var start = new PythonStart { WorkingDirectory = scenario.WorkingFolder(folder), Stdin = scenario.Stdin, Timeout = TimeSpan.FromSeconds(60) };
+        var arguments = scenario.Arguments(folder);
+
+        var plain = await PythonProcess.RunAsync(interpreter, arguments, start);
+        var viaRunner = await PythonProcess.RunAsync(interpreter, new[] { "-m", "mmapnet", "run" }.Concat(arguments), start);
+
+        TestContext.Out.WriteLine($"python {string.Join(" ", arguments)}\n{plain.Describe()}\n");
+        TestContext.Out.WriteLine($"python -m mmapnet run {string.Join(" ", arguments)}\n{viaRunner.Describe()}");
+        Assert.That(plain.TimedOut || viaRunner.TimedOut, Is.False, "a run timed out");
+
+        var (plainServedBy, plainStdout, plainStderr) = SplitServedBy(plain);
+        var (runnerServedBy, runnerStdout, runnerStderr) = SplitServedBy(viaRunner);
+        Assert.Multiple(() =>
+        {
+            Assert.That(viaRunner.ExitCode, Is.EqualTo(plain.ExitCode), "exit code");
+            Assert.That(runnerStdout, Is.EqualTo(plainStdout), "stdout");
+            Assert.That(runnerStderr, Is.EqualTo(plainStderr), "stderr");
+            if (scenario.PrintsServedBy)
+            {
+                Assert.That(plainServedBy, Is.EqualTo(new[] { "mmap" }), "under plain python, import mmap is the stdlib's");
+                Assert.That(runnerServedBy, Is.EqualTo(new[] { "mmapnet" }), "under the runner, import mmap is mmapnet");
+            }
+        });
+    }
+
+    public static IEnumerable<TestCaseData> AllInterpreters() => Interpreters.Cases();
+
+    [TestCaseSource(nameof(AllInterpreters))]
+    public async Task Run_WithoutAProgram_PrintsUsageAndExitsWith2(string interpreterLabel)
+    {
+        var interpreter = Interpreters.Get(interpreterLabel);
+        foreach (var arguments in new[] { new[] { "-m", "mmapnet", "run" }, new[] { "-m", "mmapnet", "run", "-m" } })
+        {
+            var result = await PythonProcess.RunAsync(interpreter, arguments);
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.Describe());
+            Assert.That(result.Stderr, Does.StartWith("usage: python -m mmapnet run"), result.Describe());
+        }
+    }
+
+    private static string Script(string name) => Path.Combine(RunFolder, name);
+
+    // The "mmap served by: NAME" lines of stdout and stderr, and both streams without them.
+    private static (string[] ServedBy, string Stdout, string Stderr) SplitServedBy(PythonResult result)
+    {
+        var servedBy = new List<string>();
+        string Strip(string text) => string.Join("\n", text.Split('\n').Where(line =>
+        {
+            if (!line.StartsWith(ServedByLine, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            servedBy.Add(line[ServedByLine.Length..]);
+            return false;
+        }));
+        var stdout = Strip(result.Stdout);
+        var stderr = Strip(result.Stderr);
+        return (servedBy.ToArray(), stdout, stderr);
+    }
+}

@@ -1,0 +1,1 @@
+"""A package runnable with -m (its __main__ imports the package's own module)."""

@@ -1,0 +1,3 @@
+"""Does not compile: python and python -m mmapnet run must report it the same way."""
+
+print("never printed"

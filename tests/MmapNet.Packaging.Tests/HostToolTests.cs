@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Xml.Linq;
+using NUnit.Framework;
+
+namespace MmapNet.Packaging.Tests;
+
+/// <summary>
+/// The .NET host (<c>src/MmapNet.Host</c>): <c>dotnet pack</c> gives a library package (with the repository packages it
+/// depends on) and the <c>mmapnet-host</c> dotnet tool, which installs from a local folder and runs a Python script with
+/// mmap served by mmapnet. Ignored, saying why, while the checkout has no host project.
+/// </summary>
+[TestFixture]
+public sealed partial class HostToolTests
+{
+    private const string HostProjectFolder = "src/MmapNet.Host";
+    private const string ToolCommandName = "mmapnet-host";
+
+    private static readonly Lazy<HostPackages> LazyPackages = new(PackHost, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>How the tool runs a script, as <c>python SCRIPT</c> would, in the newest interpreter here (3.11+ for pythonnet 3.2.1).</summary>
+    private static string[] RunScriptArguments(string script) => ["--python", Interpreters.Newest.ExecutablePath, script];
+
+    [Test]
+    public void HostLibrary_AndTheRepositoryPackagesItNeeds_HaveReadmeLicenseXmlDocsAndSymbols()
+    {
+        var packages = Packages();
+
+        Assert.That(packages.LibraryProjects, Does.Contain(HostProjectFolder), "the host is packed as a library (a tool package cannot be referenced)");
+        foreach (var project in packages.LibraryProjects)
+        {
+            var id = PackageId(project);
+            using var package = new PackageFile(Path.Combine(packages.Folder, $"{id}.{Repository.Version}.nupkg"));
+            PackageChecks.AssertLibraryPackage(package, id, project);
+            PackageChecks.AssertSymbolsPackage(Path.Combine(packages.Folder, $"{id}.{Repository.Version}.snupkg"), AssemblyName(project), FirstSource(project));
+        }
+    }
+
+    [Test]
+    public void Tool_InstallsFromALocalFolder_AndRunsAScriptWithMmapServedByMmapnet()
+    {
+        var packages = Packages();
+        var tools = Scratch.NewFolder("tools");
+        var isolated = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Scratch.NewFolder("nuget-cache") };
+
+        Command.Dotnet(["tool", "install", packages.ToolPackageId, "--version", Repository.Version, "--tool-path", tools, "--add-source", packages.Folder],
+            Scratch.NewFolder("cwd"), isolated);
+        var tool = Path.Combine(tools, ToolCommandName);
+        Assert.That(tool, Does.Exist, $"the tool's command is {ToolCommandName}");
+
+        var help = Command.Run(tool, ["--help"], Scratch.NewFolder("cwd"));
+        var folder = Scratch.NewFolder("host-script");
+        var script = Path.Combine(folder, "uses_mmap.py");
+        File.WriteAllText(script, "import mmap\nm = mmap.mmap(-1, 16)\nm.write(b'host')\nprint(mmap.__name__, m[:4])\n");
+        var run = Command.Run(tool, RunScriptArguments(script), folder, timeout: TimeSpan.FromMinutes(3));
+
+        Assert.That(help.ExitCode, Is.Zero, help.Describe());
+        Assert.That(run.ExitCode, Is.Zero, run.Describe());
+        Assert.That(run.Stdout, Does.Contain("mmapnet b'host'"), run.Describe());
+    }
+
+    private static HostPackages Packages()
+    {
+        if (!Directory.Exists(Path.Combine(Repository.Root, HostProjectFolder)))
+        {
+            Assert.Ignore($"{HostProjectFolder} is not in this checkout yet (it is written on branch host); nothing to pack");
+        }
+
+        return LazyPackages.Value;
+    }
+
+    private static HostPackages PackHost()
+    {
+        var projects = Directory.GetFiles(Path.Combine(Repository.Root, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(Repository.Root, Path.GetDirectoryName(p)!).Replace('\\', '/'))
+            .ToList();
+        var toolProjects = projects.Where(p => ProjectText(p).Contains("<PackAsTool>true</PackAsTool>", StringComparison.Ordinal)).ToList();
+        Assert.That(toolProjects, Has.Count.EqualTo(1), "one project under src/ packs as a dotnet tool (PackAsTool)");
+
+        // The host library and every project of the repository it references: a consumer restores them all.
+        var libraries = new List<string>();
+        void AddWithReferences(string project)
+        {
+            if (libraries.Contains(project) || toolProjects.Contains(project))
+            {
+                return;
+            }
+
+            libraries.Add(project);
+            foreach (var reference in ProjectReferences(project))
+            {
+                AddWithReferences(reference);
+            }
+        }
+
+        AddWithReferences(HostProjectFolder);
+        var folder = PackedProjects.Pack(Scratch.NewFolder("host-packages"), libraries.Concat(toolProjects).ToArray());
+
+        using var toolPackage = new PackageFile(Directory.GetFiles(folder, $"{PackageId(toolProjects[0])}.{Repository.Version}.nupkg").Single());
+        Assert.That(toolPackage.Element("packageTypes")?.Elements().Select(e => e.Attribute("name")?.Value), Does.Contain("DotnetTool"));
+        var settings = toolPackage.Entries.Single(e => e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
+        var command = XDocument.Load(new MemoryStream(toolPackage.Read(settings))).Descendants().Single(e => e.Name.LocalName == "Command");
+        Assert.That(command.Attribute("Name")?.Value, Is.EqualTo(ToolCommandName));
+        return new HostPackages(folder, libraries, PackageId(toolProjects[0]));
+    }
+
+    private static string ProjectText(string project) =>
+        File.ReadAllText(Directory.GetFiles(Path.Combine(Repository.Root, project), "*.csproj").Single());
+
+    private static IEnumerable<string> ProjectReferences(string project) =>
+        ProjectReferencePattern().Matches(ProjectText(project))
+            .Where(m => !m.Value.Contains("ReferenceOutputAssembly=\"false\"", StringComparison.Ordinal))
+            .Select(m => Path.GetRelativePath(Repository.Root, Path.GetDirectoryName(Path.GetFullPath(Path.Combine(Repository.Root, project, m.Groups[1].Value)))!).Replace('\\', '/'));
+
+    private static string PackageId(string project) =>
+        Regex.Match(ProjectText(project), "<PackageId>([^<]+)</PackageId>") is { Success: true } id ? id.Groups[1].Value : AssemblyName(project);
+
+    private static string AssemblyName(string project) =>
+        Regex.Match(ProjectText(project), "<AssemblyName>([^<]+)</AssemblyName>") is { Success: true } name ? name.Groups[1].Value : Path.GetFileName(project);
+
+    private static string FirstSource(string project) =>
+        Path.GetFileName(Directory.GetFiles(Path.Combine(Repository.Root, project), "*.cs").OrderBy(f => f, StringComparer.Ordinal).First());
+
+    [GeneratedRegex("<ProjectReference\\s+Include=\"([^\"]+)\"[^>]*>")]
+    private static partial Regex ProjectReferencePattern();
+
+    private sealed record HostPackages(string Folder, IReadOnlyList<string> LibraryProjects, string ToolPackageId);
+}

@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.InteropServices;
+using NUnit.Framework;
+
+namespace MmapNet.Packaging.Tests;
+
+/// <summary>
+/// How <c>import mmapnet</c> picks a route in a repository checkout (<c>PYTHONPATH=python</c>): CoreCLR by default even when
+/// a NativeAOT build exists (it may be stale), the repository's NativeAOT build when <c>MMAPNET_BACKEND=nativeaot</c>,
+/// any folder named by <c>MMAPNET_NATIVEAOT_DIR</c>, and clear errors otherwise. This is also how the conformance suite
+/// runs its NativeAOT flavour.
+/// </summary>
+[TestFixture]
+public sealed class RepositoryLoaderTests
+{
+    private const string Probe = "import mmapnet; print(mmapnet.__backend__, getattr(mmapnet._native, '__file__', '-'))";
+
+    [Test]
+    public void Default_IsCoreClr_EvenWithANativeAotBuildPublished()
+    {
+        _ = RepositoryNativeAotBuild.Folder;
+
+        Assert.That(ImportFromCheckout(Repository.PythonFolder, new Dictionary<string, string?>()).Stdout, Does.StartWith("coreclr "));
+    }
+
+    [Test]
+    public void ForcedNativeAot_TakesTheRepositoryPublishOutput()
+    {
+        var folder = RepositoryNativeAotBuild.Folder;
+
+        var output = ImportFromCheckout(Repository.PythonFolder, new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "nativeaot" }).Stdout;
+
+        Assert.That(output, Is.EqualTo($"nativeaot {Path.Combine(folder, "_mmapnet.so")}\n"));
+    }
+
+    [Test]
+    public void NativeAotDirectory_IsUsedWithoutForcing()
+    {
+        var copy = Scratch.NewFolder("nativeaot-dir");
+        File.Copy(Path.Combine(RepositoryNativeAotBuild.Folder, "_mmapnet.so"), Path.Combine(copy, "_mmapnet.so"));
+
+        var output = ImportFromCheckout(Repository.PythonFolder, new Dictionary<string, string?> { ["MMAPNET_NATIVEAOT_DIR"] = copy }).Stdout;
+
+        Assert.That(output, Is.EqualTo($"nativeaot {Path.Combine(copy, "_mmapnet.so")}\n"));
+    }
+
+    [Test]
+    public void ForcedNativeAot_WithNoBuildAnywhere_IsAnImportErrorSayingWhereItLookedAndWhatToRun()
+    {
+        // A copy of the package outside any checkout: no artifacts/ above it, nothing next to it.
+        var parent = Scratch.NewFolder("package-copy");
+        CopyPackage(Path.Combine(parent, "mmapnet"));
+
+        var result = Command.Run(Interpreters.Newest.ExecutablePath, ["-c", Probe], Scratch.NewFolder("cwd"),
+            new Dictionary<string, string?> { ["PYTHONPATH"] = parent, ["MMAPNET_BACKEND"] = "nativeaot" });
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.Contain("ImportError: mmapnet: MMAPNET_BACKEND=nativeaot, but there is no NativeAOT build (looked for: "));
+        Assert.That(result.Stderr, Does.Contain(Path.Combine(parent, "mmapnet", "_mmapnet.so")));
+        Assert.That(result.Stderr, Does.Contain("dotnet publish src/MmapNet.CPython.NativeAot -c Release"));
+    }
+
+    [Test]
+    public void UnknownBackend_IsAnImportErrorNamingTheChoices()
+    {
+        var result = Command.Run(Interpreters.Newest.ExecutablePath, ["-c", Probe], Scratch.NewFolder("cwd"),
+            new Dictionary<string, string?> { ["PYTHONPATH"] = Repository.PythonFolder, ["MMAPNET_BACKEND"] = "native" });
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.Contain("ImportError: mmapnet: MMAPNET_BACKEND=native; it must be one of: coreclr, nativeaot"));
+    }
+
+    [Test]
+    public void NativeAotModule_RunsOnTheBaselineX8664Cpu()
+    {
+        // The instruction set is the x86-64 baseline on purpose (README.md, "Instruction set"): qemu's user-mode emulation
+        // of its oldest 64-bit CPU model (SSE2, no SSE4, no AVX) runs the module. A build for x86-64-v3 aborts the process
+        // there at import.
+        if (RuntimeInformation.OSArchitecture != Architecture.X64)
+        {
+            Assert.Ignore("x86-64 only: other architectures keep the SDK's default instruction set");
+        }
+
+        var qemu = "/usr/bin/qemu-x86_64";
+        Assert.That(qemu, Does.Exist, "qemu-user is needed for this test (apt-get install qemu-user; .ci/setup installs it)");
+        var program = "import mmapnet; m = mmapnet.mmap(-1, 1 << 20); m[-3:] = b'abc'; print(mmapnet.__backend__, m.find(b'abc'), m.rfind(b'\\0'))";
+
+        var result = Command.RunChecked(qemu, ["-cpu", "qemu64", Interpreters.Newest.ExecutablePath, "-c", program], Scratch.NewFolder("cwd"),
+            new Dictionary<string, string?> { ["PYTHONPATH"] = Repository.PythonFolder, ["MMAPNET_NATIVEAOT_DIR"] = RepositoryNativeAotBuild.Folder },
+            System.TimeSpan.FromMinutes(3));
+
+        Assert.That(result.Stdout, Is.EqualTo("nativeaot 1048573 1048572\n"));
+    }
+
+    private static CommandResult ImportFromCheckout(string pythonPath, Dictionary<string, string?> environment)
+    {
+        environment["PYTHONPATH"] = pythonPath;
+        return Command.RunChecked(Interpreters.Newest.ExecutablePath, ["-c", Probe], Scratch.NewFolder("cwd"), environment);
+    }
+
+    private static void CopyPackage(string destination)
+    {
+        Directory.CreateDirectory(destination);
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.PythonFolder, "mmapnet"), "*.py"))
+        {
+            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
+        }
+    }
+}

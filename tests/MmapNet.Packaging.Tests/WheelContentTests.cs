@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using NUnit.Framework;
+
+namespace MmapNet.Packaging.Tests;
+
+/// <summary>The wheel that <c>pip wheel --no-build-isolation .</c> builds: its name, members, metadata and RECORD.</summary>
+[TestFixture]
+public sealed class WheelContentTests
+{
+    private static string DistInfo => $"mmapnet-{Repository.Version}.dist-info";
+
+    [Test]
+    public void Name_TagsTheSupportedInterpreters_WithNoStableAbiClaim()
+    {
+        var platform = "linux_" + (System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "aarch64" : "x86_64");
+        Assert.That(Path.GetFileName(BuiltWheel.Path), Is.EqualTo($"mmapnet-{Repository.Version}-cp310.cp311.cp312.cp313-none-{platform}.whl"));
+    }
+
+    [Test]
+    public void Members_AreThePackageTheNativeModuleAndTheManagedAssemblies_AndNothingElse()
+    {
+        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        var packageSources = Directory.GetFiles(Path.Combine(Repository.PythonFolder, "mmapnet"))
+            .Select(Path.GetFileName)
+            .Where(name => name!.EndsWith(".py", StringComparison.Ordinal) || name.EndsWith(".pyi", StringComparison.Ordinal) || name == "py.typed")
+            .Select(name => "mmapnet/" + name);
+        var expected = packageSources.Concat(new[]
+        {
+            "mmapnet/_mmapnet.so",
+            "mmapnet/_lib/MmapNet.dll",
+            "mmapnet/_lib/MmapNet.pdb",
+            "mmapnet/_lib/MmapNet.CPython.dll",
+            "mmapnet/_lib/MmapNet.CPython.pdb",
+            "mmapnet/_lib/MmapNet.CPython.deps.json",
+            "mmapnet/_lib/MmapNet.CPython.runtimeconfig.json",
+            DistInfo + "/METADATA",
+            DistInfo + "/WHEEL",
+            DistInfo + "/RECORD",
+        });
+
+        Assert.That(wheel.Entries.Select(e => e.FullName), Is.EquivalentTo(expected));
+        Assert.That(wheel.Entries.Select(e => e.FullName), Does.Contain("mmapnet/__init__.pyi").And.Contain("mmapnet/py.typed"));
+    }
+
+    [Test]
+    public void Record_ListsEveryOtherMemberWithItsHashAndSize()
+    {
+        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        var record = Read(wheel, DistInfo + "/RECORD").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(','))
+            .ToDictionary(fields => fields[0], fields => (Hash: fields[1], Size: fields[2]));
+
+        Assert.That(record.Keys, Is.EquivalentTo(wheel.Entries.Select(e => e.FullName)));
+        Assert.That(record[DistInfo + "/RECORD"], Is.EqualTo((Hash: "", Size: "")));
+        foreach (var entry in wheel.Entries.Where(e => e.FullName != DistInfo + "/RECORD"))
+        {
+            using var stream = entry.Open();
+            var data = new MemoryStream();
+            stream.CopyTo(data);
+            var hash = "sha256=" + Convert.ToBase64String(SHA256.HashData(data.ToArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            Assert.That(record[entry.FullName], Is.EqualTo((Hash: hash, Size: data.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))), entry.FullName);
+        }
+    }
+
+    [Test]
+    public void Metadata_ComesFromPyprojectAndTheProjectVersion()
+    {
+        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        var metadata = Read(wheel, DistInfo + "/METADATA");
+        var headers = metadata[..metadata.IndexOf("\n\n", StringComparison.Ordinal)].Split('\n');
+
+        Assert.That(headers, Does.Contain("Name: mmapnet"));
+        Assert.That(headers, Does.Contain("Version: " + Repository.Version));
+        Assert.That(headers, Does.Contain("Requires-Python: >=3.10,<3.14"));
+        Assert.That(headers, Does.Contain("License: MIT"));
+        Assert.That(headers, Does.Contain("Description-Content-Type: text/markdown"));
+        Assert.That(metadata, Does.Contain(File.ReadAllText(Path.Combine(Repository.Root, "README.md"))), "the README is the long description");
+    }
+
+    [Test]
+    public void WheelFile_IsPlatlibWithOneTagPerSupportedInterpreter()
+    {
+        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        var lines = Read(wheel, DistInfo + "/WHEEL").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.That(lines, Does.Contain("Wheel-Version: 1.0").And.Contain("Root-Is-Purelib: false"));
+        Assert.That(lines.Where(l => l.StartsWith("Tag: ", StringComparison.Ordinal)).Select(l => l.Split('-')[0]),
+            Is.EqualTo(new[] { "Tag: cp310", "Tag: cp311", "Tag: cp312", "Tag: cp313" }));
+    }
+
+    [Test]
+    public void NativeModule_ExportsItsInitFunction_AndLinksToNoLibpythonNorDotnet()
+    {
+        var folder = Scratch.NewFolder("unpacked");
+        using (var wheel = ZipFile.OpenRead(BuiltWheel.Path))
+        {
+            wheel.GetEntry("mmapnet/_mmapnet.so")!.ExtractToFile(Path.Combine(folder, "_mmapnet.so"));
+        }
+
+        var library = Path.Combine(folder, "_mmapnet.so");
+        var symbols = Command.RunChecked("nm", ["-D", "--defined-only", library]).Stdout;
+        var needed = Command.RunChecked("readelf", ["-d", library]).Stdout.Split('\n')
+            .Where(line => line.Contains("(NEEDED)", StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf('[', StringComparison.Ordinal) + 1)..line.IndexOf(']', StringComparison.Ordinal)])
+            .ToList();
+
+        Assert.That(symbols, Does.Match(@"\bT PyInit__mmapnet\b"));
+        // One binary for every interpreter: the C API is found in the running process, never linked.
+        Assert.That(needed, Has.None.StartsWith("libpython"));
+        Assert.That(needed, Has.None.Contains("coreclr").And.None.Contains("hostfxr"));
+        Assert.That(needed, Is.SubsetOf(new[] { "libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1" }),
+            "needs only the C library");
+    }
+
+    private static string Read(ZipArchive wheel, string name)
+    {
+        using var reader = new StreamReader(wheel.GetEntry(name)!.Open(), Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
