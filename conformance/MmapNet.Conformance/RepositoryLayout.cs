@@ -26,6 +26,9 @@ public sealed record RepositoryLayout(string Root)
     /// <summary>The repository's Python packages (where <c>mmapnet</c> lives); always on the cases' PYTHONPATH.</summary>
     public string PythonFolder => Path.Combine(Root, "python");
 
+    /// <summary>The pythonnet host (<c>mmapnet-host</c>) of the Release build, for <see cref="Running.ImplementationFlavour.Host"/>.</summary>
+    public string HostExecutable => Path.Combine(Root, "artifacts", "bin", "MmapNet.Host.Tool", "release", "mmapnet-host");
+
     /// <summary>Where reports go unless <c>--report</c> says otherwise.</summary>
     public string DefaultReportFolder => Path.Combine(Root, "artifacts", "conformance-report");
 

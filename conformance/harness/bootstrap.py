@@ -31,9 +31,21 @@ import os
 import runpy
 import sys
 
+
+def _import_stdlib_mmap():
+    # A host that serves mmap itself (mmapnet-host puts its implementation in sys.modules['mmap'] before it runs a
+    # program) would hand the implementation out as the reference: import the standard library's module around it.
+    served = sys.modules.pop("mmap", None)
+    try:
+        return importlib.import_module("mmap")
+    finally:
+        if served is not None:
+            sys.modules["mmap"] = served
+
+
 # The standard library's module, imported first on both sides so that the import order is the same whether
 # or not mmap is replaced, and so that the check below compares against the genuine article.
-import mmap as _stdlib_mmap
+_stdlib_mmap = _import_stdlib_mmap()
 
 SETUP_FAILED_EXIT = 97
 STATUS_VARIABLE = "MMAPNET_BOOTSTRAP_STATUS"
@@ -69,6 +81,7 @@ def install(name):
     """Makes ``import mmap`` return module NAME; records what serves it."""
     _write_status(requested=name)
     if name == "mmap":
+        sys.modules["mmap"] = _stdlib_mmap  # whatever a host had put there
         _write_status(substituted=False, **_describe(_stdlib_mmap))
         return
 

@@ -8,7 +8,8 @@ Three ways, tried in this order:
    It is looked for in ``MMAPNET_NATIVEAOT_DIR`` and next to this file (where a wheel installs it).
 3. CoreCLR: boot the .NET runtime in this process through libhostfxr with ctypes (the standard
    library only), load the managed assemblies into the default load context and call the C#
-   ``ModuleEntryPoints.CreateModule``, which returns the module.
+   ``ModuleEntryPoints.CreateModule``, which returns the module. ``import clr`` then initialises pythonnet in
+   that runtime (see _clr.py).
 
 ``MMAPNET_BACKEND=nativeaot`` or ``coreclr`` forces one of the last two. Only when NativeAOT is forced
 is the repository's own publish output (``artifacts/publish/MmapNet.CPython.NativeAot/release_<rid>/``)
@@ -17,6 +18,9 @@ binary published once and since left stale is never picked up silently.
 
 ctypes is imported only on the CoreCLR route: the NativeAOT route needs none of it, and importing it
 takes about as long as loading the NativeAOT module itself.
+
+``MMAPNET_CLR=1`` (initialise pythonnet's ``clr`` at ``import mmapnet``) chooses CoreCLR unless a backend is
+forced: pythonnet needs the .NET runtime, which the NativeAOT module does not boot.
 """
 
 import os
@@ -48,6 +52,8 @@ def load():
     if module is not None:
         return module, "dotnet-host"
     backend = os.environ.get("MMAPNET_BACKEND", "")
+    if not backend and os.environ.get("MMAPNET_CLR") == "1":
+        backend = "coreclr"
     if backend and backend not in _BACKENDS:
         raise ImportError("mmapnet: MMAPNET_BACKEND=%s; it must be one of: %s" % (backend, ", ".join(_BACKENDS)))
     if backend != "coreclr":
@@ -61,6 +67,9 @@ def load():
                 "Build it from the repository root with: %s" % ("; ".join(candidates), _PUBLISH_COMMAND))
     module = _load_through_coreclr()
     sys.modules[_NATIVE_NAME] = module
+    # The same CoreCLR can serve pythonnet's `clr`, so .NET code called from Python shares the maps.
+    from mmapnet import _clr
+    _clr.install()
     return module, "coreclr"
 
 

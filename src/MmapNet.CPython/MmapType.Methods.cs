@@ -446,7 +446,7 @@ internal static unsafe partial class MmapType
             return 0;
         }
 
-        int ownLeases = (((MmapObject*)self)->Flags & MmapObjectFlags.HoldsLease) != 0 ? 1 : 0;
+        int ownLeases = HoldsLease((MmapObject*)self) ? 1 : 0;
         MmapStatus status = map.ResizeCore(newSize, ownLeases, checkOpenFirst: false);
         return status.IsOk ? NewNone() : PythonErrors.Raise(status);
     }

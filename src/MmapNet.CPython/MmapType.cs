@@ -173,8 +173,11 @@ internal static unsafe partial class MmapType
 
     /// <summary>
     /// A new Python object of <paramref name="type"/> over <paramref name="map"/>; it holds a lease on
-    /// the mapping and, when <paramref name="owns"/>, closes the map when deallocated. NULL with an
-    /// exception set when the object cannot be allocated or the map is already closed.
+    /// the mapping and, when <paramref name="owns"/>, closes the map when deallocated. It becomes the map's
+    /// object in <see cref="MmapObjectRegistry"/>, and the map is marked shared with Python, so .NET-side
+    /// close and resize go through <see cref="PythonMapSharing"/>. NULL with an exception set when the
+    /// object cannot be allocated. A map that is already closed gives an object that is closed from the
+    /// start (it holds no lease; every operation checks <c>closed</c> first).
     /// </summary>
     public static nint Wrap(nint type, MemoryMap map, bool owns)
     {
@@ -185,15 +188,12 @@ internal static unsafe partial class MmapType
             return 0;
         }
 
-        if (!map.TryAcquireLongLease())
-        {
-            Py_DecRef(self);
-            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-        }
-
         var obj = (MmapObject*)self;
         obj->Map = GCHandle<MemoryMap>.ToIntPtr(new GCHandle<MemoryMap>(map));
-        obj->Flags = MmapObjectFlags.HoldsLease | (owns ? MmapObjectFlags.OwnsMap : MmapObjectFlags.None);
+        obj->Flags = (map.TryAcquireLongLease() ? MmapObjectFlags.HoldsLease : MmapObjectFlags.None)
+            | (owns ? MmapObjectFlags.OwnsMap : MmapObjectFlags.None);
+        map.ShareWith(PythonMapSharing.Instance);
+        MmapObjectRegistry.Register(map, self);
         return self;
     }
 
@@ -240,6 +240,7 @@ internal static unsafe partial class MmapType
         }
 
         MemoryMap map = MmapObject.MapOf((nint)obj);
+        MmapObjectRegistry.Unregister(map, (nint)obj);
         if (close)
         {
             map.CloseCore();
@@ -248,8 +249,14 @@ internal static unsafe partial class MmapType
         ReleaseLease(obj, map);
     }
 
-    /// <summary>Returns the object's lease on the mapping, once.</summary>
-    private static void ReleaseLease(MmapObject* obj, MemoryMap map)
+    /// <summary>Whether the object still holds its lease on the mapping (it does until closed or deallocated).</summary>
+    public static bool HoldsLease(MmapObject* obj) => (obj->Flags & MmapObjectFlags.HoldsLease) != 0;
+
+    /// <summary>
+    /// Returns the object's lease on the mapping, once: after its map is closed, from Python or from .NET
+    /// (<see cref="PythonMapSharing"/>), or when it is deallocated. GIL held.
+    /// </summary>
+    public static void ReleaseLease(MmapObject* obj, MemoryMap map)
     {
         if ((obj->Flags & MmapObjectFlags.HoldsLease) != 0)
         {

@@ -30,6 +30,9 @@ public sealed unsafe partial class MemoryMap : IDisposable
     private int _exports;
     private volatile bool _closed;
 
+    // The runtime this map is shared with (the CPython face), set once; see IMapSharingRuntime.
+    private IMapSharingRuntime? _sharedWith;
+
     private MemoryMap(MappingHandle mapping, FileDescriptorHandle? file, MapAccess access, long offset, bool tracksFileDescriptor)
     {
         _mapping = mapping;
@@ -273,10 +276,11 @@ public sealed unsafe partial class MemoryMap : IDisposable
 
     /// <summary>
     /// Closes the map: unmaps the memory (once no other thread is using it) and closes the map's
-    /// descriptor. Closing a closed map does nothing.
+    /// descriptor. Closing a closed map does nothing. A map shared with Python code is closed for
+    /// Python too: its <c>mmap</c> object reports <c>closed</c> and raises ValueError from then on.
     /// </summary>
     /// <exception cref="MemoryMapException">BufferError while exports (buffers, pins, pinned memory) are live.</exception>
-    public void Close() => CloseCore().ThrowIfFailed();
+    public void Close() => (_sharedWith is { } runtime ? runtime.Close(this) : CloseCore()).ThrowIfFailed();
 
     /// <summary>Closes the map, as <see cref="Close"/> does, failing in the same way while exports are live.</summary>
     public void Dispose() => Close();
@@ -306,8 +310,16 @@ public sealed unsafe partial class MemoryMap : IDisposable
     /// Changes the length of the map and, for a file map, of the file (to <see cref="Offset"/> plus
     /// <paramref name="newLength"/>), as CPython's <c>resize()</c> does with <c>ftruncate</c> and <c>mremap</c>.
     /// </summary>
+    /// <remarks>A map shared with Python code is resized under the GIL, as Python's own <c>resize()</c> would do it.</remarks>
     /// <exception cref="MemoryMapException">Whatever CPython raises; BufferError also while another thread is using the map.</exception>
-    public void Resize(long newLength) => ResizeCore(newLength, ownLeases: 0, checkOpenFirst: true).ThrowIfFailed();
+    public void Resize(long newLength) =>
+        (_sharedWith is { } runtime ? runtime.Resize(this, newLength) : ResizeCore(newLength, ownLeases: 0, checkOpenFirst: true)).ThrowIfFailed();
+
+    /// <summary>
+    /// Marks the map as shared with <paramref name="runtime"/>: from now on .NET-side close and resize go
+    /// through it. A map is shared with one runtime at most; later calls change nothing.
+    /// </summary>
+    internal void ShareWith(IMapSharingRuntime runtime) => Interlocked.CompareExchange(ref _sharedWith, runtime, null);
 
     /// <summary>
     /// Resizes; <paramref name="ownLeases"/> are the leases the caller itself holds. With

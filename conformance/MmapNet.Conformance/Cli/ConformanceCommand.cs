@@ -82,12 +82,17 @@ public static class ConformanceCommand
         var selector = CaseSelector.Parse(request.Keywords);
         var cases = selector.Select(CaseCatalog.Discover(casesFolder));
         var locator = new InterpreterLocator();
-        var interpreters = InterpreterSelection.Select(request.Pythons, locator, () => locator.FindAll());
+        var interpreters = InterpreterSelection.Select(request.Pythons, locator, () => locator.FindAll())
+            .Where(interpreter => ImplementationFlavours.Supports(request.Flavour, interpreter.Version))
+            .ToList();
         if (interpreters.Count == 0)
         {
             throw new UsageException(
-                "No supported CPython interpreter (3.10 to 3.13) was found under pyenv or at /usr/bin/python3; " +
-                $"name some with --python or {InterpreterLocator.OverrideVariable}.");
+                request.Flavour == ImplementationFlavour.Python
+                    ? "No supported CPython interpreter (3.10 to 3.13) was found under pyenv or at /usr/bin/python3; " +
+                      $"name some with --python or {InterpreterLocator.OverrideVariable}."
+                    : $"No CPython 3.11 to 3.13, which the {ImplementationFlavours.Name(request.Flavour)} flavour needs (pythonnet), " +
+                      $"was found or selected; name some with --python or {InterpreterLocator.OverrideVariable}.");
         }
 
         if (request.ListOnly)
@@ -116,13 +121,15 @@ public static class ConformanceCommand
         {
             Layout = layout,
             ImplementationModule = request.Implementation,
+            Flavour = request.Flavour,
             ExtraPythonPaths = request.PythonPaths,
             CaseTimeout = request.Timeout,
             StdlibTestTimeout = request.StdlibTimeout,
             Jobs = request.Jobs,
         };
         console.MarkupLine(
-            $"Comparing [bold]{Markup.Escape(settings.ImplementationModule)}[/] with CPython's mmap: {cases.Count} case(s) on " +
+            $"Comparing [bold]{Markup.Escape(settings.ImplementationModule)}[/] ({ImplementationFlavours.Name(settings.Flavour)} flavour) " +
+            $"with CPython's mmap: {cases.Count} case(s) on " +
             $"{Markup.Escape(string.Join(", ", interpreters.Select(i => i.Label)))}, {settings.Jobs} at a time.");
 
         var reporter = new ConsoleReporter(console);
@@ -145,6 +152,7 @@ public static class ConformanceCommand
 
     private sealed record RunRequest(
         string Implementation,
+        ImplementationFlavour Flavour,
         IReadOnlyList<string> Pythons,
         IReadOnlyList<string> Keywords,
         string? CasesFolder,
@@ -164,6 +172,15 @@ public static class ConformanceCommand
             Description = "The module that replaces mmap on the implementation side.",
             HelpName = "MODULE",
             DefaultValueFactory = _ => RunSettings.DefaultImplementationModule,
+        };
+
+        private readonly Option<string> flavour = new("--flavour")
+        {
+            Description = "How the implementation side runs: 'python' (the interpreter itself), 'host' (CPython embedded in .NET by " +
+                "mmapnet-host, with pythonnet) or 'clr' (the interpreter, with pythonnet's clr initialised at import mmapnet). " +
+                "The pythonnet flavours run on 3.11 to 3.13 only.",
+            HelpName = "python|host|clr",
+            DefaultValueFactory = _ => ImplementationFlavours.Name(ImplementationFlavour.Python),
         };
 
         private readonly Option<string[]> pythons = new("--python")
@@ -251,6 +268,8 @@ public static class ConformanceCommand
                     result.AddError("--stdlib-timeout must be more than 0 seconds.");
                 }
             });
+            flavour.AcceptOnlyFromAmong(
+                Enum.GetValues<ImplementationFlavour>().Select(ImplementationFlavours.Name).ToArray());
             jobs.Validators.Add(result =>
             {
                 if (result.GetValueOrDefault<int>() < 1)
@@ -263,7 +282,7 @@ public static class ConformanceCommand
                 "Runs the MmapNet conformance suite: each case with CPython's mmap and with the implementation under test, " +
                 "on every interpreter, and compares their transcripts (stdout, final exception line, exit code or signal).")
             {
-                implementation, pythons, keywords, cases, timeout, jobs, report, pythonPaths, noStdlibTests, stdlibTimeout,
+                implementation, flavour, pythons, keywords, cases, timeout, jobs, report, pythonPaths, noStdlibTests, stdlibTimeout,
                 list, repository,
             };
             root.SetAction(_ => ExitConforms); // marks a plain invocation; the run itself is done by the caller
@@ -274,6 +293,7 @@ public static class ConformanceCommand
 
         public RunRequest Read(ParseResult parseResult) => new(
             parseResult.GetValue(implementation) ?? RunSettings.DefaultImplementationModule,
+            Enum.GetValues<ImplementationFlavour>().Single(f => ImplementationFlavours.Name(f) == parseResult.GetValue(flavour)),
             parseResult.GetValue(pythons) ?? Array.Empty<string>(),
             parseResult.GetValue(keywords) ?? Array.Empty<string>(),
             parseResult.GetValue(cases),

@@ -44,7 +44,7 @@ public static class HtmlReport
         html.Append("<style>").Append(Style).Append("</style></head><body>\n");
         html.Append("<h1>MmapNet conformance report</h1>\n");
         html.Append(CultureInfo.InvariantCulture,
-            $"<p>Implementation <code>{E(suite.Settings.ImplementationModule)}</code> against CPython's <code>mmap</code>; cases from <code>{E(suite.CasesFolder)}</code>; started {suite.StartedAt:yyyy-MM-dd HH:mm:ss zzz}, took {suite.Duration.TotalSeconds:0.0} s.</p>\n");
+            $"<p>Implementation <code>{E(suite.Settings.ImplementationModule)}</code> ({ImplementationFlavours.Name(suite.Settings.Flavour)} flavour) against CPython's <code>mmap</code>; cases from <code>{E(suite.CasesFolder)}</code>; started {suite.StartedAt:yyyy-MM-dd HH:mm:ss zzz}, took {suite.Duration.TotalSeconds:0.0} s.</p>\n");
         html.Append(suite.Succeeded
             ? "<p class=\"verdict ok\">Conforms (exit code 0)</p>\n"
             : "<p class=\"verdict bad\">Does not conform (exit code 1)</p>\n");

@@ -43,7 +43,7 @@ public static class JsonReport
             suite.CasesFolder,
             suite.Succeeded,
             suite.ExitCode,
-            new SettingsEntry(suite.Settings.CaseTimeout.TotalSeconds, suite.Settings.Jobs, suite.Settings.ExtraPythonPaths),
+            new SettingsEntry(suite.Settings.CaseTimeout.TotalSeconds, suite.Settings.Jobs, suite.Settings.ExtraPythonPaths, ImplementationFlavours.Name(suite.Settings.Flavour)),
             suite.Interpreters.Select(i => new InterpreterEntry(
                 i.Label,
                 i.Version.ToString(3),
@@ -120,7 +120,7 @@ public static class JsonReport
         IReadOnlyList<ResultEntry> Results,
         IReadOnlyList<StdlibEntry> StdlibTests);
 
-    internal sealed record SettingsEntry(double TimeoutSeconds, int Jobs, IReadOnlyList<string> ExtraPythonPaths);
+    internal sealed record SettingsEntry(double TimeoutSeconds, int Jobs, IReadOnlyList<string> ExtraPythonPaths, string Flavour);
 
     internal sealed record InterpreterEntry(
         string Label,

@@ -22,7 +22,8 @@ public static class MarkdownReport
         var md = new StringBuilder();
         md.Append("# MmapNet conformance report\n\n");
         md.Append(CultureInfo.InvariantCulture,
-            $"Implementation `{suite.Settings.ImplementationModule}` against CPython's `mmap`; cases from `{suite.CasesFolder}`; ");
+            $"Implementation `{suite.Settings.ImplementationModule}` ({ImplementationFlavours.Name(suite.Settings.Flavour)} flavour) " +
+            $"against CPython's `mmap`; cases from `{suite.CasesFolder}`; ");
         md.Append(CultureInfo.InvariantCulture,
             $"started {suite.StartedAt:yyyy-MM-dd HH:mm:ss zzz}, took {suite.Duration.TotalSeconds:0.0} s.\n\n");
         md.Append(suite.Succeeded ? "**Result: conforms** (exit code 0)\n\n" : "**Result: does not conform** (exit code 1)\n\n");

@@ -84,6 +84,9 @@ public sealed class BootstrapLauncher
     /// <summary>The variable that tells the bootstrap where to write its status.</summary>
     public const string StatusVariable = "MMAPNET_BOOTSTRAP_STATUS";
 
+    /// <summary>The variable that makes <c>import mmapnet</c> initialise pythonnet's <c>clr</c> (<see cref="ImplementationFlavour.PythonWithClr"/>).</summary>
+    public const string ClrVariable = "MMAPNET_CLR";
+
     private readonly RunSettings settings;
 
     /// <summary>Creates a launcher.</summary>
@@ -152,7 +155,36 @@ public sealed class BootstrapLauncher
         environment["LANG"] = "C.UTF-8";
         environment["TMPDIR"] = temporaryFolder;
         environment[StatusVariable] = statusFile;
+        if (settings.Flavour == ImplementationFlavour.PythonWithClr && module != RunSettings.ReferenceModule)
+        {
+            environment[ClrVariable] = "1";
+        }
+
         return environment;
+    }
+
+    /// <summary>
+    /// The program and arguments of a run: <c>python bootstrap.py MODULE TARGET...</c>, or, for the implementation module in
+    /// the <see cref="ImplementationFlavour.Host"/> flavour, <c>mmapnet-host --python LIBPYTHON bootstrap.py MODULE TARGET...</c>
+    /// (the interpreter's shared libpython, or the interpreter itself, which the host then asks for it).
+    /// </summary>
+    /// <param name="interpreter">The interpreter.</param>
+    /// <param name="module">The mmap module of the run.</param>
+    /// <param name="target">What the bootstrap runs.</param>
+    /// <returns>The program and its arguments.</returns>
+    public (string Program, IReadOnlyList<string> Arguments) Command(PythonInterpreter interpreter, string module, IReadOnlyList<string> target)
+    {
+        ArgumentNullException.ThrowIfNull(interpreter);
+        ArgumentNullException.ThrowIfNull(target);
+        var arguments = new List<string> { settings.Layout.BootstrapScript, module };
+        arguments.AddRange(target);
+        if (settings.Flavour != ImplementationFlavour.Host || module == RunSettings.ReferenceModule)
+        {
+            return (interpreter.ExecutablePath, arguments);
+        }
+
+        arguments.InsertRange(0, ["--python", interpreter.LibPythonPath ?? interpreter.ExecutablePath]);
+        return (settings.HostExecutable ?? settings.Layout.HostExecutable, arguments);
     }
 
     /// <summary>
@@ -183,9 +215,10 @@ public sealed class BootstrapLauncher
         var temporary = Directory.CreateDirectory(Path.Combine(runFolder, "tmp")).FullName;
         var statusFile = Path.Combine(runFolder, "status.json");
 
+        var (program, arguments) = Command(interpreter, module, target);
         var request = new ProcessRequest(
-            interpreter.ExecutablePath,
-            new[] { settings.Layout.BootstrapScript, module }.Concat(target).ToList(),
+            program,
+            arguments,
             work,
             Environment(module, casesRoot, statusFile, temporary),
             timeout,
@@ -212,7 +245,7 @@ public sealed class BootstrapLauncher
     // they tell an implementation hosted through pythonnet which runtime to load.
     private static bool IsInherited(string name) =>
         !(name.StartsWith("PYTHON", StringComparison.Ordinal) && !name.StartsWith("PYTHONNET_", StringComparison.Ordinal)) &&
-        name is not ("FORCE_COLOR" or "LC_ALL" or "LANG" or "LANGUAGE" or "TMPDIR" or StatusVariable);
+        name is not ("FORCE_COLOR" or "LC_ALL" or "LANG" or "LANGUAGE" or "TMPDIR" or StatusVariable or ClrVariable);
 }
 
 /// <summary>Creating and removing the runner's private folders.</summary>

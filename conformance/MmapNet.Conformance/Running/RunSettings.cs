@@ -24,6 +24,12 @@ public sealed record RunSettings
     /// <summary>The module that replaces <c>mmap</c> on the implementation side.</summary>
     public string ImplementationModule { get; init; } = DefaultImplementationModule;
 
+    /// <summary>How runs of the implementation module are started (the reference module always runs under the interpreter).</summary>
+    public ImplementationFlavour Flavour { get; init; } = ImplementationFlavour.Python;
+
+    /// <summary>The <c>mmapnet-host</c> of the host flavour; <see langword="null"/> for the Release build's (<see cref="RepositoryLayout.HostExecutable"/>).</summary>
+    public string? HostExecutable { get; init; }
+
     /// <summary>Folders added to PYTHONPATH after the repository's <c>python/</c> folder (for implementations elsewhere).</summary>
     public IReadOnlyList<string> ExtraPythonPaths { get; init; } = Array.Empty<string>();
 

@@ -68,6 +68,21 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged<nint, byte*, long, int> PyModule_AddIntConstant;
     public static delegate* unmanaged<nint> PyImport_GetModuleDict;
     public static delegate* unmanaged<nint, byte*, nint, int> PyDict_SetItemString;
+    public static delegate* unmanaged<nint, nint, int> PyType_IsSubtype;
+
+    // The interpreter's lock and life, for .NET code that reaches Python objects from threads of its own
+    // (the shared maps' close and resize, the pythonnet host).
+    public static delegate* unmanaged<int> Py_IsInitialized;
+    public static delegate* unmanaged<int> Py_IsFinalizing;
+    public static delegate* unmanaged<int> PyGILState_Ensure;
+    public static delegate* unmanaged<int, void> PyGILState_Release;
+
+    // Running a program the way python does (MmapNet.Host): printing uncaught exceptions, SystemExit.
+    public static delegate* unmanaged<void> PyErr_Print;
+    public static delegate* unmanaged<nint, int> PyErr_ExceptionMatches;
+    public static delegate* unmanaged<nint*, nint*, nint*, void> PyErr_Fetch;
+    public static delegate* unmanaged<nint*, nint*, nint*, void> PyErr_NormalizeException;
+    public static delegate* unmanaged<nint, nint, nint, void> PyErr_Restore;
 
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyLong_FromSsize_t;
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyLong_AsSsize_t;
@@ -84,6 +99,8 @@ internal static unsafe class PythonApi
     public static nint PyExc_BufferError;
     public static nint PyExc_OSError;
     public static nint PyExc_SystemError;
+    public static nint PyExc_SystemExit;
+    public static nint PyExc_KeyboardInterrupt;
 
     public static nint Py_None;
     public static nint Py_True;
@@ -147,6 +164,20 @@ internal static unsafe class PythonApi
         PyModule_AddIntConstant = (delegate* unmanaged<nint, byte*, long, int>)Function("PyModule_AddIntConstant");
         PyImport_GetModuleDict = (delegate* unmanaged<nint>)Function("PyImport_GetModuleDict");
         PyDict_SetItemString = (delegate* unmanaged<nint, byte*, nint, int>)Function("PyDict_SetItemString");
+        PyType_IsSubtype = (delegate* unmanaged<nint, nint, int>)Function("PyType_IsSubtype");
+        Py_IsInitialized = (delegate* unmanaged<int>)Function("Py_IsInitialized");
+
+        // Public from 3.13; 3.11 and 3.12 export it with a leading underscore.
+        Py_IsFinalizing = (delegate* unmanaged<int>)(NativeLibrary.TryGetExport(library, "Py_IsFinalizing", out nint isFinalizing)
+            ? isFinalizing
+            : Function("_Py_IsFinalizing"));
+        PyGILState_Ensure = (delegate* unmanaged<int>)Function("PyGILState_Ensure");
+        PyGILState_Release = (delegate* unmanaged<int, void>)Function("PyGILState_Release");
+        PyErr_Print = (delegate* unmanaged<void>)Function("PyErr_Print");
+        PyErr_ExceptionMatches = (delegate* unmanaged<nint, int>)Function("PyErr_ExceptionMatches");
+        PyErr_Fetch = (delegate* unmanaged<nint*, nint*, nint*, void>)Function("PyErr_Fetch");
+        PyErr_NormalizeException = (delegate* unmanaged<nint*, nint*, nint*, void>)Function("PyErr_NormalizeException");
+        PyErr_Restore = (delegate* unmanaged<nint, nint, nint, void>)Function("PyErr_Restore");
 
         FastPyLong_FromSsize_t = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyLong_FromSsize_t");
         FastPyLong_AsSsize_t = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyLong_AsSsize_t");
@@ -163,6 +194,8 @@ internal static unsafe class PythonApi
         PyExc_BufferError = Object("PyExc_BufferError");
         PyExc_OSError = Object("PyExc_OSError");
         PyExc_SystemError = Object("PyExc_SystemError");
+        PyExc_SystemExit = Object("PyExc_SystemExit");
+        PyExc_KeyboardInterrupt = Object("PyExc_KeyboardInterrupt");
 
         Py_None = Function("_Py_NoneStruct");
         Py_True = Function("_Py_TrueStruct");

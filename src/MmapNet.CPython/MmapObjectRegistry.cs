@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+
+namespace MmapNet.CPython;
+
+/// <summary>
+/// The Python object of each map that Python code can see: one object per map, so a map handed back and
+/// forth between Python and .NET comes back to Python as the very same object (<c>m is m2</c>), and the
+/// leases Python holds on a map are exactly that object's one lease. Every access happens under the GIL
+/// (objects are created and deallocated with it held, and <see cref="PythonMapSharing"/> takes it), which
+/// is the only synchronisation the table needs.
+/// </summary>
+internal static class MmapObjectRegistry
+{
+    private static readonly Dictionary<MemoryMap, nint> s_objects = new(ReferenceEqualityComparer.Instance);
+
+    public static void Register(MemoryMap map, nint self) => s_objects[map] = self;
+
+    /// <summary>Forgets <paramref name="self"/> if it is the registered object of <paramref name="map"/>.</summary>
+    public static void Unregister(MemoryMap map, nint self)
+    {
+        if (s_objects.TryGetValue(map, out nint registered) && registered == self)
+        {
+            s_objects.Remove(map);
+        }
+    }
+
+    /// <summary>The live Python object of <paramref name="map"/> (a borrowed reference), if it has one.</summary>
+    public static bool TryGet(MemoryMap map, out nint self) => s_objects.TryGetValue(map, out self);
+}

@@ -1,0 +1,373 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using MmapNet.Discovery;
+using MmapNet.Host.Native;
+
+namespace MmapNet.Host;
+
+/// <summary>
+/// Finds the CPython that pythonnet loads, in this order: the one asked for (<c>--python</c>, then the
+/// <see cref="LibraryVariable"/> environment variable), each a libpython or an interpreter executable; else the versions
+/// pyenv knows (the selected ones first: <c>PYENV_VERSION</c>, <c>.python-version</c>, <c>$PYENV_ROOT/version</c>; then the
+/// others, newest first); else the system's libpython. Only versions pythonnet supports (<see cref="SupportedVersions"/>) are
+/// used. With none, <see cref="PythonLocatorException"/> lists every place tried.
+/// </summary>
+/// <remarks>
+/// Interpreter executables are asked for their libpython through <see cref="InterpreterLocator.Inspect"/> (MmapNet.Discovery
+/// runs them once); libraries are only loaded and asked for their version, which is also how the pyenv and system searches
+/// work, so the automatic search starts no process.
+/// </remarks>
+public sealed class PythonLocator
+{
+    /// <summary>pythonnet's variable naming the libpython to load; here it may also name an interpreter executable.</summary>
+    public const string LibraryVariable = "PYTHONNET_PYDLL";
+
+    private const int ParentsSearchedForExecutable = 3;
+
+    private readonly Func<string, string?> _getEnvironmentVariable;
+    private readonly string _currentDirectory;
+    private readonly IReadOnlyList<string> _systemLibraryFolders;
+
+    /// <summary>Creates a locator that reads the process environment, the current folder and the usual system library folders.</summary>
+    public PythonLocator()
+        : this(Environment.GetEnvironmentVariable, Environment.CurrentDirectory, DefaultSystemLibraryFolders)
+    {
+    }
+
+    /// <summary>Creates a locator with its inputs given explicitly (for tests and for embedding applications).</summary>
+    /// <param name="getEnvironmentVariable">Reads <see cref="LibraryVariable"/>, <c>PYENV_ROOT</c>, <c>PYENV_VERSION</c> and <c>HOME</c>.</param>
+    /// <param name="currentDirectory">Where the search for a <c>.python-version</c> file starts.</param>
+    /// <param name="systemLibraryFolders">The folders searched for the system's <c>libpython3.*.so.1.0</c>.</param>
+    public PythonLocator(Func<string, string?> getEnvironmentVariable, string currentDirectory, IReadOnlyList<string> systemLibraryFolders)
+    {
+        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        ArgumentNullException.ThrowIfNull(currentDirectory);
+        ArgumentNullException.ThrowIfNull(systemLibraryFolders);
+        _getEnvironmentVariable = getEnvironmentVariable;
+        _currentDirectory = currentDirectory;
+        _systemLibraryFolders = systemLibraryFolders;
+    }
+
+    /// <summary>The major.minor versions pythonnet 3.2.1 can load (3.10 and older lack its type offsets; 3.14 is not supported yet).</summary>
+    public static IReadOnlyList<Version> SupportedVersions { get; } = [new(3, 11), new(3, 12), new(3, 13)];
+
+    /// <summary>The supported versions as a phrase: "3.11, 3.12 and 3.13".</summary>
+    public static string SupportedVersionsText =>
+        string.Join(", ", SupportedVersions.SkipLast(1).Select(v => v.ToString(2))) + " and " + SupportedVersions[^1].ToString(2);
+
+    /// <summary>Where shared libraries of the system's Python live on Debian, Fedora and from-source installs.</summary>
+    public static IReadOnlyList<string> DefaultSystemLibraryFolders { get; } =
+    [
+        $"/usr/lib/{MultiarchTriplet()}",
+        "/usr/lib64",
+        "/usr/lib",
+        "/usr/local/lib",
+    ];
+
+    /// <summary>Whether pythonnet supports <paramref name="version"/> (by major.minor).</summary>
+    /// <param name="version">A Python version.</param>
+    /// <returns><see langword="true"/> for 3.11.x to 3.13.x.</returns>
+    public static bool IsSupported(Version version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return SupportedVersions.Contains(new Version(version.Major, version.Minor));
+    }
+
+    /// <summary>Finds the Python to embed.</summary>
+    /// <param name="requested">
+    /// The Python asked for on the command line (<c>--python</c>): a libpython or an interpreter executable; or
+    /// <see langword="null"/> to use <see cref="LibraryVariable"/> or search.
+    /// </param>
+    /// <returns>The Python to embed.</returns>
+    /// <exception cref="PythonLocatorException">
+    /// The requested Python cannot be used (it does not exist, is not a libpython or an interpreter, has no shared libpython,
+    /// or is a version pythonnet does not support), or the search found none; the message says why, naming every place tried.
+    /// </exception>
+    public LocatedPython Locate(string? requested = null)
+    {
+        if (!string.IsNullOrEmpty(requested))
+        {
+            return Requested(requested, "--python");
+        }
+
+        var tried = new List<string> { "--python: not given" };
+        string? fromEnvironment = _getEnvironmentVariable(LibraryVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return Requested(fromEnvironment, LibraryVariable);
+        }
+
+        tried.Add($"{LibraryVariable}: not set");
+        LocatedPython? found = SearchPyenv(tried) ?? SearchSystem(tried);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        throw new PythonLocatorException(
+            $"No usable Python found for pythonnet, which supports Python {SupportedVersionsText}. Places tried:{Environment.NewLine}" +
+            string.Join(Environment.NewLine, tried.Select(place => "  " + place)) + Environment.NewLine +
+            $"Name one with --python (a libpython or a python executable) or {LibraryVariable}.",
+            tried);
+    }
+
+    // An explicit request is used or refused, never replaced by something else.
+    private static LocatedPython Requested(string path, string origin)
+    {
+        string? problem = null;
+        LocatedPython? located = null;
+        if (Directory.Exists(path))
+        {
+            problem = "is a folder; name a libpython or a python executable";
+        }
+        else if (!File.Exists(path))
+        {
+            problem = "does not exist";
+        }
+        else if (IsLibraryName(path))
+        {
+            located = FromLibrary(Path.GetFullPath(path), origin, out problem);
+        }
+        else
+        {
+            located = FromInterpreter(Path.GetFullPath(path), origin, out problem);
+        }
+
+        if (located is not null)
+        {
+            return located;
+        }
+
+        string place = $"{origin} '{path}': {problem}";
+        throw new PythonLocatorException($"Cannot use the Python named by {place}.", [place]);
+    }
+
+    private static bool IsLibraryName(string path)
+    {
+        string name = Path.GetFileName(path);
+        return name.StartsWith("libpython", StringComparison.Ordinal) || name.Contains(".so", StringComparison.Ordinal) ||
+            name.EndsWith(".dylib", StringComparison.Ordinal);
+    }
+
+    private static LocatedPython? FromLibrary(string library, string origin, out string? problem)
+    {
+        Version? version = CheckedVersion(library, out problem);
+        return version is null ? null : new LocatedPython(library, version, ExecutableFor(library, version), origin);
+    }
+
+    private static LocatedPython? FromInterpreter(string executable, string origin, out string? problem)
+    {
+        PythonInterpreter interpreter;
+        try
+        {
+            interpreter = new InterpreterLocator().Inspect(executable);
+        }
+        catch (InterpreterDiscoveryException exception)
+        {
+            problem = $"is not a usable python executable ({exception.Message})";
+            return null;
+        }
+
+        if (!IsSupported(interpreter.Version))
+        {
+            problem = Unsupported(interpreter.Version);
+            return null;
+        }
+
+        if (interpreter.LibPythonPath is null)
+        {
+            problem = $"is Python {interpreter.Version.ToString(3)} without a shared libpython (a static build; install its " +
+                $"libpython{interpreter.MinorVersion} package, or name the library)";
+            return null;
+        }
+
+        Version? version = CheckedVersion(interpreter.LibPythonPath, out problem);
+        return version is null ? null : new LocatedPython(interpreter.LibPythonPath, version, executable, origin);
+    }
+
+    // Loads the library to read its version (so an unsupported one is refused before pythonnet tries it).
+    private static Version? CheckedVersion(string library, out string? problem)
+    {
+        Version? version = LibPython.ReadVersion(library, out problem);
+        if (version is not null && !IsSupported(version))
+        {
+            problem = Unsupported(version);
+            return null;
+        }
+
+        return version;
+    }
+
+    private static string Unsupported(Version version) =>
+        $"is Python {version.ToString(3)}, which pythonnet does not support (it supports Python {SupportedVersionsText})";
+
+    private LocatedPython? SearchPyenv(List<string> tried)
+    {
+        string root = PyenvRoot();
+        string versionsFolder = Path.Combine(root, "versions");
+        if (!Directory.Exists(versionsFolder))
+        {
+            tried.Add($"pyenv: no {versionsFolder}");
+            return null;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((string name, string source) in PyenvSelection(root).Concat(PyenvVersionsNewestFirst(versionsFolder)))
+        {
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+
+            string place = $"pyenv {name} ({source})";
+            if (name == "system")
+            {
+                tried.Add($"{place}: the system Python, searched below");
+                continue;
+            }
+
+            string folder = Path.Combine(versionsFolder, name);
+            string? library = Directory.Exists(Path.Combine(folder, "lib"))
+                ? Directory.EnumerateFiles(Path.Combine(folder, "lib"), "libpython3*.so.1.0").Order(StringComparer.Ordinal).FirstOrDefault()
+                : null;
+            if (library is null)
+            {
+                tried.Add(Directory.Exists(folder)
+                    ? $"{place}: no shared libpython in {Path.Combine(folder, "lib")} (built without --enable-shared)"
+                    : $"{place}: no folder {folder}");
+                continue;
+            }
+
+            LocatedPython? located = FromLibrary(library, place, out string? problem);
+            if (located is not null)
+            {
+                return located;
+            }
+
+            tried.Add($"{place}: {library} {problem}");
+        }
+
+        return null;
+    }
+
+    private string PyenvRoot()
+    {
+        string? configured = _getEnvironmentVariable("PYENV_ROOT");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        string? home = _getEnvironmentVariable("HOME");
+        return Path.Combine(string.IsNullOrEmpty(home) ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) : home, ".pyenv");
+    }
+
+    // pyenv's own order: PYENV_VERSION, else the nearest .python-version, else the global version file.
+    private IEnumerable<(string Name, string Source)> PyenvSelection(string root)
+    {
+        string? variable = _getEnvironmentVariable("PYENV_VERSION");
+        if (!string.IsNullOrWhiteSpace(variable))
+        {
+            return variable.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => (name, "PYENV_VERSION"));
+        }
+
+        for (DirectoryInfo? folder = new(_currentDirectory); folder is not null; folder = folder.Parent)
+        {
+            string file = Path.Combine(folder.FullName, ".python-version");
+            if (File.Exists(file))
+            {
+                return VersionFileNames(file);
+            }
+        }
+
+        string global = Path.Combine(root, "version");
+        return File.Exists(global) ? VersionFileNames(global) : [];
+    }
+
+    private static List<(string Name, string Source)> VersionFileNames(string file) =>
+        File.ReadAllLines(file)
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .SelectMany(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Select(name => (name, file))
+            .ToList();
+
+    private static IEnumerable<(string Name, string Source)> PyenvVersionsNewestFirst(string versionsFolder) =>
+        Directory.EnumerateDirectories(versionsFolder)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .OrderByDescending(name => LibPython.ParseVersion(name) ?? new Version(0, 0))
+            .ThenBy(name => name, StringComparer.Ordinal)
+            .Select(name => (name, versionsFolder));
+
+    private LocatedPython? SearchSystem(List<string> tried)
+    {
+        var libraries = _systemLibraryFolders
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "libpython3*.so.1.0"))
+            .DistinctBy(RealPath)
+            .OrderByDescending(library => LibPython.ParseVersion(Path.GetFileName(library)["libpython".Length..]) ?? new Version(0, 0))
+            .ToList();
+        if (libraries.Count == 0)
+        {
+            tried.Add($"system: no libpython3*.so.1.0 in {string.Join(", ", _systemLibraryFolders)}");
+            return null;
+        }
+
+        foreach (string library in libraries)
+        {
+            LocatedPython? located = FromLibrary(library, "system", out string? problem);
+            if (located is not null)
+            {
+                return located;
+            }
+
+            tried.Add($"system: {library} {problem}");
+        }
+
+        return null;
+    }
+
+    // The interpreter of a library: <prefix>/bin/python3 (or python3.X) above it, as for pyenv's <prefix>/lib and
+    // Debian's /usr/lib/<triplet>. python3 is preferred when it is that very interpreter: it is what users run.
+    private static string? ExecutableFor(string library, Version version)
+    {
+        DirectoryInfo? folder = new FileInfo(library).Directory?.Parent;
+        for (int level = 0; level < ParentsSearchedForExecutable && folder is not null; level++, folder = folder.Parent)
+        {
+            string versioned = Path.Combine(folder.FullName, "bin", $"python{version.Major}.{version.Minor}");
+            if (!File.Exists(versioned))
+            {
+                continue;
+            }
+
+            string plain = Path.Combine(folder.FullName, "bin", $"python{version.Major}");
+            return File.Exists(plain) && RealPath(plain) == RealPath(versioned) ? plain : versioned;
+        }
+
+        return null;
+    }
+
+    private static string RealPath(string path)
+    {
+        try
+        {
+            return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        }
+        catch (IOException)
+        {
+            return Path.GetFullPath(path);
+        }
+    }
+
+    private static string MultiarchTriplet() => RuntimeInformation.OSArchitecture switch
+    {
+        Architecture.Arm64 => "aarch64-linux-gnu",
+        Architecture.X86 => "i386-linux-gnu",
+        Architecture.Arm => "arm-linux-gnueabihf",
+        _ => "x86_64-linux-gnu",
+    };
+}

@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using MmapNet.Conformance;
+using MmapNet.Conformance.Cases;
+using MmapNet.Conformance.Running;
+using MmapNet.Discovery;
+using NUnit.Framework;
+
+namespace MmapNet.Host.Tests;
+
+/// <summary>
+/// The conformance suite in the two pythonnet flavours: the implementation side under mmapnet-host (CPython embedded in
+/// .NET), and under a stock python3 with pythonnet's clr initialised at <c>import mmapnet</c>. One test per (flavour,
+/// interpreter, case), through the conformance runner; a failure's message is the runner's diff of the two transcripts.
+/// </summary>
+[TestFixture]
+public sealed class FlavourConformanceTests
+{
+    private static readonly RepositoryLayout Layout = new(TestLayout.RepositoryRoot);
+
+    public static IEnumerable<TestCaseData> Runs()
+    {
+        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(Layout.CasesFolder);
+        if (cases.Count == 0)
+        {
+            // A suite without cases is broken, not passing.
+            yield return new TestCaseData(ImplementationFlavour.Host, string.Empty, string.Empty).SetName("FlavourConformance(no cases)");
+            yield break;
+        }
+
+        foreach (ImplementationFlavour flavour in new[] { ImplementationFlavour.Host, ImplementationFlavour.PythonWithClr })
+        {
+            foreach (PythonInterpreter interpreter in TestInterpreters.Embeddable)
+            {
+                foreach (ConformanceCase conformanceCase in cases)
+                {
+                    yield return new TestCaseData(flavour, interpreter.Label, conformanceCase.Id)
+                        .SetName($"FlavourConformance({ImplementationFlavours.Name(flavour)},{interpreter.Label},{conformanceCase.Id})")
+                        .SetCategory(conformanceCase.Area);
+                }
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(Runs))]
+    public async Task FlavourConformance(ImplementationFlavour flavour, string interpreterLabel, string caseId)
+    {
+        Assert.That(caseId, Is.Not.Empty, $"no cases under {Layout.CasesFolder}");
+        ConformanceCase conformanceCase = CaseCatalog.Discover(Layout.CasesFolder).Single(c => c.Id == caseId);
+        PythonInterpreter interpreter = TestInterpreters.Embeddable.Single(i => i.Label == interpreterLabel);
+        var runner = new ConformanceRunner(Settings(flavour));
+
+        CaseResult result = await runner.RunCaseAsync(interpreter, conformanceCase, TestContext.CurrentContext.CancellationToken);
+
+        Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.Passed), result.Describe());
+    }
+
+    [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.Cases))]
+    public async Task HostFlavourServesMmapFromTheHostsPackage(PythonInterpreter interpreter)
+    {
+        var runner = new ConformanceRunner(Settings(ImplementationFlavour.Host));
+        ImplementationCheck check = await runner.CheckImplementationAsync(interpreter, TestContext.CurrentContext.CancellationToken);
+        Assert.That(check.Error, Is.Null);
+        Assert.That(check.ServedBy, Does.StartWith("mmapnet (" + TestLayout.BuildOutput("MmapNet.Host.Tool")), "the host's own copy of the package");
+        Assert.That(check.MmapType, Is.EqualTo("mmap.mmap"));
+    }
+
+    [Test]
+    public void HostFlavourRunsOnlyTheImplementationUnderTheHost()
+    {
+        PythonInterpreter interpreter = TestInterpreters.Embeddable[0];
+        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
+        var (referenceProgram, referenceArguments) = launcher.Command(interpreter, RunSettings.ReferenceModule, ["case.py"]);
+        var (program, arguments) = launcher.Command(interpreter, "mmapnet", ["case.py"]);
+        Assert.That(referenceProgram, Is.EqualTo(interpreter.ExecutablePath));
+        Assert.That(referenceArguments, Is.EqualTo(new[] { Layout.BootstrapScript, "mmap", "case.py" }));
+        Assert.That(program, Is.EqualTo(TestLayout.HostExecutable));
+        Assert.That(arguments, Is.EqualTo(new[] { "--python", interpreter.LibPythonPath, Layout.BootstrapScript, "mmapnet", "case.py" }));
+    }
+
+    [Test]
+    public void ClrFlavourSetsTheVariableOnTheImplementationSideOnly()
+    {
+        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.PythonWithClr));
+        Assert.That(launcher.Environment("mmapnet", null, "/tmp/status.json", "/tmp/t")[BootstrapLauncher.ClrVariable], Is.EqualTo("1"));
+        Assert.That(launcher.Environment("mmap", null, "/tmp/status.json", "/tmp/t").ContainsKey(BootstrapLauncher.ClrVariable), Is.False);
+    }
+
+    private static RunSettings Settings(ImplementationFlavour flavour) => new()
+    {
+        Layout = Layout,
+        Flavour = flavour,
+        HostExecutable = TestLayout.HostExecutable,
+    };
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MmapNet.Discovery;
+using NUnit.Framework;
+
+namespace MmapNet.Host.Tests;
+
+/// <summary>
+/// The interpreters on this machine (MmapNet.Discovery: pyenv versions and /usr/bin/python3, or MMAPNET_PYTHONS), as
+/// NUnit cases: one case per interpreter, named by its label, pytest-style.
+/// </summary>
+internal static class TestInterpreters
+{
+    private static readonly Lazy<IReadOnlyList<PythonInterpreter>> LazyAll = new(() => new InterpreterLocator().FindAll());
+
+    /// <summary>Every CPython 3.10 to 3.13 found.</summary>
+    public static IReadOnlyList<PythonInterpreter> All => LazyAll.Value;
+
+    /// <summary>The ones pythonnet can embed: 3.11 to 3.13 with a shared libpython.</summary>
+    public static IReadOnlyList<PythonInterpreter> Embeddable =>
+        All.Where(i => PythonLocator.IsSupported(i.Version) && i.LibPythonPath is not null).ToList();
+
+    /// <summary>One case per embeddable interpreter.</summary>
+    public static IEnumerable<TestCaseData> Cases() =>
+        Embeddable.Select(interpreter => new TestCaseData(interpreter).SetArgDisplayNames(interpreter.Label));
+
+    /// <summary>One case per embeddable interpreter and flavour: the host, and stock python3 with clr.</summary>
+    public static IEnumerable<TestCaseData> FlavourCases() =>
+        from interpreter in Embeddable
+        from flavour in Enum.GetValues<Flavour>()
+        select new TestCaseData(interpreter, flavour).SetArgDisplayNames(interpreter.Label, flavour.ToString());
+
+    /// <summary>The 3.10 interpreter, which pythonnet 3.2.1 cannot embed.</summary>
+    public static PythonInterpreter Python310 =>
+        All.FirstOrDefault(i => i.Version.Major == 3 && i.Version.Minor == 10)
+        ?? throw new InvalidOperationException("No Python 3.10 on this machine: the unsupported-version tests need one.");
+}
+
+/// <summary>The two ways Python code meets MmapNet and .NET in one process.</summary>
+public enum Flavour
+{
+    /// <summary><c>mmapnet-host</c>: .NET embeds CPython with pythonnet.</summary>
+    Host,
+
+    /// <summary>A stock python3: <c>import mmapnet</c> boots CoreCLR, <c>import clr</c> initialises pythonnet in it.</summary>
+    Python,
+}
