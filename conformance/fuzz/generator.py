@@ -375,7 +375,11 @@ class Generator:
         text = ", ".join(positional + ["%s=%s" % kv for kv in keywords])
         call = callee + text + ")" if callee.endswith(", ") else "%s(%s)" % (callee, text)
         # What kind of map this will be, if it is made: whether it may grow and be touched.
-        if fileno in ("-1", "Idx(-1)"):
+        # MAP_ANONYMOUS in the flags makes an anonymous map whatever the descriptor (the kernel ignores it): growing
+        # a shared one then leaves pages nothing backs, SIGBUS on touch in CPython too (seed 2634 program 4850 on
+        # 3.12.1: `mmap.mmap(fd, 4096, flags=33)`, then a hook grew it), so it must not be taken for a file map.
+        anonymous_flag = flags_value is not None and flags_value & _stdlib.MAP_ANONYMOUS
+        if fileno in ("-1", "Idx(-1)") or (anonymous_flag and fileno != "zfd"):
             private = access_value == 3 or (access_value in (None, 0) and flags_value is not None
                                             and flags_value & 3 == _stdlib.MAP_PRIVATE)
             kind = "anon-private" if private else "anon-shared"

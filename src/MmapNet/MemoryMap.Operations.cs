@@ -172,7 +172,7 @@ public sealed unsafe partial class MemoryMap
             return MmapError.ClosedOrInvalid;
         }
 
-        Buffer.MemoryCopy(data, Address + position, length, length);
+        CopyIntoMap(Address + position, data, length);
         _position = position + length;
         return MmapStatus.Ok;
     }
@@ -456,9 +456,24 @@ public sealed unsafe partial class MemoryMap
             return MmapError.ClosedOrInvalid;
         }
 
-        // The C library's memmove, as CPython: it writes the same pages (Interop.Libc.Memmove says why that matters).
-        Libc.Memmove(Address + destination, Address + source, (nuint)count);
+        CopyIntoMap(Address + destination, Address + source, count);
         return MmapStatus.Ok;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="count"/> bytes into the map with the C library's memmove, as CPython does: it writes the
+    /// same pages (Interop.Libc's MemmoveShort says why that matters for private maps).
+    /// </summary>
+    private static void CopyIntoMap(byte* destination, byte* source, long count)
+    {
+        if (count <= Libc.ShortCopy)
+        {
+            Libc.MemmoveShort(destination, source, (nuint)count);
+        }
+        else
+        {
+            Libc.Memmove(destination, source, (nuint)count);
+        }
     }
 
     /// <summary>
@@ -660,7 +675,7 @@ public sealed unsafe partial class MemoryMap
         byte* destination = Address + start;
         if (step == 1)
         {
-            Buffer.MemoryCopy(value, destination, count, count);
+            CopyIntoMap(destination, value, count);
             return MmapStatus.Ok;
         }
 
