@@ -97,9 +97,17 @@ class Worker:
         sys.path.insert(0, CASES_ROOT)
         sys.path.insert(0, HERE)
         import importlib
-        import mmap as stdlib
-        import fuzzkit
-        import generator
+        # A host that serves mmap itself (mmapnet-host puts its implementation in sys.modules['mmap'] before it runs
+        # a program) must not hand it out as the reference: import the standard library's module around it, as
+        # conformance/harness/bootstrap.py does, with the modules that import mmap for its constants.
+        served = sys.modules.pop("mmap", None)
+        try:
+            import mmap as stdlib
+            import fuzzkit
+            import generator
+        finally:
+            if served is not None:
+                sys.modules["mmap"] = served
         self.stdlib = stdlib
         self.impl = importlib.import_module(impl_name)
         if self.impl is stdlib and impl_name != "mmap":
