@@ -44,7 +44,11 @@ internal static partial class ChildProcess
     private static async Task<ChildResult> RunAsync(
         string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? workingDirectory, TimeSpan? timeout, int? signalAfterReady)
     {
-        var startInfo = new ProcessStartInfo(program)
+        // A child inherits ignored signals, and python (as the host) leaves SIGINT ignored when it starts that way: a test run
+        // started in the background by a shell without job control (SIGINT ignored there) could then interrupt neither.
+        // env --default-signal=INT restores the default disposition and execs the program (same pid), as a terminal has it.
+        bool restoreSigint = signalAfterReady == Sigint;
+        var startInfo = new ProcessStartInfo(restoreSigint ? "/usr/bin/env" : program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -54,6 +58,12 @@ internal static partial class ChildProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (restoreSigint)
+        {
+            startInfo.ArgumentList.Add("--default-signal=INT");
+            startInfo.ArgumentList.Add(program);
+        }
+
         foreach (string argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
