@@ -368,24 +368,25 @@ internal static unsafe partial class MmapType
             : PyBytes_FromStringAndSize(source, (nint)length);
     }
 
+    /// <summary><c>read_byte()</c>: a hot method in the guarded-work, boxed-after shape (see the remarks on <see cref="MmapType"/>).</summary>
     [UnmanagedCallersOnly]
     private static nint ReadByte(nint self, nint unused)
     {
+        byte value;
         try
         {
-            return ReadByteUnguarded(self, unused);
+            MmapStatus status = MmapObject.MapOf(self).ReadByteCore(out value);
+            if (!status.IsOk)
+            {
+                return PythonErrors.Raise(status);
+            }
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
-    }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint ReadByteUnguarded(nint self, nint unused)
-    {
-        MmapStatus status = MmapObject.MapOf(self).ReadByteCore(out byte value);
-        return status.IsOk ? FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);
+        return FastPyLong_FromSsize_t(value);
     }
 
     [UnmanagedCallersOnly]
@@ -521,26 +522,27 @@ internal static unsafe partial class MmapType
         return status.IsOk ? PyLong_FromSsize_t((nint)size) : PythonErrors.Raise(status);
     }
 
+    /// <summary><c>tell()</c>: a hot method in the guarded-work, boxed-after shape (see the remarks on <see cref="MmapType"/>).</summary>
     [UnmanagedCallersOnly]
     private static nint Tell(nint self, nint unused)
     {
+        nint position;
         try
         {
-            return TellUnguarded(self, unused);
+            MemoryMap map = MmapObject.MapOf(self);
+            if (map.IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            position = (nint)map.CurrentPosition;
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
-    }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint TellUnguarded(nint self, nint unused)
-    {
-        MemoryMap map = MmapObject.MapOf(self);
-        return map.IsClosed
-            ? PythonErrors.Raise(MmapError.ClosedOrInvalid)
-            : FastPyLong_FromSsize_t((nint)map.CurrentPosition);
+        return FastPyLong_FromSsize_t(position);
     }
 
     /// <summary><c>write(bytes)</c>: "y*"; returns the number of bytes written.</summary>

@@ -21,24 +21,19 @@ internal static unsafe partial class MmapType
     // Copies up to this size are short enough to run without a GC-mode transition.
     private const int ShortCopy = 4096;
 
+    /// <summary><c>len(m)</c>: no C-API call on the way to the result, so the work needs no out-of-line twin.</summary>
     [UnmanagedCallersOnly]
     private static nint Length(nint self)
     {
         try
         {
-            return LengthUnguarded(self);
+            MemoryMap map = MmapObject.MapOf(self);
+            return map.IsClosed ? PythonErrors.RaiseInt(MmapError.ClosedOrInvalid) : (nint)map.MappedLength;
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpectedInt(exception);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint LengthUnguarded(nint self)
-    {
-        MemoryMap map = MmapObject.MapOf(self);
-        return map.IsClosed ? PythonErrors.RaiseInt(MmapError.ClosedOrInvalid) : (nint)map.MappedLength;
     }
 
     /// <summary><c>m[key]</c>: an int for an index, bytes for a slice.</summary>
@@ -262,28 +257,28 @@ internal static unsafe partial class MmapType
     [UnmanagedCallersOnly]
     private static nint SequenceItem(nint self, nint index)
     {
+        byte value;
         try
         {
-            return SequenceItemUnguarded(self, index);
+            // CPython's mmap_item checks that the map is open before the index (GetByteCore checks after).
+            MemoryMap map = MmapObject.MapOf(self);
+            if (map.IsClosed)
+            {
+                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
+            }
+
+            MmapStatus status = map.GetByteCore(index, fromEnd: false, out value);
+            if (!status.IsOk)
+            {
+                return PythonErrors.Raise(status);
+            }
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
-    }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint SequenceItemUnguarded(nint self, nint index)
-    {
-        // CPython's mmap_item checks that the map is open before the index (GetByteCore checks after).
-        MemoryMap map = MmapObject.MapOf(self);
-        if (map.IsClosed)
-        {
-            return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-        }
-
-        MmapStatus status = map.GetByteCore(index, fromEnd: false, out byte value);
-        return status.IsOk ? FastPyBytes_FromStringAndSize(&value, 1) : PythonErrors.Raise(status);
+        return FastPyBytes_FromStringAndSize(&value, 1);
     }
 
     /// <summary>sq_ass_item: takes a 1-byte bytes; here the writability check comes last, as in CPython.</summary>

@@ -21,6 +21,12 @@ namespace MmapNet.CPython;
 /// work, and every C-API call, is in its <c>*Unguarded</c> twin, kept out of line
 /// (<see cref="MethodImplOptions.NoInlining"/>) because the JIT inlines P/Invoke transitions only
 /// outside try regions: inside one, each C-API call would go through a marshalling stub.
+/// <para>
+/// The hottest slots, whose result is one C-API call away (<c>len</c>, <c>tell</c>, <c>read_byte</c>,
+/// <c>sq_item</c>), have a second shape that saves the call to the twin: the work runs inside the try
+/// region, and the result object is made after it, where that single C-API call is inlined. Calls made
+/// inside the try region are only the ones on error paths.
+/// </para>
 /// </remarks>
 internal static unsafe partial class MmapType
 {
