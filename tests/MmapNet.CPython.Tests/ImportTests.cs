@@ -54,6 +54,31 @@ public sealed class ImportTests
     }
 
     /// <summary>
+    /// The CoreCLR route of <c>import mmapnet</c> imports only the package and ctypes (with what ctypes itself needs):
+    /// each standard module more is import time every user pays. importlib.abc, for one, pulls in importlib.resources,
+    /// pathlib, inspect and tempfile, and cost 50 ms of the import on 3.13.
+    /// </summary>
+    [TestCaseSource(nameof(AllInterpreters))]
+    public async Task ImportThroughCoreclr_ImportsNoStandardModuleBeyondCtypes(string label)
+    {
+        string[] allowed = ["mmapnet", "mmapnet._loader", "mmapnet._clr", "mmapnet._mmapnet",
+            "ctypes", "_ctypes", "ctypes._endian", "struct", "_struct", "atexit", "types"];
+        var start = new PythonStart
+        {
+            Environment = new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr", ["MMAPNET_CLR"] = null },
+        };
+        var result = await PythonProcess.RunAsync(
+            Interpreters.Get(label),
+            ["-c", "import sys; before = set(sys.modules); import mmapnet; print(' '.join(sorted(set(sys.modules) - before)))"],
+            start);
+        Assert.That(result.ExitCode, Is.Zero, result.Describe());
+        string[] added = result.Stdout.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        TestContext.Out.WriteLine(string.Join(" ", added));
+        Assert.That(added, Does.Contain("mmapnet._mmapnet"), "the CoreCLR route ran");
+        Assert.That(added, Is.SubsetOf(allowed));
+    }
+
+    /// <summary>
     /// Public names (as dir() lists them), every constant, <c>error is OSError</c>, and the type's <c>__module__</c>,
     /// <c>__name__</c>, <c>__qualname__</c>, <c>__doc__</c>, <c>__flags__</c>, <c>__basicsize__</c>,
     /// <c>__weakrefoffset__</c> and methods: the same with mmapnet as with the stdlib (Scripts/module_facts.py).
