@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using MmapNet.CPython.Native;
 using static MmapNet.CPython.Native.PythonApi;
 
@@ -73,8 +74,10 @@ internal static unsafe class ArgumentParser
     /// <summary>
     /// Parses the argument tuple with CPython's <c>PyArg_ParseTuple</c> and
     /// <paramref name="formatWithNul"/>; the outputs are written where the format says. False with the
-    /// interpreter's exception set when the arguments are refused.
+    /// interpreter's exception set when the arguments are refused. Out of line: its call has a GC transition
+    /// (see <see cref="OutOfLineApi"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool ParseWithCPython(nint tuple, ReadOnlySpan<byte> formatWithNul, void* output1 = null, void* output2 = null, void* output3 = null, void* output4 = null)
     {
         fixed (byte* format = formatWithNul)

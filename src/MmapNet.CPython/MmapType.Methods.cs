@@ -189,7 +189,7 @@ internal static unsafe partial class MmapType
         }
 
         nint result = FoundIndex(map, buffer.Buf, buffer.Len, start, end, reverse);
-        PyBuffer_Release(&buffer);
+        OutOfLineApi.PyBuffer_Release(&buffer);
         return result;
     }
 
@@ -365,7 +365,7 @@ internal static unsafe partial class MmapType
 
         return length <= ShortCopy
             ? FastPyBytes_FromStringAndSize(source, (nint)length)
-            : PyBytes_FromStringAndSize(source, (nint)length);
+            : OutOfLineApi.PyBytes_FromStringAndSize(source, (nint)length);
     }
 
     /// <summary><c>read_byte()</c>: a hot method in the guarded-work, boxed-after shape (see the remarks on <see cref="MmapType"/>).</summary>
@@ -413,7 +413,7 @@ internal static unsafe partial class MmapType
 
         return length <= ShortCopy
             ? FastPyBytes_FromStringAndSize(source, (nint)length)
-            : PyBytes_FromStringAndSize(source, (nint)length);
+            : OutOfLineApi.PyBytes_FromStringAndSize(source, (nint)length);
     }
 
     /// <summary><c>resize(newsize)</c>: "n". The object's own lease does not count against the resize.</summary>
@@ -584,7 +584,7 @@ internal static unsafe partial class MmapType
 
         status = map.WriteCore(buffer.Buf, buffer.Len);
         nint written = buffer.Len;
-        PyBuffer_Release(&buffer);
+        OutOfLineApi.PyBuffer_Release(&buffer);
         return status.IsOk ? FastPyLong_FromSsize_t(written) : PythonErrors.Raise(status);
     }
 

@@ -68,13 +68,13 @@ internal static unsafe partial class MmapType
         nint index;
         if (!ArgumentParser.TryExactSsize(key, out index))
         {
-            if (PyIndex_Check(key) == 0)
+            if (OutOfLineApi.PyIndex_Check(key) == 0)
             {
                 return PythonErrors.Raise(MmapError.IndicesMustBeIntegers);
             }
 
-            index = PyNumber_AsSsize_t(key, PyExc_IndexError);
-            if (index == -1 && PyErr_Occurred() != 0)
+            index = OutOfLineApi.PyNumber_AsSsize_t(key, PyExc_IndexError);
+            if (index == -1 && OutOfLineApi.PyErr_Occurred() != 0)
             {
                 return 0;
             }
@@ -104,19 +104,19 @@ internal static unsafe partial class MmapType
             byte* source = map.Address + first;
             return count <= ShortCopy
                 ? FastPyBytes_FromStringAndSize(source, (nint)count)
-                : PyBytes_FromStringAndSize(source, (nint)count);
+                : OutOfLineApi.PyBytes_FromStringAndSize(source, (nint)count);
         }
 
-        nint result = PyBytes_FromStringAndSize(null, (nint)count);
+        nint result = OutOfLineApi.PyBytes_FromStringAndSize(null, (nint)count);
         if (result == 0)
         {
             return 0;
         }
 
-        MmapStatus status = map.CopySliceCore(first, step, count, PyBytes_AsString(result));
+        MmapStatus status = map.CopySliceCore(first, step, count, OutOfLineApi.PyBytes_AsString(result));
         if (!status.IsOk)
         {
-            Py_DecRef(result);
+            OutOfLineApi.Py_DecRef(result);
             return PythonErrors.Raise(status);
         }
 
@@ -134,7 +134,7 @@ internal static unsafe partial class MmapType
             && IsPlainSliceMember(*(nint*)(slice + SliceStopOffset))
             && IsPlainSliceMember(*(nint*)(slice + SliceStepOffset))
             ? FastPySlice_Unpack(slice, &a, &b, &c)
-            : PySlice_Unpack(slice, &a, &b, &c);
+            : OutOfLineApi.PySlice_Unpack(slice, &a, &b, &c);
         start = a;
         stop = b;
         step = c;
@@ -174,13 +174,13 @@ internal static unsafe partial class MmapType
 
         if (!ArgumentParser.TryExactSsize(key, out nint index))
         {
-            if (PyIndex_Check(key) == 0)
+            if (OutOfLineApi.PyIndex_Check(key) == 0)
             {
                 return PythonErrors.RaiseInt(MmapError.AssignmentIndicesMustBeInteger);
             }
 
-            index = PyNumber_AsSsize_t(key, PyExc_IndexError);
-            if (index == -1 && PyErr_Occurred() != 0)
+            index = OutOfLineApi.PyNumber_AsSsize_t(key, PyExc_IndexError);
+            if (index == -1 && OutOfLineApi.PyErr_Occurred() != 0)
             {
                 return -1;
             }
@@ -199,13 +199,13 @@ internal static unsafe partial class MmapType
 
         if (!ArgumentParser.TryExactSsize(value, out nint byteValue))
         {
-            if (PyIndex_Check(value) == 0)
+            if (OutOfLineApi.PyIndex_Check(value) == 0)
             {
                 return PythonErrors.RaiseInt(MmapError.ItemValueMustBeInt);
             }
 
-            byteValue = PyNumber_AsSsize_t(value, PyExc_TypeError);
-            if (byteValue == -1 && PyErr_Occurred() != 0)
+            byteValue = OutOfLineApi.PyNumber_AsSsize_t(value, PyExc_TypeError);
+            if (byteValue == -1 && OutOfLineApi.PyErr_Occurred() != 0)
             {
                 return -1;
             }
@@ -243,13 +243,13 @@ internal static unsafe partial class MmapType
         }
 
         PyBuffer buffer;
-        if (PyObject_GetBuffer(value, &buffer, 0) < 0)
+        if (OutOfLineApi.PyObject_GetBuffer(value, &buffer, 0) < 0)
         {
             return -1;
         }
 
         status = map.StoreSliceCore(first, step, count, buffer.Buf, buffer.Len);
-        PyBuffer_Release(&buffer);
+        OutOfLineApi.PyBuffer_Release(&buffer);
         return status.IsOk ? 0 : PythonErrors.RaiseInt(status);
     }
 

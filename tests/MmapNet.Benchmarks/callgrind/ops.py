@@ -5,7 +5,8 @@
 getppid marks the boundaries: callgrind writes one profile part per operation, so instruction counts
 per operation are the part's count divided by N (exact and repeatable, unlike times). The loops run
 in functions (locals, no timeit), over an iterator that allocates nothing; "pass" is the empty loop.
-Three warm-up passes with pauses come first, so the .NET side runs its optimised code.
+Six warm-up passes with pauses come first, so the .NET side runs its optimised code: under valgrind the runtime's
+background JIT is slow, and with shorter pauses methods were still in their instrumented tier when measured.
 """
 
 import itertools
@@ -60,10 +61,10 @@ def main(module_name, count, warm_up=5000):
             m.seek(0)
         loops[name](m, payload, needle, n)
 
-    for _ in range(3):
+    for _ in range(6):
         for name, _, resets in OPERATIONS:
             run(name, resets, warm_up)
-        time.sleep(0.5)
+        time.sleep(1.5)
     for name, _, resets in OPERATIONS:
         if resets:
             m.seek(0)
