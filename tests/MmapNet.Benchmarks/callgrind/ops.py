@@ -34,6 +34,7 @@ OPERATIONS = [
     ("move(64)", "m.move(0, 4096, 64)", False),
     ("memoryview(m)[i:j]", "memoryview(m)[4096:4160]", False),
     ("next(iter(m))", None, False),
+    ("mmap(-1, 4096) + close", "type(m)(-1, 4096).close()", False),
 ]
 
 
