@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using MmapNet.Tests.Support;
 
@@ -92,6 +93,21 @@ public class ReadWriteTests : MapFixture
         Assert.That(map.ReadLine(), Is.EqualTo("world\n"u8.ToArray()));
         Assert.That(map.ReadLine(), Is.Empty);
         Assert.That(map.Position, Is.EqualTo(12));
+    }
+
+    [Test]
+    public void ReadLine_LinesLongerThanTheFirstSearchedStretch()
+    {
+        // The first 64 KiB of a line are searched one way and the rest another (Libc.ShortSearch). CPython on
+        // b"a" * 65535 + b"\n" + b"b" * 70000 + b"\n" + b"c" * 64464: lengths 65536, 70001, 64464, 0; tell() == 200001.
+        byte[] content = [.. Enumerable.Repeat((byte)'a', 65535), (byte)'\n', .. Enumerable.Repeat((byte)'b', 70000), (byte)'\n',
+            .. Enumerable.Repeat((byte)'c', 64464)];
+        MemoryMap map = MapContent(content);
+        Assert.That(map.ReadLine(), Is.EqualTo(content[..65536]));
+        Assert.That(map.ReadLine(), Is.EqualTo(content[65536..135537]));
+        Assert.That(map.ReadLine(), Is.EqualTo(content[135537..]));
+        Assert.That(map.ReadLine(), Is.Empty);
+        Assert.That(map.Position, Is.EqualTo(200001));
     }
 
     [Test]
