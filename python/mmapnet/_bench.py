@@ -378,23 +378,12 @@ def _import_times(runs, log):
     """Median time of ``import mmap`` and ``import mmapnet`` in fresh processes, after one unmeasured
     run of each (the warm case: files in the page cache, bytecode compiled). Elapsed time, which is what
     the import target is about, and the process's CPU time (all threads), which a loaded machine inflates less.
-
-    The children keep their bytecode in a temporary PYTHONPYCACHEPREFIX, written even when this process runs
-    with PYTHONDONTWRITEBYTECODE: without it every run would compile the package's sources again (about 7 ms on
-    3.13), which a second import of an installed package never does, and the source tree is left untouched."""
-    package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    bytecode_cache = tempfile.mkdtemp(prefix="mmapnet-bench-pycache-")
-    try:
-        return _measure_imports(runs, log, package_root, bytecode_cache)
-    finally:
-        shutil.rmtree(bytecode_cache, ignore_errors=True)
-
-
-def _measure_imports(runs, log, package_root, bytecode_cache):
-    environment = dict(os.environ)
-    environment.pop("PYTHONDONTWRITEBYTECODE", None)
-    environment["PYTHONPYCACHEPREFIX"] = bytecode_cache
-    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, environment.get("PYTHONPATH")]))
+    The children's environment is bench-import's (bytecode may be written, this package on the path), with
+    this process's MMAPNET_BACKEND, so that the import timed is the route the operations ran on."""
+    from mmapnet._bench_import import _child_environment
+    environment = _child_environment()
+    if os.environ.get("MMAPNET_BACKEND"):
+        environment["MMAPNET_BACKEND"] = os.environ["MMAPNET_BACKEND"]
     code = ("import time; t, c = time.perf_counter(), time.process_time(); import %s as m; "
             "print(time.perf_counter() - t, time.process_time() - c, getattr(m, '__backend__', '-'))")
     samples = {"mmap": [], "mmapnet": []}
