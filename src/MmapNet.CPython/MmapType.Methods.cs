@@ -137,7 +137,7 @@ internal static unsafe partial class MmapType
             return PythonErrors.Raise(MmapError.ClosedOrInvalid);
         }
 
-        Py_IncRef(self);
+        FastPy_IncRef(self);
         return self;
     }
 
@@ -500,7 +500,7 @@ internal static unsafe partial class MmapType
 
     /// <summary><c>seekable()</c> (3.13): always True, even when closed, as in CPython.</summary>
     [UnmanagedCallersOnly]
-    private static nint Seekable(nint self, nint unused) => PyBool_FromLong(1);
+    private static nint Seekable(nint self, nint unused) => FastPyBool_FromLong(1);
 
     [UnmanagedCallersOnly]
     private static nint Size(nint self, nint unused)

@@ -22,7 +22,7 @@ namespace MmapNet.CPython;
 /// (<see cref="MethodImplOptions.NoInlining"/>) because the JIT inlines P/Invoke transitions only
 /// outside try regions: inside one, each C-API call would go through a marshalling stub.
 /// <para>
-/// The hottest slots, whose result is one C-API call away (<c>len</c>, <c>tell</c>, <c>read_byte</c>,
+/// The hottest slots, whose result is one C-API call away (<c>len</c>, <c>tell</c>, <c>read_byte</c>, <c>closed</c>,
 /// <c>sq_item</c>), have a second shape that saves the call to the twin: the work runs inside the try
 /// region, and the result object is made after it, where that single C-API call is inlined. Calls made
 /// inside the try region are only the ones on error paths.
@@ -316,20 +316,17 @@ internal static unsafe partial class MmapType
     [UnmanagedCallersOnly]
     private static nint GetClosed(nint self, void* closure)
     {
+        bool closed;
         try
         {
-            return GetClosedUnguarded(self, closure);
+            closed = MmapObject.MapOf(self).IsClosed;
         }
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
-    }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint GetClosedUnguarded(nint self, void* closure)
-    {
-        return PyBool_FromLong(MmapObject.MapOf(self).IsClosed ? 1 : 0);
+        return FastPyBool_FromLong(closed ? 1 : 0);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

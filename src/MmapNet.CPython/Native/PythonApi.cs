@@ -32,7 +32,6 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged<nint, nint> PyLong_AsSsize_t;
     public static delegate* unmanaged<nint, nint, nint> PyNumber_AsSsize_t;
     public static delegate* unmanaged<nint, int> PyIndex_Check;
-    public static delegate* unmanaged<nint, nint> PyBool_FromLong;
     public static delegate* unmanaged<nint, nint*, nint*, nint*, int> PySlice_Unpack;
     public static delegate* unmanaged<byte*, nint, nint> PyBytes_FromStringAndSize;
     public static delegate* unmanaged<nint, byte*> PyBytes_AsString;
@@ -91,6 +90,7 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged[SuppressGCTransition]<nint> FastPyErr_Occurred;
     public static delegate* unmanaged[SuppressGCTransition]<void> FastPyErr_Clear;
     public static delegate* unmanaged[SuppressGCTransition]<nint, void> FastPy_IncRef;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyBool_FromLong;
 
     public static nint PyExc_ValueError;
     public static nint PyExc_TypeError;
@@ -136,7 +136,6 @@ internal static unsafe class PythonApi
         PyLong_AsSsize_t = (delegate* unmanaged<nint, nint>)Function("PyLong_AsSsize_t");
         PyNumber_AsSsize_t = (delegate* unmanaged<nint, nint, nint>)Function("PyNumber_AsSsize_t");
         PyIndex_Check = (delegate* unmanaged<nint, int>)Function("PyIndex_Check");
-        PyBool_FromLong = (delegate* unmanaged<nint, nint>)Function("PyBool_FromLong");
         PySlice_Unpack = (delegate* unmanaged<nint, nint*, nint*, nint*, int>)Function("PySlice_Unpack");
         PyBytes_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Function("PyBytes_FromStringAndSize");
         PyBytes_AsString = (delegate* unmanaged<nint, byte*>)Function("PyBytes_AsString");
@@ -186,6 +185,7 @@ internal static unsafe class PythonApi
         FastPyErr_Occurred = (delegate* unmanaged[SuppressGCTransition]<nint>)Function("PyErr_Occurred");
         FastPyErr_Clear = (delegate* unmanaged[SuppressGCTransition]<void>)Function("PyErr_Clear");
         FastPy_IncRef = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Function("Py_IncRef");
+        FastPyBool_FromLong = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyBool_FromLong");
 
         PyExc_ValueError = Object("PyExc_ValueError");
         PyExc_TypeError = Object("PyExc_TypeError");
