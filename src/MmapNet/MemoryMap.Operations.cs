@@ -128,30 +128,15 @@ public sealed unsafe partial class MemoryMap
         long position = _position;
         long remaining = Remaining(position);
         source = Address + Math.Min(position, MappedLength);
-        long newline = FindLineFeed(source, remaining);
+        long newline = new ReadOnlySpan<byte>(source, (int)Math.Min(remaining, int.MaxValue)).IndexOf((byte)'\n');
+        if (newline < 0 && remaining > int.MaxValue)
+        {
+            byte lineFeed = (byte)'\n';
+            newline = ByteSearch.IndexOf(source, remaining, &lineFeed, 1);
+        }
         length = newline < 0 ? remaining : newline + 1;
         _position = position + length;
         return MmapStatus.Ok;
-    }
-
-    /// <summary>The offset of the first <c>\n</c> in <paramref name="count"/> bytes from <paramref name="start"/>, or -1.</summary>
-    private static long FindLineFeed(byte* start, long count)
-    {
-        long first = Math.Min(count, Libc.ShortSearch);
-        byte* found = Libc.MemchrShort(start, '\n', (nuint)first);
-        if (found != null)
-        {
-            return found - start;
-        }
-
-        if (count == first)
-        {
-            return -1;
-        }
-
-        byte lineFeed = (byte)'\n';
-        long rest = ByteSearch.IndexOf(start + first, count - first, &lineFeed, 1);
-        return rest < 0 ? -1 : first + rest;
     }
 
     /// <summary>Writes <paramref name="data"/> at the position and advances it (Python's <c>write()</c>); returns its length.</summary>

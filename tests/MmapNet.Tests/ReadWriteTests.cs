@@ -96,9 +96,9 @@ public class ReadWriteTests : MapFixture
     }
 
     [Test]
-    public void ReadLine_LinesLongerThanTheFirstSearchedStretch()
+    public void ReadLine_LinesOfTensOfKilobytes()
     {
-        // The first 64 KiB of a line are searched one way and the rest another (Libc.ShortSearch). CPython on
+        // The line ends are found by vectorised search over many blocks. CPython on
         // b"a" * 65535 + b"\n" + b"b" * 70000 + b"\n" + b"c" * 64464: lengths 65536, 70001, 64464, 0; tell() == 200001.
         byte[] content = [.. Enumerable.Repeat((byte)'a', 65535), (byte)'\n', .. Enumerable.Repeat((byte)'b', 70000), (byte)'\n',
             .. Enumerable.Repeat((byte)'c', 64464)];

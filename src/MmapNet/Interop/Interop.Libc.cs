@@ -51,17 +51,6 @@ internal static unsafe partial class Libc
     /// <summary>The largest copy <see cref="MemmoveShort"/> is used for.</summary>
     public const long ShortCopy = 64 * 1024;
 
-    // readline() finds the end of the line with the C library's memchr, as CPython's mmap does. For the short
-    // distances lines have it costs a fraction of the runtime's IndexOf, whose generic, cross-assembly call chain
-    // was about 300 instructions of each readline() under callgrind. Without a GC transition, so only over a
-    // bounded stretch (ShortSearch bytes: microseconds at most); the rest of a longer line is searched in managed code.
-    [LibraryImport(Library, EntryPoint = "memchr")]
-    [SuppressGCTransition]
-    public static partial byte* MemchrShort(byte* start, int value, nuint count);
-
-    /// <summary>The longest stretch <see cref="MemchrShort"/> searches.</summary>
-    public const long ShortSearch = 64 * 1024;
-
     [LibraryImport(Library, EntryPoint = "msync", SetLastError = true)]
     public static partial int Msync(nint address, nuint length, int flags);
 
