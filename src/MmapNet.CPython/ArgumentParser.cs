@@ -36,6 +36,26 @@ internal static unsafe class ArgumentParser
         return false;
     }
 
+    /// <summary>
+    /// Any object with <c>__index__</c>, converted as CPython's mmap converts an index that is not an exact
+    /// int: <paramref name="notAnIndex"/> for an object without <c>__index__</c>, <paramref name="overflow"/>
+    /// for a value past Py_ssize_t. False with the exception set. Out of line: its calls have a GC transition
+    /// (see <see cref="OutOfLineApi"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static bool TryIndex(nint o, nint overflow, MmapError notAnIndex, out nint value)
+    {
+        if (PyIndex_Check(o) == 0)
+        {
+            PythonErrors.Raise(notAnIndex);
+            value = 0;
+            return false;
+        }
+
+        value = PyNumber_AsSsize_t(o, overflow);
+        return value != -1 || PyErr_Occurred() == 0;
+    }
+
     /// <summary>An exact int that fits a C int; false, with no error set, for anything else.</summary>
     public static bool TryExactInt(nint o, out int value)
     {

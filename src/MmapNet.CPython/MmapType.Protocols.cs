@@ -65,19 +65,10 @@ internal static unsafe partial class MmapType
             return GetSlice(map, key);
         }
 
-        nint index;
-        if (!ArgumentParser.TryExactSsize(key, out index))
+        if (!ArgumentParser.TryExactSsize(key, out nint index)
+            && !ArgumentParser.TryIndex(key, PyExc_IndexError, MmapError.IndicesMustBeIntegers, out index))
         {
-            if (OutOfLineApi.PyIndex_Check(key) == 0)
-            {
-                return PythonErrors.Raise(MmapError.IndicesMustBeIntegers);
-            }
-
-            index = OutOfLineApi.PyNumber_AsSsize_t(key, PyExc_IndexError);
-            if (index == -1 && OutOfLineApi.PyErr_Occurred() != 0)
-            {
-                return 0;
-            }
+            return 0;
         }
 
         MmapStatus status = map.GetByteCore(index, fromEnd: true, out byte value);
@@ -172,18 +163,10 @@ internal static unsafe partial class MmapType
             return AssignSlice(map, key, value);
         }
 
-        if (!ArgumentParser.TryExactSsize(key, out nint index))
+        if (!ArgumentParser.TryExactSsize(key, out nint index)
+            && !ArgumentParser.TryIndex(key, PyExc_IndexError, MmapError.AssignmentIndicesMustBeInteger, out index))
         {
-            if (OutOfLineApi.PyIndex_Check(key) == 0)
-            {
-                return PythonErrors.RaiseInt(MmapError.AssignmentIndicesMustBeInteger);
-            }
-
-            index = OutOfLineApi.PyNumber_AsSsize_t(key, PyExc_IndexError);
-            if (index == -1 && OutOfLineApi.PyErr_Occurred() != 0)
-            {
-                return -1;
-            }
+            return -1;
         }
 
         status = map.NormalizeIndex(index, out long position);
@@ -197,18 +180,10 @@ internal static unsafe partial class MmapType
             return PythonErrors.RaiseInt(MmapError.ItemDeletion);
         }
 
-        if (!ArgumentParser.TryExactSsize(value, out nint byteValue))
+        if (!ArgumentParser.TryExactSsize(value, out nint byteValue)
+            && !ArgumentParser.TryIndex(value, PyExc_TypeError, MmapError.ItemValueMustBeInt, out byteValue))
         {
-            if (OutOfLineApi.PyIndex_Check(value) == 0)
-            {
-                return PythonErrors.RaiseInt(MmapError.ItemValueMustBeInt);
-            }
-
-            byteValue = OutOfLineApi.PyNumber_AsSsize_t(value, PyExc_TypeError);
-            if (byteValue == -1 && OutOfLineApi.PyErr_Occurred() != 0)
-            {
-                return -1;
-            }
+            return -1;
         }
 
         if (byteValue is < 0 or > 255)

@@ -4,8 +4,9 @@ using System.Runtime.CompilerServices;
 namespace MmapNet.CPython.Native;
 
 /// <summary>
-/// The C-API calls with a GC transition that hot slots make only on their rarer paths (an index that
-/// is not an exact int, a slice of objects, a big copy, a buffer argument), each kept out of line.
+/// The C-API calls with a GC transition that hot slots make only on their rarer paths (a slice of
+/// objects, a big copy, a buffer argument), each kept out of line. (An index that is not an exact int
+/// goes through <see cref="ArgumentParser.TryIndex"/>, out of line too.)
 /// </summary>
 /// <remarks>
 /// On Unix, a method that makes a P/Invoke call with a GC transition itself gets a P/Invoke frame set
@@ -18,15 +19,6 @@ namespace MmapNet.CPython.Native;
 [SuppressMessage("Style", "IDE1006", Justification = "The members are named exactly as the C API functions they call.")]
 internal static unsafe class OutOfLineApi
 {
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static int PyIndex_Check(nint o) => PythonApi.PyIndex_Check(o);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static nint PyNumber_AsSsize_t(nint o, nint exception) => PythonApi.PyNumber_AsSsize_t(o, exception);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static nint PyErr_Occurred() => PythonApi.PyErr_Occurred();
-
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int PySlice_Unpack(nint slice, nint* start, nint* stop, nint* step) => PythonApi.PySlice_Unpack(slice, start, stop, step);
 
