@@ -18,22 +18,32 @@ internal static unsafe class ArgumentParser
     private const int TupleSizeOffset = 16;
     private const int TupleItemsOffset = 24;
 
-    /// <summary>An exact int that fits a Py_ssize_t; false, with no error set, for anything else.</summary>
+    /// <summary>
+    /// An exact int that fits a Py_ssize_t; false, with no error set, for anything else. Raises nothing on any
+    /// path, so it needs no GC transition (see <see cref="PythonApi"/>): an int out of range is left to the slow path,
+    /// which raises CPython's error with the transition.
+    /// </summary>
     public static bool TryExactSsize(nint o, out nint value)
     {
         if (TypeOf(o) == PyLong_Type)
         {
-            value = FastPyLong_AsSsize_t(o);
-            if (value != -1 || FastPyErr_Occurred() == 0)
-            {
-                return true;
-            }
-
-            FastPyErr_Clear();
+            int overflow;
+            value = (nint)FastPyLong_AsLongAndOverflow(o, &overflow);
+            return overflow == 0;
         }
 
         value = 0;
         return false;
+    }
+
+    /// <summary>
+    /// <c>_PyEval_SliceIndex</c> of an exact int: its value, clamped to the Py_ssize_t range. Raises nothing.
+    /// </summary>
+    public static nint ClampedSliceIndex(nint exactInt)
+    {
+        int overflow;
+        nint value = (nint)FastPyLong_AsLongAndOverflow(exactInt, &overflow);
+        return overflow == 0 ? value : overflow > 0 ? nint.MaxValue : nint.MinValue;
     }
 
     /// <summary>

@@ -115,17 +115,34 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary>
-    /// <c>PySlice_Unpack</c>; without a GC transition when start, stop and step are ints or None,
-    /// since then no Python code (<c>__index__</c>) can run.
+    /// <c>PySlice_Unpack</c>. When start, stop and step are None or exact ints and step is not 0, nothing can run
+    /// Python code or raise, and the unpacking is done here without a GC transition, as CPython does it: None gives
+    /// the default for the step's direction, an int past Py_ssize_t is clamped, a step of -2**63 becomes -(2**63 - 1).
+    /// Anything else (an <c>__index__</c>, a zero step) goes to CPython's own, with the transition.
     /// </summary>
     private static bool UnpackSlice(nint slice, out nint start, out nint stop, out nint step)
     {
+        nint startMember = *(nint*)(slice + SliceStartOffset);
+        nint stopMember = *(nint*)(slice + SliceStopOffset);
+        nint stepMember = *(nint*)(slice + SliceStepOffset);
+        if (IsPlainSliceMember(startMember) && IsPlainSliceMember(stopMember) && IsPlainSliceMember(stepMember))
+        {
+            step = stepMember == Py_None ? 1 : ArgumentParser.ClampedSliceIndex(stepMember);
+            if (step != 0)
+            {
+                if (step < -nint.MaxValue)
+                {
+                    step = -nint.MaxValue;
+                }
+
+                start = startMember == Py_None ? (step < 0 ? nint.MaxValue : 0) : ArgumentParser.ClampedSliceIndex(startMember);
+                stop = stopMember == Py_None ? (step < 0 ? nint.MinValue : nint.MaxValue) : ArgumentParser.ClampedSliceIndex(stopMember);
+                return true;
+            }
+        }
+
         nint a, b, c;
-        int result = IsPlainSliceMember(*(nint*)(slice + SliceStartOffset))
-            && IsPlainSliceMember(*(nint*)(slice + SliceStopOffset))
-            && IsPlainSliceMember(*(nint*)(slice + SliceStepOffset))
-            ? FastPySlice_Unpack(slice, &a, &b, &c)
-            : OutOfLineApi.PySlice_Unpack(slice, &a, &b, &c);
+        int result = OutOfLineApi.PySlice_Unpack(slice, &a, &b, &c);
         start = a;
         stop = b;
         step = c;

@@ -10,9 +10,28 @@ namespace MmapNet.CPython.Native;
 /// with a shared libpython, or pythonnet's dlopen). Names are the C names.
 /// </summary>
 /// <remarks>
-/// The <c>Fast*</c> entries skip the GC-mode transition (<c>SuppressGCTransition</c>). They are only for
-/// calls that are short, never block, and can never call back into managed code (they run no Python
-/// code: no <c>__index__</c>, no <c>__buffer__</c>, no deallocation of arbitrary objects).
+/// <para>
+/// The <c>Fast*</c> entries skip the GC-mode transition (<c>SuppressGCTransition</c>): the thread stays in the
+/// runtime's cooperative mode during the call. Any callback into .NET made then (CPython's cyclic collector calling
+/// the type's <c>tp_traverse</c> or <c>tp_dealloc</c>, a <c>__del__</c> or weakref callback calling an mmapnet
+/// method) is a reverse P/Invoke from cooperative mode, which the runtime answers by aborting the process ("attempted
+/// to call a UnmanagedCallersOnly method from managed code"), or, when the callback waits for another thread, by a
+/// deadlock. So a call goes without a transition only when it can never run Python code, never raise, and never
+/// start a collection:
+/// </para>
+/// <list type="bullet">
+/// <item><c>Py_IncRef</c>, <c>PyBool_FromLong</c>: no allocation, no failure.</item>
+/// <item><c>PyLong_AsLongAndOverflow</c> on an exact int (the callers check the type first): an overflow is reported
+/// through its out argument, not raised (<c>PyLong_AsSsize_t</c> raises OverflowError, and on 3.10 and 3.11 raising
+/// inside an <c>except</c> block creates the exception object at once: a tracked allocation, which can start a
+/// collection).</item>
+/// <item><c>PyLong_FromSsize_t</c>, <c>PyBytes_FromStringAndSize</c>: they allocate ints and bytes, which the cyclic
+/// collector does not track, so the allocation never starts a collection (only tracked allocations count towards
+/// it). Their one failure, MemoryError, takes its instance from the interpreter's free list of preallocated
+/// MemoryErrors.</item>
+/// </list>
+/// <para>Everything else, and any call that may convert an object with <c>__index__</c> or <c>__buffer__</c>,
+/// release a reference or set an exception, keeps the transition.</para>
 /// </remarks>
 [SuppressMessage("Naming", "CA1707", Justification = "The members are named exactly as the C API functions they point to.")]
 [SuppressMessage("Style", "IDE1006", Justification = "The members are named exactly as the C API functions they point to.")]
@@ -84,11 +103,8 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged<nint, nint, nint, void> PyErr_Restore;
 
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyLong_FromSsize_t;
-    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyLong_AsSsize_t;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, int*, long> FastPyLong_AsLongAndOverflow;
     public static delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint> FastPyBytes_FromStringAndSize;
-    public static delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint*, nint*, int> FastPySlice_Unpack;
-    public static delegate* unmanaged[SuppressGCTransition]<nint> FastPyErr_Occurred;
-    public static delegate* unmanaged[SuppressGCTransition]<void> FastPyErr_Clear;
     public static delegate* unmanaged[SuppressGCTransition]<nint, void> FastPy_IncRef;
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyBool_FromLong;
 
@@ -179,11 +195,8 @@ internal static unsafe class PythonApi
         PyErr_Restore = (delegate* unmanaged<nint, nint, nint, void>)Function("PyErr_Restore");
 
         FastPyLong_FromSsize_t = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyLong_FromSsize_t");
-        FastPyLong_AsSsize_t = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyLong_AsSsize_t");
+        FastPyLong_AsLongAndOverflow = (delegate* unmanaged[SuppressGCTransition]<nint, int*, long>)Function("PyLong_AsLongAndOverflow");
         FastPyBytes_FromStringAndSize = (delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint>)Function("PyBytes_FromStringAndSize");
-        FastPySlice_Unpack = (delegate* unmanaged[SuppressGCTransition]<nint, nint*, nint*, nint*, int>)Function("PySlice_Unpack");
-        FastPyErr_Occurred = (delegate* unmanaged[SuppressGCTransition]<nint>)Function("PyErr_Occurred");
-        FastPyErr_Clear = (delegate* unmanaged[SuppressGCTransition]<void>)Function("PyErr_Clear");
         FastPy_IncRef = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Function("Py_IncRef");
         FastPyBool_FromLong = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyBool_FromLong");
 

@@ -1,0 +1,66 @@
+using System;
+using System.IO;
+
+namespace MmapNet.TestSupport;
+
+/// <summary>Where things are: the repository the tests were built from, its Python package and its build outputs.</summary>
+public static class RepositoryLayout
+{
+    private static readonly Lazy<string> LazyRoot = new(FindRoot);
+
+    /// <summary>The repository root (the folder holding MmapNet.sln).</summary>
+    public static string Root => LazyRoot.Value;
+
+    /// <summary>The folder that goes on PYTHONPATH so that <c>import mmapnet</c> finds python/mmapnet.</summary>
+    public static string PythonFolder => Path.Combine(Root, "python");
+
+    /// <summary>
+    /// The build configuration of the running test assembly, as the artifacts layout spells it (<c>release</c>,
+    /// <c>debug</c>): the last folder of artifacts/bin/&lt;test project&gt;/&lt;configuration&gt;/.
+    /// </summary>
+    public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Name;
+
+    /// <summary>Where a project's build output is, for the configuration of the tests.</summary>
+    public static string BuildFolder(string project) => Path.Combine(Root, "artifacts", "bin", project, Configuration);
+
+    /// <summary>
+    /// The C# assemblies of <c>mmapnet</c>'s CoreCLR route built with these tests: the tests point MMAPNET_ASSEMBLY_DIR
+    /// here, so that a Debug test run does not load an older Release build.
+    /// </summary>
+    public static string AssemblyFolder => BuildFolder("MmapNet.CPython");
+
+    /// <summary>The NativeAOT project, as the README's <c>dotnet publish</c> names it.</summary>
+    public static string NativeAotProject => Path.Combine(Root, "src", "MmapNet.CPython.NativeAot");
+
+    /// <summary>Where <c>dotnet publish src/MmapNet.CPython.NativeAot -c Release</c> puts <c>_mmapnet.so</c> on this machine.</summary>
+    public static string NativeAotPublishFolder =>
+        Path.Combine(Root, "artifacts", "publish", "MmapNet.CPython.NativeAot", "release_" + System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier);
+
+    /// <summary>The <c>mmapnet-host</c> executable built with these tests.</summary>
+    public static string HostTool => Path.Combine(BuildFolder("MmapNet.Host.Tool"), "mmapnet-host");
+
+    /// <summary>A file next to the test assembly (scripts are copied there).</summary>
+    public static string BesideTests(string relativePath)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, relativePath);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"no {relativePath} next to the test assembly", path);
+        }
+
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "MmapNet.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no MmapNet.sln above {AppContext.BaseDirectory}: the tests run from the repository's artifacts/");
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MmapNet.Discovery;
+using NUnit.Framework;
+
+namespace MmapNet.TestSupport;
+
+/// <summary>
+/// The CPython interpreters on this machine (every pyenv 3.10 to 3.13 and Debian's python3, or those named in
+/// MMAPNET_PYTHONS), found once per test run and handed to tests as NUnit cases, one per interpreter (and route),
+/// named by label, pytest-style.
+/// </summary>
+public static class TestInterpreters
+{
+    private static readonly Lazy<IReadOnlyList<PythonInterpreter>> LazyAll = new(() => new InterpreterLocator().FindAll());
+
+    public static IReadOnlyList<PythonInterpreter> All => LazyAll.Value;
+
+    /// <summary>The interpreter with this label (the test cases carry labels, which read well in test names).</summary>
+    public static PythonInterpreter Get(string label) =>
+        All.SingleOrDefault(i => i.Label == label)
+        ?? throw new InvalidOperationException($"no interpreter {label} here (found: {string.Join(", ", All.Select(i => i.Label))})");
+
+    /// <summary>One case per interpreter, its argument the label.</summary>
+    public static IEnumerable<TestCaseData> Cases() => Cases(_ => true);
+
+    /// <summary>One case per interpreter that <paramref name="include"/> accepts.</summary>
+    public static IEnumerable<TestCaseData> Cases(Func<PythonInterpreter, bool> include)
+    {
+        var chosen = All.Where(include).ToList();
+        if (chosen.Count == 0)
+        {
+            // A test with no case would vanish from the results; this one fails and says why.
+            yield return new TestCaseData("(none)").SetArgDisplayNames("no interpreter found");
+            yield break;
+        }
+
+        foreach (var interpreter in chosen)
+        {
+            yield return new TestCaseData(interpreter.Label).SetArgDisplayNames(interpreter.Label);
+        }
+    }
+
+    /// <summary>
+    /// One case per (interpreter, route) that can run, every route: the host route needs an interpreter pythonnet
+    /// embeds. Arguments: the label and the <see cref="MmapnetRoute"/>.
+    /// </summary>
+    public static IEnumerable<TestCaseData> RouteCases() => RouteCasesOf(Enum.GetValues<MmapnetRoute>());
+
+    /// <summary>The loading routes of a stock python3 (CoreCLR and NativeAOT), one case per (interpreter, route).</summary>
+    public static IEnumerable<TestCaseData> StockRouteCases() => RouteCasesOf([MmapnetRoute.CoreClr, MmapnetRoute.NativeAot]);
+
+    /// <summary>One case per (interpreter, route) among <paramref name="routes"/> that can run.</summary>
+    public static IEnumerable<TestCaseData> RouteCasesOf(IReadOnlyList<MmapnetRoute> routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var any = false;
+        foreach (var interpreter in All)
+        {
+            foreach (var route in routes)
+            {
+                if (PythonRoutes.Supports(interpreter, route))
+                {
+                    any = true;
+                    yield return new TestCaseData(interpreter.Label, route).SetArgDisplayNames(interpreter.Label, route.ToString());
+                }
+            }
+        }
+
+        if (!any)
+        {
+            yield return new TestCaseData("(none)", routes[0]).SetArgDisplayNames("no interpreter found", routes[0].ToString());
+        }
+    }
+}
