@@ -157,24 +157,31 @@ def _find_hostfxr():
         "Install the .NET 10 runtime, or set DOTNET_ROOT to where it is." % "; ".join(dict.fromkeys(roots)))
 
 
-# W^X, on by default since .NET 7, writes JIT-compiled code and stubs through a second, MAP_SHARED mapping of the
-# code heap. A fork() child shares that mapping with its parent: code the child then generates (its first call of
-# any method not yet compiled) overwrites the parent's code heap, and the parent dies with SIGSEGV later (found by
-# tests/MmapNet.Reliability.Tests, fork_maps.py). The stdlib mmap works in fork children, so mmapnet turns W^X off
-# for the runtime it boots, unless DOTNET_EnableWriteXorExecute is set (the user's choice wins). The runtime reads
-# the variable once, when it starts; the environment is restored right after, so child processes do not inherit it.
-_WRITE_XOR_EXECUTE = "DOTNET_EnableWriteXorExecute"
+# Settings the runtime reads from the environment once, when it starts, and that have no runtimeconfig.json form (the
+# others are in MmapNet.CPython.runtimeconfig.json, from src/MmapNet.CPython/GuestRuntime.props). Each is set for the
+# boot only, and only where the user has not set it: their choice wins, and child processes do not inherit ours.
+_BOOT_ENVIRONMENT = {
+    # W^X, on by default since .NET 7, writes JIT-compiled code and stubs through a second, MAP_SHARED mapping of the
+    # code heap. A fork() child shares that mapping with its parent: code the child then generates (its first call of
+    # any method not yet compiled) overwrites the parent's code heap, and the parent dies with SIGSEGV later. The
+    # stdlib mmap works in fork children, so mmapnet turns W^X off for the runtime it boots.
+    "DOTNET_EnableWriteXorExecute": "0",
+    # The debugger, profiler and diagnostic-server (dotnet-trace, dotnet-counters) support: three threads waiting on
+    # pipes in every process that imports mmapnet, each one more thread a fork() can catch holding a runtime lock.
+    # Set DOTNET_EnableDiagnostics=1 to attach .NET diagnostic tools to a Python process.
+    "DOTNET_EnableDiagnostics": "0",
+}
 
 
-class _fork_safe_code_heap:
+class _boot_environment:
     def __enter__(self):
-        self._set_here = _WRITE_XOR_EXECUTE not in os.environ
-        if self._set_here:
-            os.environ[_WRITE_XOR_EXECUTE] = "0"
+        self._set_here = [name for name in _BOOT_ENVIRONMENT if name not in os.environ]
+        for name in self._set_here:
+            os.environ[name] = _BOOT_ENVIRONMENT[name]
 
     def __exit__(self, *exc_info):
-        if self._set_here:
-            os.environ.pop(_WRITE_XOR_EXECUTE, None)
+        for name in self._set_here:
+            os.environ.pop(name, None)
 
 
 class _Runtime:
@@ -211,8 +218,8 @@ class _Runtime:
             return pointer.value
 
         # int load_assembly(const char_t *assembly_path, void *load_context, void *reserved)
-        # The first delegate starts the runtime, which reads its settings from the environment then (see below).
-        with _fork_safe_code_heap():
+        # The first delegate starts the runtime, which reads its settings from the environment then (see above).
+        with _boot_environment():
             load_assembly_pointer = delegate(_HDT_LOAD_ASSEMBLY)
         self._load_assembly = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p)(
             load_assembly_pointer)
