@@ -28,6 +28,12 @@ internal sealed class InterpreterProfile
     /// </summary>
     public bool ExitCallsCloseMethod => Version < new Version(3, 11);
 
+    /// <summary>
+    /// 3.12: the constructor releases the GIL around its <c>mmap()</c> call (close() and deallocation release it around
+    /// <c>munmap()</c> in every supported version).
+    /// </summary>
+    public bool ReleasesGilAroundMmap => Version >= new Version(3, 12);
+
     /// <summary>3.13: the type has <c>seekable()</c>.</summary>
     public bool HasSeekable => Version >= new Version(3, 13);
 

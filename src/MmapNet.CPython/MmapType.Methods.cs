@@ -105,14 +105,16 @@ internal static unsafe partial class MmapType
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint CloseObjectUnguarded(nint self)
     {
-        MemoryMap map = MmapObject.MapOf(self);
-        MmapStatus status = map.CloseCore();
+        // The object's lease goes back with the close, inside the GIL-released scope where the munmap then happens.
+        var obj = (MmapObject*)self;
+        var scope = default(GilReleasedScope);
+        MmapStatus status = MmapObject.MapOf(self).CloseCore(HoldsLease(obj) ? 1 : 0, ref scope);
         if (!status.IsOk)
         {
             return PythonErrors.Raise(status);
         }
 
-        ReleaseLease((MmapObject*)self, map);
+        obj->Flags &= ~MmapObjectFlags.HoldsLease;
         return NewNone();
     }
 

@@ -162,7 +162,17 @@ internal static unsafe partial class MmapType
             }
         }
 
-        status = MemoryMap.Open(request, out MemoryMap? map);
+        MemoryMap? map;
+        if (s_profile.ReleasesGilAroundMmap)
+        {
+            var scope = default(GilReleasedScope);
+            status = MemoryMap.Open(request, out map, ref scope);
+        }
+        else
+        {
+            status = MemoryMap.Open(request, out map);
+        }
+
         if (!status.IsOk)
         {
             return PythonErrors.Raise(status);
@@ -203,17 +213,17 @@ internal static unsafe partial class MmapType
         return self;
     }
 
+    /// <summary>
+    /// tp_dealloc, in the stdlib's order: the map is closed and unmapped (the GIL released around it) before the
+    /// weak references are cleared, so their callbacks and <c>weakref.finalize</c> see the memory and the descriptor
+    /// already gone.
+    /// </summary>
     [UnmanagedCallersOnly]
     private static void Dealloc(nint self)
     {
         nint type = TypeOf(self);
         PyObject_GC_UnTrack(self);
         var obj = (MmapObject*)self;
-        if (obj->WeakRefList != 0)
-        {
-            PyObject_ClearWeakRefs(self);
-        }
-
         try
         {
             Detach(obj, close: (obj->Flags & MmapObjectFlags.OwnsMap) != 0);
@@ -229,14 +239,20 @@ internal static unsafe partial class MmapType
             Environment.FailFast("MmapNet: failure while deallocating an mmap object", exception);
         }
 
+        if (obj->WeakRefList != 0)
+        {
+            PyObject_ClearWeakRefs(self);
+        }
+
         var free = (delegate* unmanaged<nint, void>)PyType_GetSlot(type, TpFreeSlot);
         free(self);
         Py_DecRef(type);
     }
 
     /// <summary>
-    /// Lets go of the map when the object dies: closes it if the object owns it, and returns the
-    /// object's lease in any case, after which the memory may be unmapped at any time.
+    /// Lets go of the map when the object dies: closes it if the object owns it, and returns the object's lease in
+    /// any case, after which the memory may be unmapped at any time. The GIL is released around the unmapping, as
+    /// the stdlib's dealloc does.
     /// </summary>
     private static void Detach(MmapObject* obj, bool close)
     {
@@ -247,12 +263,17 @@ internal static unsafe partial class MmapType
 
         MemoryMap map = MmapObject.MapOf((nint)obj);
         MmapObjectRegistry.Unregister(map, (nint)obj);
-        if (close)
+        var scope = default(GilReleasedScope);
+        if (close && map.CloseCore(HoldsLease(obj) ? 1 : 0, ref scope).IsOk)
         {
-            map.CloseCore();
+            obj->Flags &= ~MmapObjectFlags.HoldsLease;
         }
 
-        ReleaseLease(obj, map);
+        if (HoldsLease(obj))
+        {
+            obj->Flags &= ~MmapObjectFlags.HoldsLease;
+            map.ReleaseLongLease(ref scope);
+        }
     }
 
     /// <summary>Whether the object still holds its lease on the mapping (it does until closed or deallocated).</summary>

@@ -222,6 +222,14 @@ public sealed unsafe partial class MemoryMap : IDisposable
     /// <summary>Maps a request that <see cref="Resolve"/> accepted, checking it against the file first.</summary>
     internal static MmapStatus Open(in MapRequest request, out MemoryMap? map)
     {
+        var none = default(NoBlockingCallScope);
+        return Open(request, out map, ref none);
+    }
+
+    /// <summary>As <see cref="Open(in MapRequest, out MemoryMap?)"/>, with the <c>mmap</c> call itself inside <paramref name="scope"/>.</summary>
+    internal static MmapStatus Open<TScope>(in MapRequest request, out MemoryMap? map, ref TScope scope)
+        where TScope : struct, IBlockingCallScope
+    {
         map = null;
         long length = request.Length;
         int fd = request.FileDescriptor;
@@ -255,17 +263,28 @@ public sealed unsafe partial class MemoryMap : IDisposable
         }
         else if (request.TrackFileDescriptor)
         {
-            int errno = FileDescriptorHandle.Duplicate(fd, out file);
-            if (errno != 0)
+            int duplicateErrno = FileDescriptorHandle.Duplicate(fd, out file);
+            if (duplicateErrno != 0)
             {
-                return MmapStatus.FromErrno(errno);
+                return MmapStatus.FromErrno(duplicateErrno);
             }
         }
 
-        nint address = Libc.Mmap(0, (nuint)length, request.Protection, flags, fd, request.Offset);
+        nint address;
+        int errno;
+        scope.Enter();
+        try
+        {
+            address = Libc.Mmap(0, (nuint)length, request.Protection, flags, fd, request.Offset);
+            errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        }
+        finally
+        {
+            scope.Exit();
+        }
+
         if (address == Libc.MapFailed)
         {
-            int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
             file?.Dispose();
             return MmapStatus.FromErrno(errno);
         }
@@ -287,6 +306,20 @@ public sealed unsafe partial class MemoryMap : IDisposable
 
     internal MmapStatus CloseCore()
     {
+        var none = default(NoBlockingCallScope);
+        return CloseCore(leasesToReturn: 0, ref none);
+    }
+
+    /// <summary>
+    /// Closes: marks the map closed (under the transition lock, so that every later check sees it), then, inside
+    /// <paramref name="scope"/>, closes the descriptor and lets the mapping go, returning <paramref name="leasesToReturn"/>
+    /// long leases of the caller's with it, so that the <c>munmap</c>, when it falls to this call, happens in the scope.
+    /// The leases are returned only by the call that closes the map: on a map closed already, or one with exports,
+    /// the caller keeps them.
+    /// </summary>
+    internal MmapStatus CloseCore<TScope>(int leasesToReturn, ref TScope scope)
+        where TScope : struct, IBlockingCallScope
+    {
         lock (_transitionLock)
         {
             if (Volatile.Read(ref _exports) > 0)
@@ -300,9 +333,40 @@ public sealed unsafe partial class MemoryMap : IDisposable
             }
 
             _closed = true;
+        }
+
+        // Outside the lock: the scope may let other threads of the caller's runtime run, and one of them may be waiting
+        // for this lock while holding what the scope's end waits for (CPython's GIL).
+        scope.Enter();
+        try
+        {
             _file?.Dispose();
             _mapping.BeginClose();
-            return MmapStatus.Ok;
+            for (int i = 0; i < leasesToReturn; i++)
+            {
+                _mapping.ReleaseLease();
+            }
+        }
+        finally
+        {
+            scope.Exit();
+        }
+
+        return MmapStatus.Ok;
+    }
+
+    /// <summary>Returns a long lease inside <paramref name="scope"/>: the unmapping of a closed map may fall to it.</summary>
+    internal void ReleaseLongLease<TScope>(ref TScope scope)
+        where TScope : struct, IBlockingCallScope
+    {
+        scope.Enter();
+        try
+        {
+            _mapping.ReleaseLease();
+        }
+        finally
+        {
+            scope.Exit();
         }
     }
 

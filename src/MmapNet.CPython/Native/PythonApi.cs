@@ -94,6 +94,8 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged<int> Py_IsFinalizing;
     public static delegate* unmanaged<int> PyGILState_Ensure;
     public static delegate* unmanaged<int, void> PyGILState_Release;
+    public static delegate* unmanaged<nint> PyEval_SaveThread;
+    public static delegate* unmanaged<nint, void> PyEval_RestoreThread;
 
     // Running a program the way python does (MmapNet.Host): printing uncaught exceptions, SystemExit.
     public static delegate* unmanaged<void> PyErr_Print;
@@ -188,6 +190,8 @@ internal static unsafe class PythonApi
             : Function("_Py_IsFinalizing"));
         PyGILState_Ensure = (delegate* unmanaged<int>)Function("PyGILState_Ensure");
         PyGILState_Release = (delegate* unmanaged<int, void>)Function("PyGILState_Release");
+        PyEval_SaveThread = (delegate* unmanaged<nint>)Function("PyEval_SaveThread");
+        PyEval_RestoreThread = (delegate* unmanaged<nint, void>)Function("PyEval_RestoreThread");
         PyErr_Print = (delegate* unmanaged<void>)Function("PyErr_Print");
         PyErr_ExceptionMatches = (delegate* unmanaged<nint, int>)Function("PyErr_ExceptionMatches");
         PyErr_Fetch = (delegate* unmanaged<nint*, nint*, nint*, void>)Function("PyErr_Fetch");
