@@ -173,6 +173,31 @@ _BOOT_ENVIRONMENT = {
 }
 
 
+# Signals whose handling belongs to the Python program: CoreCLR installs handlers for them when it starts (for .NET's
+# own process-exit and cancel events), replacing Python's. Its SIGTERM handler passes the signal to a runtime thread
+# through a pipe, which a fork() child shares with its parent: a SIGTERM sent to the child (multiprocessing.Pool's
+# terminate() sends one to each worker) then ends the parent, and the child lives on. Python's handlers (or the
+# defaults) are put back as soon as the runtime has started.
+_PYTHON_OWNED_SIGNALS = ("SIGINT", "SIGTERM", "SIGQUIT")
+_SIGACTION_SIZE = 256  # room for glibc's struct sigaction on every architecture (152 bytes on x86-64 and AArch64)
+
+
+class _python_signal_handlers:
+    def __enter__(self):
+        import ctypes
+        import signal
+        self._libc = ctypes.CDLL(None, use_errno=True)
+        self._saved = []
+        for name in _PYTHON_OWNED_SIGNALS:
+            action = ctypes.create_string_buffer(_SIGACTION_SIZE)
+            if self._libc.sigaction(getattr(signal, name), None, action) == 0:
+                self._saved.append((getattr(signal, name), action))
+
+    def __exit__(self, *exc_info):
+        for number, action in self._saved:
+            self._libc.sigaction(number, action, None)
+
+
 class _boot_environment:
     def __enter__(self):
         self._set_here = [name for name in _BOOT_ENVIRONMENT if name not in os.environ]
@@ -219,7 +244,7 @@ class _Runtime:
 
         # int load_assembly(const char_t *assembly_path, void *load_context, void *reserved)
         # The first delegate starts the runtime, which reads its settings from the environment then (see above).
-        with _boot_environment():
+        with _boot_environment(), _python_signal_handlers():
             load_assembly_pointer = delegate(_HDT_LOAD_ASSEMBLY)
         self._load_assembly = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p)(
             load_assembly_pointer)

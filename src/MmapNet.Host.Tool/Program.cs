@@ -10,6 +10,8 @@ using Python.Runtime;
 const int UsageError = 2;
 const int CannotStart = 125;
 
+ForkSafeRuntime.RestartIfNeeded();
+
 HostCommandLine? command = HostCommandLine.Parse(args, out string? error);
 if (command is null)
 {

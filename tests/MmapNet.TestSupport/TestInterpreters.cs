@@ -51,6 +51,28 @@ public static class TestInterpreters
     /// <summary>The loading routes of a stock python3 (CoreCLR and NativeAOT), one case per (interpreter, route).</summary>
     public static IEnumerable<TestCaseData> StockRouteCases() => RouteCasesOf([MmapnetRoute.CoreClr, MmapnetRoute.NativeAot]);
 
+    /// <summary>
+    /// The CoreCLR route on the interpreters pythonnet supports, one case per interpreter: what pythonnet's <c>clr</c> in
+    /// a stock python3 needs (it runs in the CoreCLR that <c>import mmapnet</c> boots).
+    /// </summary>
+    public static IEnumerable<TestCaseData> ClrRouteCases()
+    {
+        var any = false;
+        foreach (var interpreter in All)
+        {
+            if (PythonRoutes.Supports(interpreter, MmapnetRoute.Host))
+            {
+                any = true;
+                yield return new TestCaseData(interpreter.Label, MmapnetRoute.CoreClr).SetArgDisplayNames(interpreter.Label, "CoreClr with clr");
+            }
+        }
+
+        if (!any)
+        {
+            yield return new TestCaseData("(none)", MmapnetRoute.CoreClr).SetArgDisplayNames("no interpreter pythonnet embeds", "CoreClr with clr");
+        }
+    }
+
     /// <summary>One case per (interpreter, route) among <paramref name="routes"/> that can run.</summary>
     public static IEnumerable<TestCaseData> RouteCasesOf(IReadOnlyList<MmapnetRoute> routes)
     {
