@@ -286,8 +286,21 @@ def runtime():
 
 
 def _load_through_coreclr():
-    import ctypes
+    try:
+        import ctypes
+    except ImportError as error:
+        # 3.12 refuses ctypes in an interpreter with a GIL of its own. mmapnet does not support such an interpreter
+        # either (on 3.13, where ctypes loads, CPython refuses the module itself, with this same message).
+        if "subinterpreter" in str(error):
+            raise ImportError("module %s does not support loading in subinterpreters (in an interpreter with its own "
+                              "GIL; the main interpreter and legacy subinterpreters are supported)" % _NATIVE_NAME,
+                              name=_NATIVE_NAME) from error
+        raise
     entry = runtime().function_pointer(_ENTRY_TYPE, _ENTRY_METHOD)
+    # The module is made from its spec, as CPython makes an extension module, so that CPython's own checks apply to
+    # it (in an interpreter with its own GIL, which it does not support, CPython raises ImportError).
+    # _frozen_importlib is importlib's bootstrap, loaded in every interpreter; importlib.machinery is not.
+    spec = sys.modules["_frozen_importlib"].ModuleSpec(_NATIVE_NAME, None)
     # PYFUNCTYPE, not CFUNCTYPE: the GIL stays held during the call, and a NULL result raises the
     # Python exception the C# code set.
-    return ctypes.PYFUNCTYPE(ctypes.py_object)(entry)()
+    return ctypes.PYFUNCTYPE(ctypes.py_object, ctypes.py_object)(entry)(spec)

@@ -34,6 +34,9 @@ internal sealed class InterpreterProfile
     /// </summary>
     public bool ReleasesGilAroundMmap => Version >= new Version(3, 12);
 
+    /// <summary>3.12: module definitions may say whether they support subinterpreters (<c>Py_mod_multiple_interpreters</c>).</summary>
+    public bool HasMultipleInterpretersSlot => Version >= new Version(3, 12);
+
     /// <summary>3.13: the type has <c>seekable()</c>.</summary>
     public bool HasSeekable => Version >= new Version(3, 13);
 

@@ -13,40 +13,33 @@ namespace MmapNet.CPython;
 public static unsafe class MmapModule
 {
     private static PyModuleDef* s_definition;
+    private static PyModuleDef* s_multiPhaseDefinition;
 
     /// <summary>
-    /// Creates the module; returns a new reference, or NULL with a Python exception set. The caller
-    /// holds the GIL. Never throws.
+    /// Creates the module; returns a new reference, or NULL with a Python exception set. The caller holds the GIL.
+    /// Never throws. With a module spec (the CoreCLR route passes one), on 3.12 and later, the module is made the way
+    /// CPython makes a multi-phase module, from a definition that declares it supports several interpreters sharing
+    /// one GIL but not one with a GIL of its own: CPython itself then refuses it in such an interpreter, with the
+    /// ImportError it gives any module that does not support it, as it refuses the single-phase NativeAOT module.
+    /// (The module's state, its type and its registry of objects, is the process's, shared by every interpreter.)
     /// </summary>
-    public static nint Create()
+    public static nint Create(nint spec = 0)
     {
         try
         {
             PythonApi.Initialize();
             RuntimePreload.Run();
             InterpreterProfile profile = InterpreterProfile.ForRunningInterpreter();
-            nint type = MmapType.GetOrCreate(profile);
-            if (type == 0)
-            {
-                return 0;
-            }
-
-            if (s_definition == null)
-            {
-                PyModuleDef* definition = NativeTables.Allocate<PyModuleDef>(1);
-                definition->RefCount = 1;
-                definition->Name = NativeTables.Utf8("_mmapnet");
-                definition->Size = -1;
-                s_definition = definition;
-            }
-
-            nint module = PyModule_Create2(s_definition, PythonConstants.PythonApiVersion);
+            nint module = spec != 0 && profile.HasMultipleInterpretersSlot
+                ? PyModule_FromDefAndSpec2(MultiPhaseDefinition(), spec, PythonConstants.PythonApiVersion)
+                : PyModule_Create2(SinglePhaseDefinition(), PythonConstants.PythonApiVersion);
             if (module == 0)
             {
                 return 0;
             }
 
-            if (!AddObject(module, "mmap", type) || !AddObject(module, "error", PyExc_OSError) || !AddConstants(module, profile))
+            nint type = MmapType.GetOrCreate(profile);
+            if (type == 0 || !AddObject(module, "mmap", type) || !AddObject(module, "error", PyExc_OSError) || !AddConstants(module, profile))
             {
                 Py_DecRef(module);
                 return 0;
@@ -58,6 +51,37 @@ public static unsafe class MmapModule
         {
             return PythonErrors.RaiseUnexpected(exception);
         }
+    }
+
+    private static PyModuleDef* SinglePhaseDefinition()
+    {
+        if (s_definition == null)
+        {
+            PyModuleDef* definition = NativeTables.Allocate<PyModuleDef>(1);
+            definition->RefCount = 1;
+            definition->Name = NativeTables.Utf8("_mmapnet");
+            definition->Size = -1;
+            s_definition = definition;
+        }
+
+        return s_definition;
+    }
+
+    private static PyModuleDef* MultiPhaseDefinition()
+    {
+        if (s_multiPhaseDefinition == null)
+        {
+            PyModuleDefSlot* slots = NativeTables.Allocate<PyModuleDefSlot>(2);
+            slots[0] = new PyModuleDefSlot { Slot = PythonConstants.ModMultipleInterpreters, Value = (void*)PythonConstants.ModMultipleInterpretersSupported };
+            PyModuleDef* definition = NativeTables.Allocate<PyModuleDef>(1);
+            definition->RefCount = 1;
+            definition->Name = NativeTables.Utf8("mmapnet._mmapnet");
+            definition->Size = 0; // multi-phase modules may not have a negative size
+            definition->Slots = slots;
+            s_multiPhaseDefinition = definition;
+        }
+
+        return s_multiPhaseDefinition;
     }
 
     private static bool AddObject(nint module, string name, nint value)

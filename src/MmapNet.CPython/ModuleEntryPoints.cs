@@ -10,10 +10,10 @@ public static class ModuleEntryPoints
 {
     /// <summary>
     /// For python/mmapnet's CoreCLR route: fetched through hostfxr's <c>get_function_pointer</c> and
-    /// called through <c>ctypes.PYFUNCTYPE</c>, which keeps the GIL.
+    /// called through <c>ctypes.PYFUNCTYPE</c>, which keeps the GIL, with the module's spec.
     /// </summary>
     [UnmanagedCallersOnly]
-    public static nint CreateModule() => MmapModule.Create();
+    public static nint CreateModule(nint spec) => MmapModule.Create(spec);
 
     /// <summary>
     /// For the NativeAOT build: the extension module's init function, found by the import system in

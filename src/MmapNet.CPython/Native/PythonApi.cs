@@ -82,6 +82,7 @@ internal static unsafe class PythonApi
     public static void* _Py_convert_optional_to_ssize_t;
 
     public static delegate* unmanaged<PyModuleDef*, int, nint> PyModule_Create2;
+    public static delegate* unmanaged<PyModuleDef*, nint, int, nint> PyModule_FromDefAndSpec2;
     public static delegate* unmanaged<nint, byte*, nint, int> PyModule_AddObjectRef;
     public static delegate* unmanaged<nint, byte*, long, int> PyModule_AddIntConstant;
     public static delegate* unmanaged<nint> PyImport_GetModuleDict;
@@ -177,6 +178,7 @@ internal static unsafe class PythonApi
         PySys_Audit = (delegate* unmanaged<byte*, byte*, int, nint, int, long, int>)Function("PySys_Audit");
         _Py_convert_optional_to_ssize_t = (void*)Function("_Py_convert_optional_to_ssize_t");
         PyModule_Create2 = (delegate* unmanaged<PyModuleDef*, int, nint>)Function("PyModule_Create2");
+        PyModule_FromDefAndSpec2 = (delegate* unmanaged<PyModuleDef*, nint, int, nint>)Function("PyModule_FromDefAndSpec2");
         PyModule_AddObjectRef = (delegate* unmanaged<nint, byte*, nint, int>)Function("PyModule_AddObjectRef");
         PyModule_AddIntConstant = (delegate* unmanaged<nint, byte*, long, int>)Function("PyModule_AddIntConstant");
         PyImport_GetModuleDict = (delegate* unmanaged<nint>)Function("PyImport_GetModuleDict");

@@ -93,6 +93,14 @@ internal unsafe struct PyModuleDef
     public void* Free;
 }
 
+/// <summary><c>PyModuleDef_Slot</c>.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PyModuleDefSlot
+{
+    public int Slot;
+    public void* Value;
+}
+
 /// <summary>Numbers from CPython's headers (typeslots.h, object.h, methodobject.h, structmember.h).</summary>
 internal static class PythonConstants
 {
@@ -126,4 +134,8 @@ internal static class PythonConstants
     public const int MemberReadOnly = 1;
 
     public const int PythonApiVersion = 1013;
+
+    // moduleobject.h (3.12+): the Py_mod_multiple_interpreters slot and its "shares the GIL" value.
+    public const int ModMultipleInterpreters = 3;
+    public const nint ModMultipleInterpretersSupported = 1;
 }
