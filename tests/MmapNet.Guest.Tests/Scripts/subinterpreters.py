@@ -38,19 +38,22 @@ import os
 import tempfile
 import threading
 
-LOOPS = 200000
+LOOPS = 100000
 
 report_path = os.path.join(tempfile.mkdtemp(), "report")
 main_map = module.mmap(-1, 16)
 main_map[0] = 1
 
 
-def loop_in_main():
-    for i in range(LOOPS):
+def loop_in_main(worker):
+    """Maps made and closed for as long as the subinterpreter's thread runs (at once, on another core)."""
+    i = 0
+    while worker.is_alive() or i == 0:
         n = module.mmap(-1, 64)
         n[i % 64] = i % 256
         n[1:9]
         n.close()
+        i += 1
 
 
 def run(kind, create, execute, destroy):
@@ -61,7 +64,7 @@ def run(kind, create, execute, destroy):
         if kind == "isolated":
             worker = threading.Thread(target=execute, args=(interpreter, code))
             worker.start()
-            loop_in_main()
+            loop_in_main(worker)
             worker.join()
         else:
             execute(interpreter, code)
