@@ -62,10 +62,14 @@ def run(kind, create, execute, destroy):
     try:
         code = CODE % (sys.path[:4], name, LOOPS, report_path)
         if kind == "isolated":
+            # Objects of a type shared between two interpreters that each have a GIL change its reference count from
+            # two threads at once, without atomic operations: the count drifts.
+            references = sys.getrefcount(module.mmap)
             worker = threading.Thread(target=execute, args=(interpreter, code))
             worker.start()
             loop_in_main(worker)
             worker.join()
+            print("reference count of the main interpreter's type, change: %d" % (sys.getrefcount(module.mmap) - references))
         else:
             execute(interpreter, code)
     finally:
