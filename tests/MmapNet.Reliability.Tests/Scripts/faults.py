@@ -3,12 +3,9 @@ mmapnet and compares what they print and how they end (nothing expected is writt
 
     python faults.py MODULE SCENARIO
 
-Scenarios:
+Scenarios (faults that end the process, a file truncated under its map among them, are in
+tests/MmapNet.Guest.Tests/Scripts/faults.py):
 
-  truncated-read-index, truncated-read-slice, truncated-write-index, truncated-find
-        A 3-page file map; the file is truncated to one page behind the map's back (ftruncate on another
-        descriptor); the map's second page is then touched. There is no file page behind it any more: the
-        kernel sends SIGBUS, and CPython dies of it. What is printed before, and the signal, are compared.
   fd-closed
         The descriptor the map was made from is closed (and its number reused by another file): mmap duplicated
         it, so the map keeps working; size(), resize(), flush(), reads and writes and the file's content are
@@ -48,25 +45,6 @@ def file_of(size, byte=b"x"):
     handle, path = tempfile.mkstemp(prefix="faults-")
     os.write(handle, byte * size)
     return handle, path
-
-
-def truncated(touch):
-    fd, path = file_of(3 * PAGE)
-    m = module.mmap(fd, 3 * PAGE)
-    say("before", outcome(lambda: (len(m), m.size(), m[PAGE], m[3 * PAGE - 1])))
-    other = os.open(path, os.O_RDWR)
-    os.ftruncate(other, PAGE)
-    os.unlink(path)
-    say("after truncate", outcome(lambda: (len(m), m.size(), m[0], m[PAGE - 1])))  # the first page is still there
-    say("touching", touch)
-    touches = {
-        "read-index": lambda: m[PAGE],
-        "read-slice": lambda: m[PAGE - 10:PAGE + 10],
-        "write-index": lambda: m.__setitem__(2 * PAGE, 1),
-        "find": lambda: m.find(b"y"),
-    }
-    say("touched", outcome(touches[touch]))  # not reached when the process dies of SIGBUS
-    say("still alive", outcome(lambda: len(m)))
 
 
 def fd_closed():
@@ -118,9 +96,7 @@ def file_size_limit():
     os.unlink(path)
 
 
-if scenario.startswith("truncated-"):
-    truncated(scenario[len("truncated-"):])
-elif scenario == "fd-closed":
+if scenario == "fd-closed":
     fd_closed()
 elif scenario == "file-size-limit":
     file_size_limit()

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using MmapNet.TestSupport;
+using NUnit.Framework;
+
+namespace MmapNet.Guest.Tests;
+
+/// <summary>
+/// A fault on a map's memory ends the process as it ends CPython's: by the same signal (SIGBUS for a page with no
+/// backing, SIGSEGV for a map with no access), after the same output, with faulthandler's Python traceback when
+/// faulthandler is on, whether it was enabled before the module was imported or after. Scripts/faults.py makes each
+/// fault through each way a user reaches the memory: methods whose bytes .NET code reads or writes (indexing, find,
+/// readline, stepped slices, iteration) and those that go through the C library (slices, read, write). Without
+/// Native/memory_faults.c, the first kind ended by SIGABRT after a .NET AccessViolationException.
+/// </summary>
+[TestFixture]
+public sealed partial class FaultTests
+{
+    private static readonly string[] TruncatedAccesses =
+        ["index", "assign", "slice", "stepped", "assign-slice", "find", "rfind", "readline", "read-byte", "read", "write", "iterate", "memoryview"];
+
+    private static readonly string[] OtherFaults =
+        ["noaccess-index", "noaccess-find", "noaccess-slice", "noaccess-readline", "grown-index", "grown-assign", "grown-readline"];
+
+    // The stdlib's run of a scenario does not depend on the route: made once per (interpreter, scenario).
+    private static readonly ConcurrentDictionary<string, Task<ChildResult>> StdlibRuns = new();
+
+    [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
+    public Task FileTruncatedUnderTheMap_EveryAccess_EndsTheProcessAsCPythons(string label, MmapnetRoute route) =>
+        AssertAllAsync(label, route, TruncatedAccesses, access => "truncated-" + access, "before");
+
+    [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
+    public Task MapWithNoAccessOrGrownPastItsBacking_EndsTheProcessAsCPythons(string label, MmapnetRoute route) =>
+        AssertAllAsync(label, route, OtherFaults, scenario => scenario, "before");
+
+    [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
+    public Task FaulthandlerOffOrEnabledAfterTheImport_EndsTheProcessAsCPythons(string label, MmapnetRoute route) =>
+        AssertAllAsync(label, route, ["off", "after"], _ => "truncated-index", null);
+
+    private static async Task AssertAllAsync(string label, MmapnetRoute route, string[] variants, System.Func<string, string> scenarioOf, string? faulthandler)
+    {
+        var failures = new List<string>();
+        foreach (var variant in variants)
+        {
+            string scenario = scenarioOf(variant);
+            string mode = faulthandler ?? variant;
+            var stdlib = await StdlibRuns.GetOrAdd($"{label} {scenario} {mode}", _ => GuestScript.RunStdlibAsync(label, "faults.py", [scenario, mode]));
+            var mmapnet = await GuestScript.RunMmapnetAsync(label, route, "faults.py", [scenario, mode]);
+            Assert.That(stdlib.Signal, Is.Not.Zero, $"the stdlib dies by a signal in {scenario} ({mode}):\n{stdlib.Describe()}");
+            if (mmapnet.ExitCode != stdlib.ExitCode || mmapnet.Stdout != stdlib.Stdout || Normalize(mmapnet.Stderr) != Normalize(stdlib.Stderr))
+            {
+                failures.Add($"{scenario}, faulthandler {mode}:\n  stdlib:\n{stdlib.Describe()}\n  mmapnet:\n{mmapnet.Describe()}");
+            }
+        }
+
+        Assert.That(failures, Is.Empty, string.Join("\n\n", failures));
+    }
+
+    // What differs between two runs of a traceback that is the same: thread ids, and (3.12+) the list of extension
+    // modules loaded, which names mmap's own module on one side.
+    private static string Normalize(string stderr) => ExtensionModules().Replace(Addresses().Replace(stderr, "0x?"), string.Empty);
+
+    [GeneratedRegex("0x[0-9a-f]+")]
+    private static partial Regex Addresses();
+
+    [GeneratedRegex("(?m)^Extension modules:.*\n?")]
+    private static partial Regex ExtensionModules();
+}
