@@ -29,7 +29,7 @@ public static unsafe class MmapModule
         {
             PythonApi.Initialize();
             RuntimePreload.Run();
-            _ = MemoryFaults.Install(); // without it, faults still end the process, by SIGABRT
+            _ = MemoryFaults.Install();
             InterpreterProfile profile = InterpreterProfile.ForRunningInterpreter();
             nint module = spec != 0 && profile.HasMultipleInterpretersSlot
                 ? PyModule_FromDefAndSpec2(MultiPhaseDefinition(), spec, PythonConstants.PythonApiVersion)

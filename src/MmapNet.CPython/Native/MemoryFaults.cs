@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.InteropServices;
 
 namespace MmapNet.CPython.Native;
@@ -9,7 +10,23 @@ namespace MmapNet.CPython.Native;
 /// </summary>
 internal static partial class MemoryFaults
 {
-    /// <summary>Installs the handler over the runtime's, once per process; 0, or the errno of a failed sigaction.</summary>
+    /// <summary>
+    /// Installs the handler over the runtime's, once per process: 0, or the errno of a failed sigaction, or -1 when the
+    /// library is not beside the assemblies (a build that left it out). Faults then end the process by SIGABRT, after
+    /// the runtime's report, which is all the handler changes: the module works the same.
+    /// </summary>
+    public static int Install()
+    {
+        try
+        {
+            return InstallHandler();
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return -1;
+        }
+    }
+
     [LibraryImport("mmapnet_faults", EntryPoint = "mmapnet_faults_install")]
-    public static partial int Install();
+    private static partial int InstallHandler();
 }
