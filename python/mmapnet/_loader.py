@@ -178,20 +178,21 @@ _BOOT_ENVIRONMENT = {
 # through a pipe, which a fork() child shares with its parent: a SIGTERM sent to the child (multiprocessing.Pool's
 # terminate() sends one to each worker) then ends the parent, and the child lives on. Python's handlers (or the
 # defaults) are put back as soon as the runtime has started.
-_PYTHON_OWNED_SIGNALS = ("SIGINT", "SIGTERM", "SIGQUIT")
+# SIGINT, SIGTERM and SIGQUIT, by number (the same on every Linux architecture): importing the signal module costs
+# enum and more at every `import mmapnet`.
+_PYTHON_OWNED_SIGNALS = (2, 15, 3)
 _SIGACTION_SIZE = 256  # room for glibc's struct sigaction on every architecture (152 bytes on x86-64 and AArch64)
 
 
 class _python_signal_handlers:
     def __enter__(self):
         import ctypes
-        import signal
         self._libc = ctypes.CDLL(None, use_errno=True)
         self._saved = []
-        for name in _PYTHON_OWNED_SIGNALS:
+        for number in _PYTHON_OWNED_SIGNALS:
             action = ctypes.create_string_buffer(_SIGACTION_SIZE)
-            if self._libc.sigaction(getattr(signal, name), None, action) == 0:
-                self._saved.append((getattr(signal, name), action))
+            if self._libc.sigaction(number, None, action) == 0:
+                self._saved.append((number, action))
 
     def __exit__(self, *exc_info):
         for number, action in self._saved:

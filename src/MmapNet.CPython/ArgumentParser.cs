@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using MmapNet.CPython.Abi;
 using MmapNet.CPython.Native;
 using static MmapNet.CPython.Native.PythonApi;
 
@@ -13,11 +14,6 @@ namespace MmapNet.CPython;
 /// </summary>
 internal static unsafe class ArgumentParser
 {
-    private const int BytesSizeOffset = 16;
-    private const int BytesDataOffset = 32;
-    private const int TupleSizeOffset = 16;
-    private const int TupleItemsOffset = 24;
-
     /// <summary>
     /// An exact int that fits a Py_ssize_t; false, with no error set, for anything else. Raises nothing on any
     /// path, so it needs no GC transition (see <see cref="PythonApi"/>): an int out of range is left to the slow path,
@@ -84,8 +80,8 @@ internal static unsafe class ArgumentParser
     {
         if (TypeOf(o) == PyBytes_Type)
         {
-            data = (byte*)(o + BytesDataOffset);
-            length = *(nint*)(o + BytesSizeOffset);
+            data = (byte*)(o + ObjectLayout.BytesData);
+            length = *(nint*)(o + ObjectLayout.VarObjectSize);
             return true;
         }
 
@@ -97,8 +93,8 @@ internal static unsafe class ArgumentParser
     /// <summary>The items of an argument tuple (<c>PyTupleObject.ob_item</c>) and their count.</summary>
     public static nint* TupleItems(nint tuple, out nint count)
     {
-        count = *(nint*)(tuple + TupleSizeOffset);
-        return (nint*)(tuple + TupleItemsOffset);
+        count = *(nint*)(tuple + ObjectLayout.VarObjectSize);
+        return (nint*)(tuple + ObjectLayout.TupleItems);
     }
 
     /// <summary>

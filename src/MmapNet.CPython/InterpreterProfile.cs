@@ -37,8 +37,6 @@ internal sealed class InterpreterProfile
     /// <summary>3.12: module definitions may say whether they support subinterpreters (<c>Py_mod_multiple_interpreters</c>).</summary>
     public bool HasMultipleInterpretersSlot => Version >= new Version(3, 12);
 
-    /// <summary>3.13: the type has <c>seekable()</c>.</summary>
-    public bool HasSeekable => Version >= new Version(3, 13);
 
     /// <summary>
     /// 3.11.0 to 3.11.4: find/rfind of an empty needle in a range whose end lies before its start

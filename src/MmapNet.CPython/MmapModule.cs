@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using MmapNet.CPython.Abi;
 using MmapNet.CPython.Native;
 using static MmapNet.CPython.Native.PythonApi;
 
@@ -32,8 +33,8 @@ public static unsafe class MmapModule
             _ = MemoryFaults.Install();
             InterpreterProfile profile = InterpreterProfile.ForRunningInterpreter();
             nint module = spec != 0 && profile.HasMultipleInterpretersSlot
-                ? PyModule_FromDefAndSpec2(MultiPhaseDefinition(), spec, PythonConstants.PythonApiVersion)
-                : PyModule_Create2(SinglePhaseDefinition(), PythonConstants.PythonApiVersion);
+                ? PyModule_FromDefAndSpec2(MultiPhaseDefinition(), spec, ModuleAbi.ApiVersion)
+                : PyModule_Create2(SinglePhaseDefinition(), ModuleAbi.ApiVersion);
             if (module == 0)
             {
                 return 0;
@@ -73,7 +74,7 @@ public static unsafe class MmapModule
         if (s_multiPhaseDefinition == null)
         {
             PyModuleDefSlot* slots = NativeTables.Allocate<PyModuleDefSlot>(2);
-            slots[0] = new PyModuleDefSlot { Slot = PythonConstants.ModMultipleInterpreters, Value = (void*)PythonConstants.ModMultipleInterpretersSupported };
+            slots[0] = new PyModuleDefSlot { Slot = ModuleAbi.MultipleInterpretersSlot, Value = (void*)ModuleAbi.MultipleInterpretersSupported };
             PyModuleDef* definition = NativeTables.Allocate<PyModuleDef>(1);
             definition->RefCount = 1;
             definition->Name = NativeTables.Utf8("mmapnet._mmapnet");

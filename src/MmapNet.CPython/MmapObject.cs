@@ -1,11 +1,12 @@
 using System;
 using System.Runtime.InteropServices;
+using MmapNet.CPython.Abi;
 
 namespace MmapNet.CPython;
 
 /// <summary>
-/// The C layout of an <c>mmap.mmap</c> instance. It has the stdlib's size (80 bytes) and weak
-/// reference list offset (64), so <c>__basicsize__</c>, <c>__weakrefoffset__</c> and
+/// The C layout of an <c>mmap.mmap</c> instance after CPython's object header. It has the stdlib's size (80 bytes) and
+/// weak reference list offset (64), so <c>__basicsize__</c>, <c>__weakrefoffset__</c> and
 /// <c>sys.getsizeof</c> read as they do for CPython's own type. The map itself is a .NET object,
 /// reached through a GC handle, so C# code sharing it sees the very same mapping.
 /// </summary>
@@ -15,17 +16,11 @@ internal struct MmapObject
     public const int BasicSize = 80;
     public const int WeakRefListOffset = 64;
 
-    [FieldOffset(0)]
-    public nint RefCount;
-
-    [FieldOffset(8)]
-    public nint Type;
-
     /// <summary>A <see cref="GCHandle{T}"/> to the <see cref="MemoryMap"/>, or 0 before it is set.</summary>
-    [FieldOffset(16)]
+    [FieldOffset(ObjectLayout.ObjectHeaderSize)]
     public nint Map;
 
-    [FieldOffset(24)]
+    [FieldOffset(ObjectLayout.ObjectHeaderSize + 8)]
     public MmapObjectFlags Flags;
 
     [FieldOffset(WeakRefListOffset)]

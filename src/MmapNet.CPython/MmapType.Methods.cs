@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MmapNet.CPython.Native;
 using static MmapNet.CPython.Native.PythonApi;
-using static MmapNet.CPython.Native.PythonConstants;
+using MmapNet.CPython.Abi;
 
 namespace MmapNet.CPython;
 
@@ -14,59 +14,11 @@ namespace MmapNet.CPython;
 // directly from the argument tuple, anything else goes through CPython's own PyArg_ParseTuple.
 internal static unsafe partial class MmapType
 {
-    private static PyMethodDef* BuildMethods(InterpreterProfile profile)
-    {
-        var noArgs = new (string Name, nint Function)[]
-        {
-            ("close", (nint)(delegate* unmanaged<nint, nint, nint>)&Close),
-            ("read_byte", (nint)(delegate* unmanaged<nint, nint, nint>)&ReadByte),
-            ("readline", (nint)(delegate* unmanaged<nint, nint, nint>)&ReadLine),
-            ("seekable", (nint)(delegate* unmanaged<nint, nint, nint>)&Seekable),
-            ("size", (nint)(delegate* unmanaged<nint, nint, nint>)&Size),
-            ("tell", (nint)(delegate* unmanaged<nint, nint, nint>)&Tell),
-            ("__enter__", (nint)(delegate* unmanaged<nint, nint, nint>)&Enter),
-        };
-        var varArgs = new (string Name, nint Function)[]
-        {
-            ("find", (nint)(delegate* unmanaged<nint, nint, nint>)&Find),
-            ("rfind", (nint)(delegate* unmanaged<nint, nint, nint>)&ReverseFind),
-            ("flush", (nint)(delegate* unmanaged<nint, nint, nint>)&Flush),
-            ("madvise", (nint)(delegate* unmanaged<nint, nint, nint>)&Advise),
-            ("move", (nint)(delegate* unmanaged<nint, nint, nint>)&Move),
-            ("read", (nint)(delegate* unmanaged<nint, nint, nint>)&Read),
-            ("resize", (nint)(delegate* unmanaged<nint, nint, nint>)&Resize),
-            ("seek", (nint)(delegate* unmanaged<nint, nint, nint>)&Seek),
-            ("write", (nint)(delegate* unmanaged<nint, nint, nint>)&Write),
-            ("write_byte", (nint)(delegate* unmanaged<nint, nint, nint>)&WriteByte),
-            ("__exit__", (nint)(delegate* unmanaged<nint, nint, nint>)&Exit),
-        };
-
-        // The stdlib's order, which is the order of the type's __dict__.
-        string[] order = ["close", "find", "rfind", "flush", "madvise", "move", "read", "read_byte", "readline", "resize", "seek", "seekable", "size", "tell", "write", "write_byte", "__enter__", "__exit__"];
-        PyMethodDef* methods = NativeTables.Allocate<PyMethodDef>(order.Length + 1);
-        int count = 0;
-        foreach (string name in order)
-        {
-            if (name == "seekable" && !profile.HasSeekable)
-            {
-                continue;
-            }
-
-            int noArgsIndex = Array.FindIndex(noArgs, m => m.Name == name);
-            (nint function, int flags) = noArgsIndex >= 0
-                ? (noArgs[noArgsIndex].Function, MethNoArgs)
-                : (varArgs[Array.FindIndex(varArgs, m => m.Name == name)].Function, MethVarArgs);
-            methods[count++] = new PyMethodDef { Name = NativeTables.Utf8(name), Method = (void*)function, Flags = flags };
-        }
-
-        return methods;
-    }
-
-    [UnmanagedCallersOnly]
-    private static nint Close(nint self, nint unused) => CloseObject(self);
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint Close(nint self) => CloseObject(self);
 
     /// <summary><c>__exit__(*args)</c>: closes, whatever the arguments (on 3.10 through <c>self.close()</c>).</summary>
-    [UnmanagedCallersOnly]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint Exit(nint self, nint arguments)
     {
         if (!s_profile.ExitCallsCloseMethod)
@@ -92,19 +44,6 @@ internal static unsafe partial class MmapType
 
     private static nint CloseObject(nint self)
     {
-        try
-        {
-            return CloseObjectUnguarded(self);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint CloseObjectUnguarded(nint self)
-    {
         // The object's lease goes back with the close, inside the GIL-released scope where the munmap then happens.
         var obj = (MmapObject*)self;
         var scope = default(GilReleasedScope);
@@ -118,21 +57,8 @@ internal static unsafe partial class MmapType
         return NewNone();
     }
 
-    [UnmanagedCallersOnly]
-    private static nint Enter(nint self, nint unused)
-    {
-        try
-        {
-            return EnterUnguarded(self, unused);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint EnterUnguarded(nint self, nint unused)
+    private static nint Enter(nint self)
     {
         if (MmapObject.MapOf(self).IsClosed)
         {
@@ -143,27 +69,14 @@ internal static unsafe partial class MmapType
         return self;
     }
 
-    [UnmanagedCallersOnly]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint Find(nint self, nint arguments) => Search(self, arguments, reverse: false);
 
-    [UnmanagedCallersOnly]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint ReverseFind(nint self, nint arguments) => Search(self, arguments, reverse: true);
 
     /// <summary><c>find(sub[, start[, end]])</c> / <c>rfind</c>: "y*|nn".</summary>
     private static nint Search(nint self, nint arguments, bool reverse)
-    {
-        try
-        {
-            return SearchUnguarded(self, arguments, reverse);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint SearchUnguarded(nint self, nint arguments, bool reverse)
     {
         MemoryMap map = MmapObject.MapOf(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
@@ -202,21 +115,8 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>flush([offset[, size]])</c>: "|nn".</summary>
-    [UnmanagedCallersOnly]
-    private static nint Flush(nint self, nint arguments)
-    {
-        try
-        {
-            return FlushUnguarded(self, arguments);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint FlushUnguarded(nint self, nint arguments)
+    private static nint Flush(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
@@ -244,21 +144,8 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>madvise(option[, start[, length]])</c>: "i|nn".</summary>
-    [UnmanagedCallersOnly]
-    private static nint Advise(nint self, nint arguments)
-    {
-        try
-        {
-            return AdviseUnguarded(self, arguments);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint AdviseUnguarded(nint self, nint arguments)
+    private static nint Advise(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
@@ -288,21 +175,8 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>move(dest, src, count)</c>: "nnn".</summary>
-    [UnmanagedCallersOnly]
-    private static nint Move(nint self, nint arguments)
-    {
-        try
-        {
-            return MoveUnguarded(self, arguments);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint MoveUnguarded(nint self, nint arguments)
+    private static nint Move(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
@@ -326,21 +200,8 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>read([n])</c>: "|O&amp;" with CPython's own None-or-index converter.</summary>
-    [UnmanagedCallersOnly]
-    private static nint Read(nint self, nint arguments)
-    {
-        try
-        {
-            return ReadUnguarded(self, arguments);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint ReadUnguarded(nint self, nint arguments)
+    private static nint Read(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
@@ -371,41 +232,16 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>read_byte()</c>: a hot method in the guarded-work, boxed-after shape (see the remarks on <see cref="MmapType"/>).</summary>
-    [UnmanagedCallersOnly]
-    private static nint ReadByte(nint self, nint unused)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MmapStatus ReadByte(nint self, out nint value)
     {
-        byte value;
-        try
-        {
-            MmapStatus status = MmapObject.MapOf(self).ReadByteCore(out value);
-            if (!status.IsOk)
-            {
-                return PythonErrors.Raise(status);
-            }
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-
-        return FastPyLong_FromSsize_t(value);
-    }
-
-    [UnmanagedCallersOnly]
-    private static nint ReadLine(nint self, nint unused)
-    {
-        try
-        {
-            return ReadLineUnguarded(self, unused);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
+        MmapStatus status = MmapObject.MapOf(self).ReadByteCore(out byte read);
+        value = read;
+        return status;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint ReadLineUnguarded(nint self, nint unused)
+    private static nint ReadLine(nint self)
     {
         MmapStatus status = MmapObject.MapOf(self).ReadLineCore(out byte* source, out long length);
         if (!status.IsOk)
@@ -419,21 +255,8 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>resize(newsize)</c>: "n". The object's own lease does not count against the resize.</summary>
-    [UnmanagedCallersOnly]
-    private static nint Resize(nint self, nint arguments)
-    {
-        try
-        {
-            return ResizeUnguarded(self, arguments);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint ResizeUnguarded(nint self, nint arguments)
+    private static nint Resize(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
@@ -455,21 +278,8 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>seek(pos[, whence])</c>: "n|i"; returns the position from 3.13 on, None before.</summary>
-    [UnmanagedCallersOnly]
-    private static nint Seek(nint self, nint arguments)
-    {
-        try
-        {
-            return SeekUnguarded(self, arguments);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint SeekUnguarded(nint self, nint arguments)
+    private static nint Seek(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
@@ -501,68 +311,32 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>seekable()</c> (3.13): always True, even when closed, as in CPython.</summary>
-    [UnmanagedCallersOnly]
-    private static nint Seekable(nint self, nint unused) => FastPyBool_FromLong(1);
-
-    [UnmanagedCallersOnly]
-    private static nint Size(nint self, nint unused)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MmapStatus Seekable(nint self, out bool seekable)
     {
-        try
-        {
-            return SizeUnguarded(self, unused);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
+        seekable = true;
+        return MmapStatus.Ok;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint SizeUnguarded(nint self, nint unused)
+    private static nint Size(nint self)
     {
         MmapStatus status = MmapObject.MapOf(self).SizeCore(out long size);
         return status.IsOk ? PyLong_FromSsize_t((nint)size) : PythonErrors.Raise(status);
     }
 
     /// <summary><c>tell()</c>: a hot method in the guarded-work, boxed-after shape (see the remarks on <see cref="MmapType"/>).</summary>
-    [UnmanagedCallersOnly]
-    private static nint Tell(nint self, nint unused)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MmapStatus Tell(nint self, out nint position)
     {
-        nint position;
-        try
-        {
-            MemoryMap map = MmapObject.MapOf(self);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            position = (nint)map.CurrentPosition;
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-
-        return FastPyLong_FromSsize_t(position);
+        MemoryMap map = MmapObject.MapOf(self);
+        position = (nint)map.CurrentPosition;
+        return map.IsClosed ? MmapError.ClosedOrInvalid : MmapStatus.Ok;
     }
 
     /// <summary><c>write(bytes)</c>: "y*"; returns the number of bytes written.</summary>
-    [UnmanagedCallersOnly]
-    private static nint Write(nint self, nint arguments)
-    {
-        try
-        {
-            return WriteUnguarded(self, arguments);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint WriteUnguarded(nint self, nint arguments)
+    private static nint Write(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
@@ -591,21 +365,8 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>write_byte(byte)</c>: "b", an int from 0 to 255.</summary>
-    [UnmanagedCallersOnly]
-    private static nint WriteByte(nint self, nint arguments)
-    {
-        try
-        {
-            return WriteByteUnguarded(self, arguments);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint WriteByteUnguarded(nint self, nint arguments)
+    private static nint WriteByte(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);

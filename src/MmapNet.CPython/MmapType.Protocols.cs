@@ -1,6 +1,5 @@
-using System;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using MmapNet.CPython.Abi;
 using MmapNet.CPython.Native;
 using static MmapNet.CPython.Native.PythonApi;
 
@@ -10,48 +9,21 @@ namespace MmapNet.CPython;
 // m[i:j:k] is bytes, and iteration and `in` go through sq_item, which yields 1-byte bytes.
 internal static unsafe partial class MmapType
 {
-    private const int SliceStartOffset = 16;
-    private const int SliceStopOffset = 24;
-    private const int SliceStepOffset = 32;
-    private const int BytesSizeOffset = 16;
-    private const int BytesDataOffset = 32;
-    private const ulong TpFlagsBytesSubclass = 1UL << 27;
-    private const int TypeFlagsOffset = 168;
-
-    // Copies up to this size are short enough to run without a GC-mode transition.
+    // Copies up to this size are short enough to make without a GC-mode transition (see PythonApi).
     private const int ShortCopy = 4096;
 
-    /// <summary><c>len(m)</c>: no C-API call on the way to the result, so the work needs no out-of-line twin.</summary>
-    [UnmanagedCallersOnly]
-    private static nint Length(nint self)
+    /// <summary><c>len(m)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MmapStatus Length(nint self, out nint length)
     {
-        try
-        {
-            MemoryMap map = MmapObject.MapOf(self);
-            return map.IsClosed ? PythonErrors.RaiseInt(MmapError.ClosedOrInvalid) : (nint)map.MappedLength;
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpectedInt(exception);
-        }
+        MemoryMap map = MmapObject.MapOf(self);
+        length = (nint)map.MappedLength;
+        return map.IsClosed ? MmapError.ClosedOrInvalid : MmapStatus.Ok;
     }
 
     /// <summary><c>m[key]</c>: an int for an index, bytes for a slice.</summary>
-    [UnmanagedCallersOnly]
-    private static nint Subscript(nint self, nint key)
-    {
-        try
-        {
-            return SubscriptUnguarded(self, key);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint SubscriptUnguarded(nint self, nint key)
+    private static nint Subscript(nint self, nint key)
     {
         MemoryMap map = MmapObject.MapOf(self);
         if (map.IsClosed)
@@ -59,8 +31,7 @@ internal static unsafe partial class MmapType
             return PythonErrors.Raise(MmapError.ClosedOrInvalid);
         }
 
-        nint keyType = TypeOf(key);
-        if (keyType == PySlice_Type)
+        if (TypeOf(key) == PySlice_Type)
         {
             return GetSlice(map, key);
         }
@@ -122,9 +93,9 @@ internal static unsafe partial class MmapType
     /// </summary>
     private static bool UnpackSlice(nint slice, out nint start, out nint stop, out nint step)
     {
-        nint startMember = *(nint*)(slice + SliceStartOffset);
-        nint stopMember = *(nint*)(slice + SliceStopOffset);
-        nint stepMember = *(nint*)(slice + SliceStepOffset);
+        nint startMember = *(nint*)(slice + ObjectLayout.SliceStart);
+        nint stopMember = *(nint*)(slice + ObjectLayout.SliceStop);
+        nint stepMember = *(nint*)(slice + ObjectLayout.SliceStep);
         if (IsPlainSliceMember(startMember) && IsPlainSliceMember(stopMember) && IsPlainSliceMember(stepMember))
         {
             step = stepMember == Py_None ? 1 : ArgumentParser.ClampedSliceIndex(stepMember);
@@ -152,21 +123,8 @@ internal static unsafe partial class MmapType
     private static bool IsPlainSliceMember(nint member) => member == Py_None || TypeOf(member) == PyLong_Type;
 
     /// <summary><c>m[key] = value</c> and <c>del m[key]</c>, with CPython's order of checks.</summary>
-    [UnmanagedCallersOnly]
-    private static int AssignSubscript(nint self, nint key, nint value)
-    {
-        try
-        {
-            return AssignSubscriptUnguarded(self, key, value);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpectedInt(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int AssignSubscriptUnguarded(nint self, nint key, nint value)
+    private static int AssignSubscript(nint self, nint key, nint value)
     {
         MemoryMap map = MmapObject.MapOf(self);
         MmapStatus status = map.CheckWritable();
@@ -246,49 +204,23 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary>sq_item: what iteration and <c>in</c> use; a 1-byte bytes, and no counting from the end.</summary>
-    [UnmanagedCallersOnly]
-    private static nint SequenceItem(nint self, nint index)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MmapStatus SequenceItem(nint self, nint index, out byte value)
     {
-        byte value;
-        try
+        // CPython's mmap_item checks that the map is open before the index (GetByteCore checks after).
+        MemoryMap map = MmapObject.MapOf(self);
+        if (map.IsClosed)
         {
-            // CPython's mmap_item checks that the map is open before the index (GetByteCore checks after).
-            MemoryMap map = MmapObject.MapOf(self);
-            if (map.IsClosed)
-            {
-                return PythonErrors.Raise(MmapError.ClosedOrInvalid);
-            }
-
-            MmapStatus status = map.GetByteCore(index, fromEnd: false, out value);
-            if (!status.IsOk)
-            {
-                return PythonErrors.Raise(status);
-            }
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
+            value = 0;
+            return MmapError.ClosedOrInvalid;
         }
 
-        return FastPyBytes_FromStringAndSize(&value, 1);
+        return map.GetByteCore(index, fromEnd: false, out value);
     }
 
     /// <summary>sq_ass_item: takes a 1-byte bytes; here the writability check comes last, as in CPython.</summary>
-    [UnmanagedCallersOnly]
-    private static int AssignSequenceItem(nint self, nint index, nint value)
-    {
-        try
-        {
-            return AssignSequenceItemUnguarded(self, index, value);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpectedInt(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int AssignSequenceItemUnguarded(nint self, nint index, nint value)
+    private static int AssignSequenceItem(nint self, nint index, nint value)
     {
         MemoryMap map = MmapObject.MapOf(self);
         MmapStatus status = map.CheckValid();
@@ -314,31 +246,18 @@ internal static unsafe partial class MmapType
 
         if (status.IsOk)
         {
-            status = map.SetByteCore(index, *(byte*)(value + BytesDataOffset));
+            status = map.SetByteCore(index, *(byte*)(value + ObjectLayout.BytesData));
         }
 
         return status.IsOk ? 0 : PythonErrors.RaiseInt(status);
     }
 
     private static bool IsSingleByte(nint value) =>
-        (*(ulong*)(TypeOf(value) + TypeFlagsOffset) & TpFlagsBytesSubclass) != 0 && *(nint*)(value + BytesSizeOffset) == 1;
+        (*(ulong*)(TypeOf(value) + ObjectLayout.TypeFlags) & AbiFlags.TypeBytesSubclass) != 0 && *(nint*)(value + ObjectLayout.VarObjectSize) == 1;
 
     /// <summary>The buffer protocol: the mapped bytes themselves, read-only for ACCESS_READ; counts an export.</summary>
-    [UnmanagedCallersOnly]
-    private static int GetBuffer(nint self, PyBuffer* view, int flags)
-    {
-        try
-        {
-            return GetBufferUnguarded(self, view, flags);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpectedInt(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int GetBufferUnguarded(nint self, PyBuffer* view, int flags)
+    private static int GetBuffer(nint self, PyBuffer* view, int flags)
     {
         MemoryMap map = MmapObject.MapOf(self);
         if (map.IsClosed)
@@ -355,16 +274,6 @@ internal static unsafe partial class MmapType
         return 0;
     }
 
-    [UnmanagedCallersOnly]
-    private static void ReleaseBuffer(nint self, PyBuffer* view)
-    {
-        try
-        {
-            MmapObject.MapOf(self).RemoveExport();
-        }
-        catch (Exception exception)
-        {
-            Environment.FailFast("MmapNet: failure while releasing a buffer", exception);
-        }
-    }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ReleaseBuffer(nint self, PyBuffer* view) => MmapObject.MapOf(self).RemoveExport();
 }

@@ -3,37 +3,27 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using MmapNet.CPython.Abi;
 using MmapNet.CPython.Native;
 using static MmapNet.CPython.Native.PythonApi;
-using static MmapNet.CPython.Native.PythonConstants;
 
 namespace MmapNet.CPython;
 
 /// <summary>
-/// The <c>mmap.mmap</c> type, built with <c>PyType_FromSpec</c>: the same name, flags, size, slots
-/// and methods as the stdlib's type, each slot an <c>[UnmanagedCallersOnly]</c> function that
-/// delegates to the core <see cref="MemoryMap"/>. This file holds creation and the object's life:
-/// construction, deallocation, GC traversal, repr and the <c>closed</c> attribute.
+/// The <c>mmap.mmap</c> type, built with <c>PyType_FromSpec</c>: the same name, flags, size, slots and methods as the
+/// stdlib's type (declared once, in MmapTypeDeclaration.cs), each implemented by delegating to the core
+/// <see cref="MemoryMap"/>. This file holds creation and the object's life: construction, deallocation, GC traversal,
+/// repr and the <c>closed</c> attribute.
 /// </summary>
 /// <remarks>
-/// Every slot and method is an <c>[UnmanagedCallersOnly]</c> entry point that only guards: it catches
-/// any .NET exception, which must never cross into native code, and turns it into a Python one. The
-/// work, and every C-API call, is in its <c>*Unguarded</c> twin, kept out of line
-/// (<see cref="MethodImplOptions.NoInlining"/>) because the JIT inlines P/Invoke transitions only
-/// outside try regions: inside one, each C-API call would go through a marshalling stub.
-/// <para>
-/// The hottest slots, whose result is one C-API call away (<c>len</c>, <c>tell</c>, <c>read_byte</c>, <c>closed</c>,
-/// <c>sq_item</c>), have a second shape that saves the call to the twin: the work runs inside the try
-/// region, and the result object is made after it, where that single C-API call is inlined. Calls made
-/// inside the try region are only the ones on error paths.
-/// </para>
+/// The generated entry points guard their implementation: a .NET exception must never cross into native code. An
+/// implementation that returns the C result itself makes C-API calls and is kept out of line, because the JIT inlines
+/// P/Invoke transitions only outside try regions. The hottest slots (<c>len</c>, <c>tell</c>, <c>read_byte</c>,
+/// <c>sq_item</c>, <c>closed</c>) instead return a status and a value, computed without any C-API call, and the entry
+/// point makes the Python object after its try region.
 /// </remarks>
 internal static unsafe partial class MmapType
 {
-    private const int TpAllocSlot = 47;
-    private const int TpFreeSlot = 74;
-    private const int TypeNameOffset = 24;
-
     private static InterpreterProfile s_profile = null!;
     private static nint s_type;
 
@@ -54,7 +44,7 @@ internal static unsafe partial class MmapType
         PyTypeSpec* spec = NativeTables.Allocate<PyTypeSpec>(1);
         spec->Name = NativeTables.Utf8("mmap.mmap");
         spec->BasicSize = MmapObject.BasicSize;
-        spec->Flags = TpFlagsBaseType | TpFlagsHaveGc | TpFlagsImmutableType;
+        spec->Flags = AbiFlags.TypeBaseType | AbiFlags.TypeHaveGc | AbiFlags.TypeImmutable;
         spec->Slots = BuildSlots(profile);
         s_type = PyType_FromSpec(spec);
         return s_type;
@@ -62,30 +52,25 @@ internal static unsafe partial class MmapType
 
     private static PyTypeSlot* BuildSlots(InterpreterProfile profile)
     {
-        (int Slot, nint Function)[] slots =
+        (int Slot, nint Function)[] declared = DeclaredSlots();
+        (int Slot, nint Function)[] data =
         [
-            (TpNew, (nint)(delegate* unmanaged<nint, nint, nint, nint>)&New),
-            (TpDealloc, (nint)(delegate* unmanaged<nint, void>)&Dealloc),
-            (TpTraverse, (nint)(delegate* unmanaged<nint, delegate* unmanaged<nint, void*, int>, void*, int>)&Traverse),
-            (TpRepr, (nint)(delegate* unmanaged<nint, nint>)&Repr),
-            (TpGetAttro, (nint)PyObject_GenericGetAttr),
-            (TpDoc, (nint)NativeTables.Utf8(profile.TypeDoc)),
-            (TpMethods, (nint)BuildMethods(profile)),
-            (TpMembers, (nint)BuildMembers()),
-            (TpGetSet, (nint)BuildGetSet()),
-            (MpLength, (nint)(delegate* unmanaged<nint, nint>)&Length),
-            (MpSubscript, (nint)(delegate* unmanaged<nint, nint, nint>)&Subscript),
-            (MpAssSubscript, (nint)(delegate* unmanaged<nint, nint, nint, int>)&AssignSubscript),
-            (SqLength, (nint)(delegate* unmanaged<nint, nint>)&Length),
-            (SqItem, (nint)(delegate* unmanaged<nint, nint, nint>)&SequenceItem),
-            (SqAssItem, (nint)(delegate* unmanaged<nint, nint, nint, int>)&AssignSequenceItem),
-            (BfGetBuffer, (nint)(delegate* unmanaged<nint, PyBuffer*, int, int>)&GetBuffer),
-            (BfReleaseBuffer, (nint)(delegate* unmanaged<nint, PyBuffer*, void>)&ReleaseBuffer),
+            (TypeSlotIds.GetAttro, (nint)PyObject_GenericGetAttr),
+            (TypeSlotIds.Doc, (nint)NativeTables.Utf8(profile.TypeDoc)),
+            (TypeSlotIds.Methods, (nint)DeclaredMethods(profile)),
+            (TypeSlotIds.Members, (nint)BuildMembers()),
+            (TypeSlotIds.GetSet, (nint)DeclaredGetters()),
         ];
-        PyTypeSlot* table = NativeTables.Allocate<PyTypeSlot>(slots.Length + 1);
-        for (int i = 0; i < slots.Length; i++)
+        PyTypeSlot* table = NativeTables.Allocate<PyTypeSlot>(declared.Length + data.Length + 1);
+        int count = 0;
+        foreach ((int slot, nint function) in declared)
         {
-            table[i] = new PyTypeSlot { Slot = slots[i].Slot, Function = (void*)slots[i].Function };
+            table[count++] = new PyTypeSlot { Slot = slot, Function = (void*)function };
+        }
+
+        foreach ((int slot, nint function) in data)
+        {
+            table[count++] = new PyTypeSlot { Slot = slot, Function = (void*)function };
         }
 
         return table;
@@ -98,39 +83,19 @@ internal static unsafe partial class MmapType
         members[0] = new PyMemberDef
         {
             Name = NativeTables.Utf8("__weaklistoffset__"),
-            Type = MemberTypeSsizeT,
+            Type = AbiFlags.MemberSsizeT,
             Offset = MmapObject.WeakRefListOffset,
-            Flags = MemberReadOnly,
+            Flags = AbiFlags.MemberReadOnly,
         };
         return members;
-    }
-
-    private static PyGetSetDef* BuildGetSet()
-    {
-        PyGetSetDef* getset = NativeTables.Allocate<PyGetSetDef>(2);
-        getset[0] = new PyGetSetDef { Name = NativeTables.Utf8("closed"), Get = (delegate* unmanaged<nint, void*, nint>)&GetClosed };
-        return getset;
     }
 
     /// <summary>
     /// <c>mmap.mmap(fileno, length, flags=MAP_SHARED, prot=PROT_WRITE|PROT_READ, access=ACCESS_DEFAULT,
     /// offset=0, *, trackfd=True)</c>: CPython's parser and order of checks, then the audit event.
     /// </summary>
-    [UnmanagedCallersOnly]
-    private static nint New(nint type, nint args, nint kwargs)
-    {
-        try
-        {
-            return NewUnguarded(type, args, kwargs);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint NewUnguarded(nint type, nint args, nint kwargs)
+    private static nint New(nint type, nint args, nint kwargs)
     {
         int fd = 0;
         nint length = 0;
@@ -197,7 +162,7 @@ internal static unsafe partial class MmapType
     /// </summary>
     public static nint Wrap(nint type, MemoryMap map, bool owns)
     {
-        var allocate = (delegate* unmanaged<nint, nint, nint>)PyType_GetSlot(type, TpAllocSlot);
+        var allocate = (delegate* unmanaged<nint, nint, nint>)PyType_GetSlot(type, TypeSlotIds.Alloc);
         nint self = allocate(type, 0);
         if (self == 0)
         {
@@ -218,25 +183,17 @@ internal static unsafe partial class MmapType
     /// weak references are cleared, so their callbacks and <c>weakref.finalize</c> see the memory and the descriptor
     /// already gone.
     /// </summary>
-    [UnmanagedCallersOnly]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Dealloc(nint self)
     {
         nint type = TypeOf(self);
         PyObject_GC_UnTrack(self);
         var obj = (MmapObject*)self;
-        try
+        Detach(obj, close: (obj->Flags & MmapObjectFlags.OwnsMap) != 0);
+        if (obj->Map != 0)
         {
-            Detach(obj, close: (obj->Flags & MmapObjectFlags.OwnsMap) != 0);
-            if (obj->Map != 0)
-            {
-                GCHandle<MemoryMap>.FromIntPtr(obj->Map).Dispose();
-                obj->Map = 0;
-            }
-        }
-        catch (Exception exception)
-        {
-            // Deallocation cannot fail; a .NET failure here must still not cross into native code.
-            Environment.FailFast("MmapNet: failure while deallocating an mmap object", exception);
+            GCHandle<MemoryMap>.FromIntPtr(obj->Map).Dispose();
+            obj->Map = 0;
         }
 
         if (obj->WeakRefList != 0)
@@ -244,7 +201,7 @@ internal static unsafe partial class MmapType
             PyObject_ClearWeakRefs(self);
         }
 
-        var free = (delegate* unmanaged<nint, void>)PyType_GetSlot(type, TpFreeSlot);
+        var free = (delegate* unmanaged<nint, void>)PyType_GetSlot(type, TypeSlotIds.Free);
         free(self);
         Py_DecRef(type);
     }
@@ -292,28 +249,15 @@ internal static unsafe partial class MmapType
         }
     }
 
-    [UnmanagedCallersOnly]
-    private static int Traverse(nint self, delegate* unmanaged<nint, void*, int> visit, void* arg) =>
-        visit(TypeOf(self), arg);
-
-    [UnmanagedCallersOnly]
-    private static nint Repr(nint self)
-    {
-        try
-        {
-            return ReprUnguarded(self);
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-    }
+    /// <summary>tp_traverse: a heap type's instances hold a reference to their type, and nothing else Python can see.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Traverse(nint self, delegate* unmanaged<nint, void*, int> visit, void* arg) => visit(TypeOf(self), arg);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint ReprUnguarded(nint self)
+    private static nint Repr(nint self)
     {
         MemoryMap map = MmapObject.MapOf(self);
-        string typeName = Marshal.PtrToStringUTF8(*(nint*)(TypeOf(self) + TypeNameOffset)) ?? "";
+        string typeName = Marshal.PtrToStringUTF8(*(nint*)(TypeOf(self) + ObjectLayout.TypeName)) ?? "";
         string text = map.IsClosed
             ? $"<{typeName} closed=True>"
             : string.Create(
@@ -334,22 +278,10 @@ internal static unsafe partial class MmapType
         _ => "ACCESS_DEFAULT",
     };
 
-    [UnmanagedCallersOnly]
-    private static nint GetClosed(nint self, void* closure)
-    {
-        bool closed;
-        try
-        {
-            closed = MmapObject.MapOf(self).IsClosed;
-        }
-        catch (Exception exception)
-        {
-            return PythonErrors.RaiseUnexpected(exception);
-        }
-
-        return FastPyBool_FromLong(closed ? 1 : 0);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint NewInt(nint value) => FastPyLong_FromSsize_t(value);
+    private static MmapStatus GetClosed(nint self, out bool closed)
+    {
+        closed = MmapObject.MapOf(self).IsClosed;
+        return MmapStatus.Ok;
+    }
 }

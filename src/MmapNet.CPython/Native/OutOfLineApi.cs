@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
+using MmapNet.CPython.Abi;
+
 namespace MmapNet.CPython.Native;
 
 /// <summary>

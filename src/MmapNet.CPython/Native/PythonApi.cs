@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
+using MmapNet.CPython.Abi;
+
 namespace MmapNet.CPython.Native;
 
 /// <summary>
@@ -225,8 +227,8 @@ internal static unsafe class PythonApi
         s_library = library;
     }
 
-    /// <summary><c>Py_TYPE(o)</c>: the second word of the object header.</summary>
-    public static nint TypeOf(nint o) => ((nint*)o)[1];
+    /// <summary><c>Py_TYPE(o)</c>.</summary>
+    public static nint TypeOf(nint o) => *(nint*)(o + ObjectLayout.ObjectType);
 
     /// <summary><c>Py_RETURN_NONE</c>.</summary>
     public static nint NewNone()
