@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using MmapNet.CPython.Abi;
 using MmapNet.CPython.Native;
@@ -28,10 +29,11 @@ public static unsafe class MmapModule
     {
         try
         {
-            PythonApi.Initialize();
-            RuntimePreload.Run();
-            _ = MemoryFaults.Install();
-            InterpreterProfile profile = InterpreterProfile.ForRunningInterpreter();
+            if (!TryPrepare(out InterpreterProfile? profile))
+            {
+                return 0;
+            }
+
             nint module = spec != 0 && profile.HasMultipleInterpretersSlot
                 ? PyModule_FromDefAndSpec2(MultiPhaseDefinition(), spec, ModuleAbi.ApiVersion)
                 : PyModule_Create2(SinglePhaseDefinition(), ModuleAbi.ApiVersion);
@@ -52,6 +54,50 @@ public static unsafe class MmapModule
         catch (Exception exception)
         {
             return PythonErrors.RaiseUnexpected(exception);
+        }
+    }
+
+    /// <summary>
+    /// What comes before anything of mmapnet's exists in an interpreter: the C API resolved, the interpreter checked
+    /// (<see cref="AbiSelfCheck"/>: a version or build whose objects mmapnet would misread gets an ImportError), the
+    /// assemblies loaded, the fault handler installed. False with the ImportError set. GIL held.
+    /// </summary>
+    internal static bool TryPrepare([NotNullWhen(true)] out InterpreterProfile? profile)
+    {
+        profile = null;
+        try
+        {
+            PythonApi.Initialize();
+        }
+        catch (EntryPointNotFoundException missing) when (PythonApi.Py_GetVersion != null && PythonApi.PyErr_SetString != null)
+        {
+            // An older or newer CPython without a function mmapnet uses: refused for its version, or else for the function.
+            InterpreterProfile version = InterpreterProfile.ForRunningInterpreter();
+            RaiseImportError(AbiSelfCheck.Judge(new InterpreterFacts(version.Version, "", false, [])) is { } versionRefusal
+                ? versionRefusal
+                : $"this CPython {version.Version.ToString(3)} lacks part of the C API mmapnet uses: {missing.Message}");
+            return false;
+        }
+
+        InterpreterProfile running = InterpreterProfile.ForRunningInterpreter();
+        if (AbiSelfCheck.Check(running) is { } refusal)
+        {
+            RaiseImportError(refusal);
+            return false;
+        }
+
+        RuntimePreload.Run();
+        _ = MemoryFaults.Install();
+        profile = running;
+        return true;
+    }
+
+    private static void RaiseImportError(string message)
+    {
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(message + "\0");
+        fixed (byte* text = utf8)
+        {
+            PyErr_SetString(PyExc_ImportError, text);
         }
     }
 

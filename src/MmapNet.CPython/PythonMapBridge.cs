@@ -27,8 +27,12 @@ internal static unsafe class PythonMapBridge
         if (type == 0)
         {
             // No 'import mmapnet' in this interpreter yet: create the type the module would hold.
-            PythonApi.Initialize();
-            type = MmapType.GetOrCreate(InterpreterProfile.ForRunningInterpreter());
+            if (!MmapModule.TryPrepare(out InterpreterProfile? profile))
+            {
+                return 0;
+            }
+
+            type = MmapType.GetOrCreate(profile);
             if (type == 0)
             {
                 return 0;

@@ -26,7 +26,7 @@ public sealed class MemoryAndThreadsTests
     private const long CoreClrImportAllowanceKib = 40 * 1024;
     private const long NativeAotImportAllowanceKib = 20 * 1024;
 
-    private static readonly Lazy<string> LargeCacheLibrary = new(BuildLargeCacheLibrary, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> LargeCacheLibrary = new(() => PreloadLibrary.Build("large_l3_cache"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.StockRouteCases))]
     public async Task MapCycles_GrowResidentMemoryByAtMostFourMiB_OnAMachineReportingA256MiBCache(string label, MmapnetRoute route)
@@ -87,15 +87,5 @@ public sealed class MemoryAndThreadsTests
         var result = await GuestScript.RunMmapnetAsync(label, route, "memory_and_threads.py", [cycles.ToString(System.Globalization.CultureInfo.InvariantCulture)], start);
         GuestScript.AssertExitedCleanly(result, $"mmapnet's run ({route})");
         return JsonDocument.Parse(result.Stdout);
-    }
-
-    private static string BuildLargeCacheLibrary()
-    {
-        var folder = Directory.CreateTempSubdirectory("mmapnet-large-l3-").FullName;
-        var library = Path.Combine(folder, "large_l3_cache.so");
-        var source = RepositoryLayout.BesideTests(Path.Combine("Native", "large_l3_cache.c"));
-        var result = ChildProcess.RunAsync("gcc", ["-shared", "-fPIC", "-O2", "-o", library, source, "-ldl"]).GetAwaiter().GetResult();
-        Assert.That(result.ExitCode, Is.Zero, "gcc could not build the preload library (.ci/setup installs gcc):\n" + result.Describe());
-        return library;
     }
 }

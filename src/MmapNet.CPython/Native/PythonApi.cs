@@ -70,6 +70,10 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged<PyBuffer*, nint, void*, nint, int, int, int> PyBuffer_FillInfo;
 
     public static delegate* unmanaged<nint, nint, nint, nint> PyObject_Call;
+    public static delegate* unmanaged<byte*, nint> PySys_GetObject;
+    public static delegate* unmanaged<nint, nint> PyUnicode_AsUTF8;
+    public static delegate* unmanaged<nint, ulong> PyType_GetFlags;
+    public static delegate* unmanaged<nint, nint, nint, nint> PySlice_New;
     public static delegate* unmanaged<nint, byte*, nint> PyObject_GetAttrString;
     public static delegate* unmanaged<nint, nint, nint> PyObject_CallObject;
     public static delegate* unmanaged<nint, nint> PyTuple_New;
@@ -120,6 +124,7 @@ internal static unsafe class PythonApi
     public static nint PyExc_BufferError;
     public static nint PyExc_OSError;
     public static nint PyExc_SystemError;
+    public static nint PyExc_ImportError;
     public static nint PyExc_SystemExit;
     public static nint PyExc_KeyboardInterrupt;
 
@@ -145,9 +150,12 @@ internal static unsafe class PythonApi
         nint Function(string name) => NativeLibrary.GetExport(library, name);
         nint Object(string name) => *(nint*)NativeLibrary.GetExport(library, name);
 
+        // First what an ImportError needs, so that an interpreter lacking a later function can still be told so.
+        Py_GetVersion = (delegate* unmanaged<byte*>)Function("Py_GetVersion");
+        PyErr_SetString = (delegate* unmanaged<nint, byte*, void>)Function("PyErr_SetString");
+        PyExc_ImportError = Object("PyExc_ImportError");
         Py_IncRef = (delegate* unmanaged<nint, void>)Function("Py_IncRef");
         Py_DecRef = (delegate* unmanaged<nint, void>)Function("Py_DecRef");
-        Py_GetVersion = (delegate* unmanaged<byte*>)Function("Py_GetVersion");
         PyType_FromSpec = (delegate* unmanaged<PyTypeSpec*, nint>)Function("PyType_FromSpec");
         PyType_GetSlot = (delegate* unmanaged<nint, int, void*>)Function("PyType_GetSlot");
         PyObject_GC_UnTrack = (delegate* unmanaged<nint, void>)Function("PyObject_GC_UnTrack");
@@ -161,7 +169,6 @@ internal static unsafe class PythonApi
         PyBytes_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Function("PyBytes_FromStringAndSize");
         PyBytes_AsString = (delegate* unmanaged<nint, byte*>)Function("PyBytes_AsString");
         PyUnicode_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Function("PyUnicode_FromStringAndSize");
-        PyErr_SetString = (delegate* unmanaged<nint, byte*, void>)Function("PyErr_SetString");
         PyErr_SetObject = (delegate* unmanaged<nint, nint, void>)Function("PyErr_SetObject");
         PyErr_Occurred = (delegate* unmanaged<nint>)Function("PyErr_Occurred");
         PyErr_Clear = (delegate* unmanaged<void>)Function("PyErr_Clear");
@@ -171,6 +178,10 @@ internal static unsafe class PythonApi
         PyBuffer_Release = (delegate* unmanaged<PyBuffer*, void>)Function("PyBuffer_Release");
         PyBuffer_FillInfo = (delegate* unmanaged<PyBuffer*, nint, void*, nint, int, int, int>)Function("PyBuffer_FillInfo");
         PyObject_Call = (delegate* unmanaged<nint, nint, nint, nint>)Function("PyObject_Call");
+        PySys_GetObject = (delegate* unmanaged<byte*, nint>)Function("PySys_GetObject");
+        PyUnicode_AsUTF8 = (delegate* unmanaged<nint, nint>)Function("PyUnicode_AsUTF8");
+        PyType_GetFlags = (delegate* unmanaged<nint, ulong>)Function("PyType_GetFlags");
+        PySlice_New = (delegate* unmanaged<nint, nint, nint, nint>)Function("PySlice_New");
         PyObject_GetAttrString = (delegate* unmanaged<nint, byte*, nint>)Function("PyObject_GetAttrString");
         PyObject_CallObject = (delegate* unmanaged<nint, nint, nint>)Function("PyObject_CallObject");
         PyTuple_New = (delegate* unmanaged<nint, nint>)Function("PyTuple_New");

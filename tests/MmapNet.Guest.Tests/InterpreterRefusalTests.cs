@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MmapNet.TestSupport;
+using NUnit.Framework;
+
+namespace MmapNet.Guest.Tests;
+
+/// <summary>
+/// An interpreter whose objects mmapnet would misread, or whose version it does not know, gets an ImportError that
+/// names it and says what is supported, before anything of mmapnet's exists: never undefined behaviour. A version is
+/// faked here by preloading Native/fake_python_version.c (a free-threaded or Py_TRACE_REFS build is judged in
+/// MmapNet.CPython.Tests' AbiSelfCheckTests, from its facts).
+/// </summary>
+[TestFixture]
+public sealed class InterpreterRefusalTests
+{
+    private static readonly Lazy<string> FakeVersion = new(() => PreloadLibrary.Build("fake_python_version"), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static IEnumerable<TestCaseData> Cases()
+    {
+        // What Py_GetVersion says, and the version mmapnet reads from it (major.minor.micro).
+        foreach (var (reported, read) in new[] { ("3.14.0", "3.14.0"), ("3.9.18", "3.9.18"), ("4.0.0a1", "4.0.0") })
+        {
+            foreach (var route in new[] { MmapnetRoute.CoreClr, MmapnetRoute.NativeAot })
+            {
+                yield return new TestCaseData(reported, read, route).SetArgDisplayNames(reported, route.ToString());
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task AnUnsupportedVersion_IsRefusedWithAnImportErrorNamingIt(string reported, string read, MmapnetRoute route)
+    {
+        // A pyenv interpreter: its libpython is a shared library, whose Py_GetVersion the preloaded one comes before.
+        var interpreter = TestInterpreters.All.First(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal));
+        var start = new ChildStart
+        {
+            Environment = new Dictionary<string, string?>
+            {
+                ["LD_PRELOAD"] = FakeVersion.Value,
+                ["MMAPNET_TEST_PYTHON_VERSION"] = reported + " (main, faked)",
+            },
+        };
+        var result = await PythonRoutes.RunScriptAsync(interpreter, route, "-c", ["""
+            try:
+                import mmapnet
+                print("imported")
+            except ImportError as error:
+                print("ImportError:", error)
+            """], start);
+        Assert.That(result.ExitCode, Is.Zero, result.Describe());
+        Assert.That(
+            result.Stdout.Trim(),
+            Is.EqualTo($"ImportError: mmapnet supports CPython {SupportedPythonVersions.Range} as built by default (with the GIL); this is a CPython {read}"));
+    }
+}

@@ -1,0 +1,25 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace MmapNet.TestSupport;
+
+/// <summary>The supported CPython range as Directory.Build.props writes it, the one place it is written.</summary>
+public static class SupportedPythonVersions
+{
+    private static readonly Lazy<XDocument> Properties = new(() => XDocument.Load(Path.Combine(RepositoryLayout.Root, "Directory.Build.props")));
+
+    public static string Oldest => Property("OldestSupportedPython");
+
+    public static string Newest => Property("NewestSupportedPython");
+
+    public static string OldestEmbeddable => Property("OldestEmbeddablePython");
+
+    /// <summary>The range as mmapnet's messages and docs write it: "3.10 to 3.13".</summary>
+    public static string Range => $"{Oldest} to {Newest}";
+
+    private static string Property(string name) =>
+        Properties.Value.Descendants(name).SingleOrDefault()?.Value.Trim()
+        ?? throw new InvalidOperationException($"Directory.Build.props has no {name}");
+}
