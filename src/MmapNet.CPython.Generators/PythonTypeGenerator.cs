@@ -28,7 +28,7 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
 
     private static readonly DiagnosticDescriptor MustNotInline = new(
         "MMAPGEN003", "Implementation inlined into a try region",
-        "{0}: '{1}' returns the C result itself and makes C-API calls, so it must be [MethodImpl(MethodImplOptions.NoInlining)]: the JIT inlines P/Invoke transitions only outside try regions, and the entry point calls it inside one",
+        "{0}: '{1}' returns the C result itself and makes C-API calls, so it must be [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]: the JIT inlines P/Invoke transitions only outside try regions, and the entry point calls it inside one; and ReadyToRun code, which does not inline across the framework, is left to the JIT",
         "MmapNet.CPython", DiagnosticSeverity.Error, true);
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -69,7 +69,9 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
                 continue;
             }
 
-            if (row.Returns == "Native" && (implementation.MethodImplementationFlags & MethodImplAttributes.NoInlining) == 0)
+            // NoInlining | AggressiveOptimization (512, which netstandard2.0's MethodImplAttributes does not name).
+            const MethodImplAttributes OutOfLineAndJitted = MethodImplAttributes.NoInlining | (MethodImplAttributes)512;
+            if (row.Returns == "Native" && (implementation.MethodImplementationFlags & OutOfLineAndJitted) != OutOfLineAndJitted)
             {
                 output.ReportDiagnostic(Diagnostic.Create(MustNotInline, location, row.Describe(), row.Implementation));
                 continue;
@@ -174,6 +176,7 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
         string arguments = string.Join(", ", signature.Parameters.Take(signature.Parameters.Length - signature.UnusedTrailing).Select(p => p.Name));
         code.AppendLine($"    /// <summary>The entry point of {row.Describe()}: runs <see cref=\"{row.Implementation}\"/> where no .NET exception can escape.</summary>");
         code.AppendLine("    [UnmanagedCallersOnly]");
+        code.AppendLine("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         code.AppendLine($"    private static {signature.Return} {row.EntryName}({parameters})");
         code.AppendLine("    {");
         string onException = signature.Failure switch

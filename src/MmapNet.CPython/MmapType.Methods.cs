@@ -14,11 +14,11 @@ namespace MmapNet.CPython;
 // directly from the argument tuple, anything else goes through CPython's own PyArg_ParseTuple.
 internal static unsafe partial class MmapType
 {
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Close(nint self) => CloseObject(self);
 
     /// <summary><c>__exit__(*args)</c>: closes, whatever the arguments (on 3.10 through <c>self.close()</c>).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Exit(nint self, nint arguments)
     {
         if (!s_profile.ExitCallsCloseMethod)
@@ -57,7 +57,7 @@ internal static unsafe partial class MmapType
         return NewNone();
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Enter(nint self)
     {
         if (MmapObject.MapOf(self).IsClosed)
@@ -69,10 +69,10 @@ internal static unsafe partial class MmapType
         return self;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Find(nint self, nint arguments) => Search(self, arguments, reverse: false);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint ReverseFind(nint self, nint arguments) => Search(self, arguments, reverse: true);
 
     /// <summary><c>find(sub[, start[, end]])</c> / <c>rfind</c>: "y*|nn".</summary>
@@ -115,7 +115,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>flush([offset[, size]])</c>: "|nn".</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Flush(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -144,7 +144,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>madvise(option[, start[, length]])</c>: "i|nn".</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Advise(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -175,7 +175,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>move(dest, src, count)</c>: "nnn".</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Move(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -200,7 +200,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>read([n])</c>: "|O&amp;" with CPython's own None-or-index converter.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Read(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -240,7 +240,7 @@ internal static unsafe partial class MmapType
         return status;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint ReadLine(nint self)
     {
         MmapStatus status = MmapObject.MapOf(self).ReadLineCore(out byte* source, out long length);
@@ -255,7 +255,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>resize(newsize)</c>: "n". The object's own lease does not count against the resize.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Resize(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -278,7 +278,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>seek(pos[, whence])</c>: "n|i"; returns the position from 3.13 on, None before.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Seek(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -318,7 +318,7 @@ internal static unsafe partial class MmapType
         return MmapStatus.Ok;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Size(nint self)
     {
         MmapStatus status = MmapObject.MapOf(self).SizeCore(out long size);
@@ -335,7 +335,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>write(bytes)</c>: "y*"; returns the number of bytes written.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Write(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -365,7 +365,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>write_byte(byte)</c>: "b", an int from 0 to 255.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint WriteByte(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);

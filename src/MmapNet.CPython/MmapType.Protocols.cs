@@ -22,7 +22,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>m[key]</c>: an int for an index, bytes for a slice.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Subscript(nint self, nint key)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -123,7 +123,7 @@ internal static unsafe partial class MmapType
     private static bool IsPlainSliceMember(nint member) => member == Py_None || TypeOf(member) == PyLong_Type;
 
     /// <summary><c>m[key] = value</c> and <c>del m[key]</c>, with CPython's order of checks.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int AssignSubscript(nint self, nint key, nint value)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -219,7 +219,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary>sq_ass_item: takes a 1-byte bytes; here the writability check comes last, as in CPython.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int AssignSequenceItem(nint self, nint index, nint value)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -256,7 +256,7 @@ internal static unsafe partial class MmapType
         (*(ulong*)(TypeOf(value) + ObjectLayout.TypeFlags) & AbiFlags.TypeBytesSubclass) != 0 && *(nint*)(value + ObjectLayout.VarObjectSize) == 1;
 
     /// <summary>The buffer protocol: the mapped bytes themselves, read-only for ACCESS_READ; counts an export.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int GetBuffer(nint self, PyBuffer* view, int flags)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -274,6 +274,6 @@ internal static unsafe partial class MmapType
         return 0;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void ReleaseBuffer(nint self, PyBuffer* view) => MmapObject.MapOf(self).RemoveExport();
 }

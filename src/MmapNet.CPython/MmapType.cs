@@ -94,7 +94,7 @@ internal static unsafe partial class MmapType
     /// <c>mmap.mmap(fileno, length, flags=MAP_SHARED, prot=PROT_WRITE|PROT_READ, access=ACCESS_DEFAULT,
     /// offset=0, *, trackfd=True)</c>: CPython's parser and order of checks, then the audit event.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint New(nint type, nint args, nint kwargs)
     {
         int fd = 0;
@@ -183,7 +183,7 @@ internal static unsafe partial class MmapType
     /// weak references are cleared, so their callbacks and <c>weakref.finalize</c> see the memory and the descriptor
     /// already gone.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Dealloc(nint self)
     {
         nint type = TypeOf(self);
@@ -250,10 +250,10 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary>tp_traverse: a heap type's instances hold a reference to their type, and nothing else Python can see.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int Traverse(nint self, delegate* unmanaged<nint, void*, int> visit, void* arg) => visit(TypeOf(self), arg);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static nint Repr(nint self)
     {
         MemoryMap map = MmapObject.MapOf(self);
