@@ -16,9 +16,10 @@ public static class ModuleEntryPoints
     public static nint CreateModule(nint spec) => MmapModule.Create(spec);
 
     /// <summary>
-    /// For the NativeAOT build: the extension module's init function, found by the import system in
-    /// <c>mmapnet/_mmapnet.abi3.so</c>. (Outside a NativeAOT build the export name has no effect.)
+    /// For the NativeAOT build: what its C entry point <c>PyInit__mmapnet</c> (Native/extension_entry.c), found by the
+    /// import system in <c>mmapnet/_mmapnet.so</c>, calls in the build it picks for the CPU. (Outside a NativeAOT build
+    /// the export name has no effect.)
     /// </summary>
-    [UnmanagedCallersOnly(EntryPoint = "PyInit__mmapnet")]
+    [UnmanagedCallersOnly(EntryPoint = "mmapnet_create_module")]
     public static nint InitializeExtensionModule() => MmapModule.Create();
 }

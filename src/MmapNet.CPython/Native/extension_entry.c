@@ -1,0 +1,74 @@
+/*
+ * PyInit__mmapnet, the NativeAOT extension module's entry point, which picks the build that suits the CPU.
+ *
+ * The module comes in two builds on x86-64: _mmapnet.so for every x86-64 CPU (SSE2), and, where it was built beside
+ * it, _mmapnet-x86-64-v3.so for CPUs with AVX2 (searches about twice as fast in cache). A NativeAOT binary checks at
+ * start-up that the CPU has the instruction set it was compiled for, and aborts the process if not, before any Python
+ * error could be raised; so the choice is made here, in C, before any .NET code of either runs: the CPU (CPUID, and
+ * XGETBV for the operating system's support of AVX state) is asked through the compiler's builtins. The build not
+ * chosen is loaded but never started. MMAPNET_NATIVEAOT_ISA=baseline keeps _mmapnet.so whatever the CPU.
+ *
+ * On other architectures there is one build, and this only calls it.
+ */
+
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The module's .NET entry point in this build (ModuleEntryPoints.InitializeExtensionModule). */
+extern void *mmapnet_create_module(void);
+
+typedef void *(*create_module)(void);
+
+#define FASTER_BUILD "_mmapnet-x86-64-v3.so"
+
+static create_module faster_build(void)
+{
+#if defined(__x86_64__)
+    const char *forced = getenv("MMAPNET_NATIVEAOT_ISA");
+    if (forced != NULL && strcmp(forced, "baseline") == 0)
+    {
+        return NULL;
+    }
+
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("x86-64-v3"))
+    {
+        return NULL;
+    }
+
+    Dl_info self;
+    if (dladdr((void *)&faster_build, &self) == 0 || self.dli_fname == NULL)
+    {
+        return NULL;
+    }
+
+    const char *slash = strrchr(self.dli_fname, '/');
+    size_t folder = slash == NULL ? 0 : (size_t)(slash - self.dli_fname) + 1;
+    if (strcmp(self.dli_fname + folder, FASTER_BUILD) == 0 || folder + sizeof FASTER_BUILD > PATH_MAX)
+    {
+        return NULL;
+    }
+
+    char path[PATH_MAX];
+    memcpy(path, self.dli_fname, folder);
+    memcpy(path + folder, FASTER_BUILD, sizeof FASTER_BUILD);
+    void *library = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL)
+    {
+        return NULL; /* not built beside this one: this build serves */
+    }
+
+    return (create_module)dlsym(library, "mmapnet_create_module");
+#else
+    return NULL;
+#endif
+}
+
+__attribute__((visibility("default"))) void *PyInit__mmapnet(void)
+{
+    create_module create = faster_build();
+    return create != NULL ? create() : mmapnet_create_module();
+}
