@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using MmapNet.Arm64.Tests.Support;
@@ -29,5 +30,20 @@ public sealed class CrossBuildTests
                 System.Text.RegularExpressions.Regex.Matches(header, @"\(NEEDED\)\s+Shared library: \[([^\]]+)\]").Select(m => m.Groups[1].Value).Order(),
                 Is.EqualTo(new[] { "ld-linux-aarch64.so.1", "libc.so.6", "libm.so.6" }));
         }
+    }
+
+    [Test]
+    public void NativeAotModule_LoadsOnKernelsWithPagesUpTo64KiB()
+    {
+        // The dynamic loader maps each LOAD segment at its alignment; one aligned to less than the kernel's page size does
+        // not load ("ELF load command address/offset not page-aligned"). ARM64 kernels run with 4, 16 or 64 KiB pages, so
+        // the module's segments must be aligned to 64 KiB (the AArch64 linker's default max-page-size).
+        var module = Path.Combine(Arm64NativeAotBuild.Folder, "_mmapnet.so");
+        var segments = Tool.RunChecked("aarch64-linux-gnu-readelf", ["--program-headers", "--wide", module]).Stdout;
+        var alignments = System.Text.RegularExpressions.Regex.Matches(segments, @"^\s*LOAD\s.*\s0x([0-9a-f]+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => Convert.ToInt64(m.Groups[1].Value, 16))
+            .ToList();
+
+        Assert.That(alignments, Is.Not.Empty.And.All.GreaterThanOrEqualTo(65536), segments);
     }
 }
