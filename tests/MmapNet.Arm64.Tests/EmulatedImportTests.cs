@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Text.Json;
 using MmapNet.Arm64.Tests.Support;
 using NUnit.Framework;
@@ -48,6 +49,26 @@ public sealed class EmulatedImportTests
             Assert.That(root.GetProperty("mmapnet").GetRawText(), Is.EqualTo(root.GetProperty("stdlib").GetRawText()), "constants: names and values");
             Assert.That(root.GetProperty("mmapnet").GetProperty("PAGESIZE").GetInt32(), Is.EqualTo(expectedPageSize));
             Assert.That(root.GetProperty("map").GetString(), Does.Contain($"length={(3 * expectedPageSize) + 1},"));
+        }
+    }
+
+    [Test]
+    public void CoreClrRoute_WithTheMachinesX64Runtime_IsAnImportErrorAskingForAnArm64One()
+    {
+        // The runtime running these tests is x86-64's: DOTNET_ROOT is three folders above its System.Private.CoreLib.
+        var x64Root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        var result = Tool.Run(Arm64Configuration.RequireArm64Python(), ["-c", "import mmapnet"], new Dictionary<string, string?>
+        {
+            ["PYTHONPATH"] = Repository.PythonFolder,
+            ["MMAPNET_BACKEND"] = "coreclr",
+            ["DOTNET_ROOT"] = x64Root,
+        });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.Describe());
+            Assert.That(result.Stderr, Does.Contain($"ImportError: mmapnet: the .NET host library {x64Root}/host/fxr/"));
+            Assert.That(result.Stderr, Does.Contain("The CoreCLR route needs a .NET runtime for this machine (aarch64); set DOTNET_ROOT to one."));
         }
     }
 }
