@@ -20,6 +20,12 @@ Config settings (``pip ... --config-settings instruction-set=x86-64-v3``):
 
 * ``instruction-set``: the NativeAOT instruction set (``IlcInstructionSet``); the project's default is
   the x86-64 baseline, see README.md.
+* ``target``: the .NET runtime identifier the native module is built for, ``linux-x64`` or ``linux-arm64``;
+  by default this machine's. The wheel's platform tag follows it (``linux_x86_64``, ``linux_aarch64``), so an
+  x86-64 machine builds the ARM64 wheel with ``--config-settings target=linux-arm64`` (the cross-link needs
+  Debian's ``gcc-aarch64-linux-gnu`` and ``libc6-dev-arm64-cross``; see docs/arm64.md). The environment
+  variable ``MMAPNET_WHEEL_TARGET`` does the same for a front end that passes no config settings; the config
+  setting wins over it.
 """
 
 import base64
@@ -41,6 +47,10 @@ _NATIVEAOT_PROJECT = os.path.join("src", "MmapNet.CPython.NativeAot", "MmapNet.C
 _MANAGED_PROJECT = os.path.join("src", "MmapNet.CPython", "MmapNet.CPython.csproj")
 _EXTENSION_FILE = "_mmapnet.so"
 _SUPPORTED_PYTHONS = ("cp310", "cp311", "cp312", "cp313")
+
+# The targets the wheel can be built for: .NET runtime identifier -> wheel platform tag.
+_TARGET_PLATFORMS = {"linux-x64": "linux_x86_64", "linux-arm64": "linux_aarch64"}
+_TARGET_VARIABLE = "MMAPNET_WHEEL_TARGET"
 
 # What goes into the wheel from each source: an allow-list, so that nothing left in a folder by hand
 # (a copied _mmapnet.so, __pycache__, an editor's backup) is shipped.
@@ -77,18 +87,23 @@ def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):
     with open(os.path.join(dist_info, "METADATA"), "w", encoding="utf-8") as metadata:
         metadata.write(project.metadata())
     with open(os.path.join(dist_info, "WHEEL"), "w", encoding="utf-8") as wheel:
-        wheel.write(_wheel_file(_platform_tag()))
+        wheel.write(_wheel_file(_platform_tag(_target(config_settings))))
     return project.dist_info
 
 
 def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
     project = _Project.read()
-    platform = _platform_tag()
+    target = _target(config_settings)
+    platform = _platform_tag(target)
     with tempfile.TemporaryDirectory(prefix="mmapnet-wheel-") as staging:
         native = os.path.join(staging, "native")
         managed = os.path.join(staging, "managed")
         instruction_set = (config_settings or {}).get("instruction-set")
-        _dotnet_publish(_NATIVEAOT_PROJECT, native, ["-p:IlcInstructionSet=" + instruction_set] if instruction_set else [])
+        native_arguments = ["-p:IlcInstructionSet=" + instruction_set] if instruction_set else []
+        if target is not None:
+            native_arguments += ["-r", target]
+        # The managed assemblies are the same for every architecture (IL), so only the native module has a target.
+        _dotnet_publish(_NATIVEAOT_PROJECT, native, native_arguments)
         _dotnet_publish(_MANAGED_PROJECT, managed, [])
 
         files = []  # (path in the wheel, path on disk)
@@ -247,7 +262,18 @@ def _require_file(path):
     return path
 
 
-def _platform_tag():
+def _target(config_settings):
+    """The runtime identifier asked for (config setting ``target``, else MMAPNET_WHEEL_TARGET), or None: this machine."""
+    target = (config_settings or {}).get("target") or os.environ.get(_TARGET_VARIABLE) or None
+    if target is not None and target not in _TARGET_PLATFORMS:
+        raise ValueError("mmapnet_build: target %r is not one this wheel can be built for (%s)"
+                         % (target, ", ".join(sorted(_TARGET_PLATFORMS))))
+    return target
+
+
+def _platform_tag(target=None):
+    if target is not None:
+        return _TARGET_PLATFORMS[target]
     return sysconfig.get_platform().replace("-", "_").replace(".", "_")
 
 

@@ -220,7 +220,13 @@ class _Runtime:
             _fields_ = [("size", ctypes.c_size_t), ("host_path", ctypes.c_char_p), ("dotnet_root", ctypes.c_char_p)]
 
         root, library = _find_hostfxr()
-        fxr = ctypes.CDLL(library)
+        try:
+            fxr = ctypes.CDLL(library)
+        except OSError as error:
+            # Most often a runtime for another architecture: an x86-64 .NET found through PATH by an ARM64 interpreter.
+            raise ImportError(
+                "mmapnet: the .NET host library %s could not be loaded (%s). The CoreCLR route needs a .NET runtime for "
+                "this machine (%s); set DOTNET_ROOT to one." % (library, error, os.uname().machine)) from error
         fxr.hostfxr_initialize_for_runtime_config.argtypes = [
             ctypes.c_char_p, ctypes.POINTER(InitializeParameters), ctypes.POINTER(ctypes.c_void_p)]
         fxr.hostfxr_initialize_for_runtime_config.restype = ctypes.c_int32

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 
 namespace MmapNet.CPython;
 
@@ -12,8 +13,15 @@ internal static class ModuleConstants
     private static readonly Version Python311 = new(3, 11);
     private static readonly Version Python313 = new(3, 13);
 
-    /// <summary>Every constant: name, value, first version that has it.</summary>
-    public static (string Name, long Value, Version Since)[] All { get; } =
+    /// <summary>Every constant of this process's architecture: name, value, first version that has it.</summary>
+    public static (string Name, long Value, Version Since)[] All { get; } = For(RuntimeInformation.ProcessArchitecture);
+
+    /// <summary>
+    /// The constants CPython's mmap has on Linux on <paramref name="architecture"/>. They differ in one name: CPython
+    /// adds each MAP_* and MADV_* under <c>#ifdef</c>, and glibc defines <c>MAP_32BIT</c> on x86-64 only. The values
+    /// are the same on x86-64 and AArch64 (both use the kernel's generic mman and errno numbers for these).
+    /// </summary>
+    internal static (string Name, long Value, Version Since)[] For(Architecture architecture) =>
     [
         ("ACCESS_DEFAULT", (long)MapAccess.Default, Python310),
         ("ACCESS_READ", (long)MapAccess.Read, Python310),
@@ -32,7 +40,7 @@ internal static class ModuleConstants
         ("MAP_EXECUTABLE", (long)MapFlags.Executable, Python310),
         ("MAP_POPULATE", (long)MapFlags.Populate, Python310),
         ("MAP_STACK", (long)MapFlags.Stack, Python311),
-        ("MAP_32BIT", (long)MapFlags.Map32Bit, Python313),
+        .. architecture == Architecture.X64 ? [("MAP_32BIT", (long)MapFlags.Map32Bit, Python313)] : Array.Empty<(string, long, Version)>(),
         ("MAP_NORESERVE", (long)MapFlags.NoReserve, Python313),
         ("MADV_NORMAL", (long)MemoryAdvice.Normal, Python310),
         ("MADV_RANDOM", (long)MemoryAdvice.Random, Python310),

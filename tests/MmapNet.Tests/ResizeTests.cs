@@ -48,18 +48,19 @@ public class ResizeTests : MapFixture
     [Test]
     public void Resize_MapWithAnOffset_SetsTheFileToOffsetPlusNewSize()
     {
-        // CPython: mmap(fd, 4096, offset=4096) of an 8192-byte file: len 4096, size() 8192;
-        // resize(100) gives len 100, size() 4196 and a 4196-byte file.
-        string path = CreateFile(8192);
-        MemoryMap map = Map(path, length: 4096, offset: 4096);
-        Assert.That(map.GetFileSize(), Is.EqualTo(8192));
+        // CPython (4 KiB pages): mmap(fd, 4096, offset=4096) of an 8192-byte file: len 4096, size() 8192;
+        // resize(100) gives len 100, size() 4196 and a 4196-byte file. In pages, for kernels with larger ones.
+        int page = MemoryMap.PageSize;
+        string path = CreateFile(2 * page);
+        MemoryMap map = Map(path, length: page, offset: page);
+        Assert.That(map.GetFileSize(), Is.EqualTo(2 * page));
         map.Resize(100);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(map.Length, Is.EqualTo(100));
-            Assert.That(map.GetFileSize(), Is.EqualTo(4196));
-            Assert.That(FileSize(path), Is.EqualTo(4196));
-            Assert.That(map[0], Is.EqualTo(Pattern(8192)[4096]));
+            Assert.That(map.GetFileSize(), Is.EqualTo(page + 100));
+            Assert.That(FileSize(path), Is.EqualTo(page + 100));
+            Assert.That(map[0], Is.EqualTo(Pattern(2 * page)[page]));
         }
     }
 
@@ -84,17 +85,18 @@ public class ResizeTests : MapFixture
     [Test]
     public void Resize_ToZeroWithAnOffset_TruncatesTheFileToTheOffset()
     {
-        // CPython: the offset map above, after resize(100), then resize(0): OSError(EINVAL), len 100,
-        // size() and the file 4096.
-        string path = CreateFile(8192);
-        MemoryMap map = Map(path, length: 4096, offset: 4096);
+        // CPython (4 KiB pages): the offset map above, after resize(100), then resize(0): OSError(EINVAL), len 100,
+        // size() and the file 4096. In pages, for kernels with larger ones.
+        int page = MemoryMap.PageSize;
+        string path = CreateFile(2 * page);
+        MemoryMap map = Map(path, length: page, offset: page);
         map.Resize(100);
         Expect.OSError(Expect.EINVAL, () => map.Resize(0));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(map.Length, Is.EqualTo(100));
-            Assert.That(map.GetFileSize(), Is.EqualTo(4096));
-            Assert.That(FileSize(path), Is.EqualTo(4096));
+            Assert.That(map.GetFileSize(), Is.EqualTo(page));
+            Assert.That(FileSize(path), Is.EqualTo(page));
         }
     }
 

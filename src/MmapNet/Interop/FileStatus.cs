@@ -9,7 +9,7 @@ namespace MmapNet.Interop;
 /// </summary>
 internal readonly struct FileStatus
 {
-    private const int BufferSize = 256;
+    internal const int BufferSize = 256;
 
     private FileStatus(int mode, long size)
     {
@@ -33,14 +33,21 @@ internal readonly struct FileStatus
             return Marshal.GetLastPInvokeError();
         }
 
-        int modeOffset = RuntimeInformation.ProcessArchitecture switch
-        {
-            Architecture.X64 => 24,
-            Architecture.Arm64 => 16,
-            _ => throw new PlatformNotSupportedException("MmapNet supports Linux on x86-64 and AArch64."),
-        };
-        const int SizeOffset = 48; // the same on both layouts
-        status = new FileStatus(*(int*)(buffer + modeOffset), *(long*)(buffer + SizeOffset));
+        (int modeOffset, int sizeOffset) = Layout(RuntimeInformation.ProcessArchitecture);
+        status = new FileStatus(*(int*)(buffer + modeOffset), *(long*)(buffer + sizeOffset));
         return 0;
     }
+
+    /// <summary>
+    /// Where <c>st_mode</c> and <c>st_size</c> are in glibc's <c>struct stat</c> on <paramref name="architecture"/>:
+    /// x86-64 has its own layout (<c>st_nlink</c> is 8 bytes and comes before <c>st_mode</c>); AArch64 uses the
+    /// kernel's generic one (a 4-byte <c>st_nlink</c> after <c>st_mode</c>). <c>st_size</c> falls at 48 in both.
+    /// The tests compare these with <c>offsetof</c> from each architecture's own headers.
+    /// </summary>
+    internal static (int ModeOffset, int SizeOffset) Layout(Architecture architecture) => architecture switch
+    {
+        Architecture.X64 => (24, 48),
+        Architecture.Arm64 => (16, 48),
+        _ => throw new PlatformNotSupportedException("MmapNet supports Linux on x86-64 and AArch64."),
+    };
 }
