@@ -46,7 +46,7 @@ _PACKAGE_SOURCE = os.path.join(_REPOSITORY, "python", "mmapnet")
 _NATIVEAOT_PROJECT = os.path.join("src", "MmapNet.CPython.NativeAot", "MmapNet.CPython.NativeAot.csproj")
 _MANAGED_PROJECT = os.path.join("src", "MmapNet.CPython", "MmapNet.CPython.csproj")
 _EXTENSION_FILE = "_mmapnet.so"
-_SUPPORTED_PYTHONS = ("cp310", "cp311", "cp312", "cp313")
+_X8664V3_EXTENSION_FILE = "_mmapnet-x86-64-v3.so"
 
 # The targets the wheel can be built for: .NET runtime identifier -> wheel platform tag.
 _TARGET_PLATFORMS = {"linux-x64": "linux_x86_64", "linux-arm64": "linux_aarch64"}
@@ -56,7 +56,7 @@ _TARGET_VARIABLE = "MMAPNET_WHEEL_TARGET"
 # (a copied _mmapnet.so, __pycache__, an editor's backup) is shipped.
 _PACKAGE_SUFFIXES = (".py", ".pyi")
 _PACKAGE_FILES = ("py.typed",)
-_MANAGED_SUFFIXES = (".dll", ".pdb", ".runtimeconfig.json", ".deps.json")
+_MANAGED_SUFFIXES = (".dll", ".pdb", ".runtimeconfig.json", ".deps.json", ".so")
 
 # The sdist: what building the wheel needs, and nothing built.
 _SDIST_FILES = ("pyproject.toml", "README.md", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json")
@@ -64,6 +64,8 @@ _SDIST_FOLDERS = ("build_backend", "python/mmapnet", "src/MmapNet", "src/MmapNet
 _SDIST_SKIPPED = ("bin", "obj", "__pycache__")
 
 # The [project] keys this backend turns into metadata; any other key is refused rather than dropped.
+# Given by the backend, from Directory.Build.props, not by pyproject.toml.
+_DYNAMIC = ("version", "requires-python", "classifiers")
 _PROJECT_KEYS = {"name", "version", "dynamic", "description", "readme", "requires-python", "license", "authors",
                  "keywords", "classifiers", "urls", "dependencies"}
 
@@ -102,20 +104,25 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
         native_arguments = ["-p:IlcInstructionSet=" + instruction_set] if instruction_set else []
         if target is not None:
             native_arguments += ["-r", target]
-        # The managed assemblies are the same for every architecture (IL), so only the native module has a target.
         _dotnet_publish(_NATIVEAOT_PROJECT, native, native_arguments)
-        _dotnet_publish(_MANAGED_PROJECT, managed, [])
+        # The CoreCLR route's assemblies are precompiled (ReadyToRun) for the wheel's architecture, beside the C part
+        # built for it (libmmapnet_faults.so).
+        _dotnet_publish(_MANAGED_PROJECT, managed, ["-r", target or _host_runtime_identifier(), "--self-contained", "false",
+                                                     "-p:PublishReadyToRun=true"])
 
         files = []  # (path in the wheel, path on disk)
         for name in sorted(os.listdir(_PACKAGE_SOURCE)):
             if name.endswith(_PACKAGE_SUFFIXES) or name in _PACKAGE_FILES:
                 files.append(("mmapnet/" + name, os.path.join(_PACKAGE_SOURCE, name)))
         files.append(("mmapnet/" + _EXTENSION_FILE, _require_file(os.path.join(native, _EXTENSION_FILE))))
+        # On x86-64, the module's AVX2 build, which its entry point loads instead on CPUs that have x86-64-v3.
+        if os.path.isfile(os.path.join(native, _X8664V3_EXTENSION_FILE)):
+            files.append(("mmapnet/" + _X8664V3_EXTENSION_FILE, os.path.join(native, _X8664V3_EXTENSION_FILE)))
         for name in sorted(os.listdir(managed)):
             if name.endswith(_MANAGED_SUFFIXES):
                 files.append(("mmapnet/_lib/" + name, os.path.join(managed, name)))
 
-        wheel_name = "%s-%s-%s-none-%s.whl" % (project.normalized_name, project.version, ".".join(_SUPPORTED_PYTHONS), platform)
+        wheel_name = "%s-%s-%s-none-%s.whl" % (project.normalized_name, project.version, ".".join(_python_tags()), platform)
         with _WheelWriter(os.path.join(wheel_directory, wheel_name)) as wheel:
             for archive_path, disk_path in files:
                 wheel.add_file(archive_path, disk_path)
@@ -163,8 +170,9 @@ class _Project:
     def read(cls):
         with open(os.path.join(_REPOSITORY, "pyproject.toml"), "rb") as source:
             table = _toml_module().load(source)["project"]
-        if table.get("dynamic") != ["version"] or "version" in table:
-            raise ValueError("mmapnet_build: the version comes from Directory.Build.props; pyproject.toml must say dynamic = [\"version\"]")
+        if sorted(table.get("dynamic", [])) != sorted(_DYNAMIC) or any(key in table for key in _DYNAMIC):
+            raise ValueError("mmapnet_build: the version and the supported Pythons come from Directory.Build.props; "
+                             "pyproject.toml must say dynamic = %s and not give them" % list(_DYNAMIC))
         return cls(table, _msbuild_version())
 
     def metadata(self):
@@ -182,10 +190,9 @@ class _Project:
             lines.append("License: " + (license_ if isinstance(license_, str) else license_["text"]))
         if table.get("keywords"):
             lines.append("Keywords: " + ",".join(table["keywords"]))
-        lines += ["Classifier: " + classifier for classifier in table.get("classifiers", [])]
+        lines += ["Classifier: " + classifier for classifier in _classifiers()]
         lines += ["Project-URL: %s, %s" % (label, url) for label, url in table.get("urls", {}).items()]
-        if "requires-python" in table:
-            lines.append("Requires-Python: " + table["requires-python"])
+        lines.append("Requires-Python: " + _requires_python())
         lines += ["Requires-Dist: " + requirement for requirement in table.get("dependencies", [])]
         body = ""
         readme = table.get("readme")
@@ -216,13 +223,42 @@ def _toml_module():
         raise RuntimeError("mmapnet_build: reading pyproject.toml on Python 3.10 needs tomli (or pip's copy of it)")
 
 
-def _msbuild_version():
-    """The one version of the project: <Version> in Directory.Build.props, shared with the NuGet packages."""
+def _msbuild_property(name):
+    """A property of Directory.Build.props, where the version and the supported Pythons are written once."""
     root = xml.etree.ElementTree.parse(os.path.join(_REPOSITORY, "Directory.Build.props")).getroot()
-    for element in root.iter("Version"):
+    for element in root.iter(name):
         if element.text and element.text.strip():
             return element.text.strip()
-    raise ValueError("mmapnet_build: Directory.Build.props has no <Version>")
+    raise ValueError("mmapnet_build: Directory.Build.props has no <%s>" % name)
+
+
+def _msbuild_version():
+    """The one version of the project, shared with the NuGet packages."""
+    return _msbuild_property("Version")
+
+
+def _supported_pythons():
+    """(major, minor) of every supported CPython, from OldestSupportedPython to NewestSupportedPython."""
+    oldest = tuple(int(part) for part in _msbuild_property("OldestSupportedPython").split("."))
+    newest = tuple(int(part) for part in _msbuild_property("NewestSupportedPython").split("."))
+    return [(oldest[0], minor) for minor in range(oldest[1], newest[1] + 1)]
+
+
+def _python_tags():
+    return ["cp%d%d" % version for version in _supported_pythons()]
+
+
+def _requires_python():
+    versions = _supported_pythons()
+    return ">=%d.%d,<%d.%d" % (versions[0] + (versions[-1][0], versions[-1][1] + 1))
+
+
+def _classifiers():
+    """pyproject.toml's [tool.mmapnet] classifiers, with one per supported Python version."""
+    with open(os.path.join(_REPOSITORY, "pyproject.toml"), "rb") as source:
+        base = _toml_module().load(source).get("tool", {}).get("mmapnet", {}).get("classifiers", [])
+    versions = ["Programming Language :: Python :: %d.%d" % version for version in _supported_pythons()]
+    return sorted(base + versions)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -271,6 +307,11 @@ def _target(config_settings):
     return target
 
 
+def _host_runtime_identifier():
+    machine = os.uname().machine
+    return {"x86_64": "linux-x64", "aarch64": "linux-arm64"}.get(machine, "linux-" + machine)
+
+
 def _platform_tag(target=None):
     if target is not None:
         return _TARGET_PLATFORMS[target]
@@ -283,7 +324,7 @@ def _platform_tag(target=None):
 
 def _wheel_file(platform):
     lines = ["Wheel-Version: 1.0", "Generator: mmapnet_build (in-tree)", "Root-Is-Purelib: false"]
-    lines += ["Tag: %s-none-%s" % (python, platform) for python in _SUPPORTED_PYTHONS]
+    lines += ["Tag: %s-none-%s" % (python, platform) for python in _python_tags()]
     return "\n".join(lines) + "\n"
 
 

@@ -30,9 +30,13 @@ public sealed class WheelContentTests
             .Select(Path.GetFileName)
             .Where(name => name!.EndsWith(".py", StringComparison.Ordinal) || name.EndsWith(".pyi", StringComparison.Ordinal) || name == "py.typed")
             .Select(name => "mmapnet/" + name);
-        var expected = packageSources.Concat(new[]
+        // On x86-64 the module comes in two builds, x86-64 and x86-64-v3 (AVX2), its entry point choosing by the CPU.
+        var nativeModules = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64
+            ? new[] { "mmapnet/_mmapnet.so", "mmapnet/_mmapnet-x86-64-v3.so" }
+            : new[] { "mmapnet/_mmapnet.so" };
+        var expected = packageSources.Concat(nativeModules).Concat(new[]
         {
-            "mmapnet/_mmapnet.so",
+            "mmapnet/_lib/libmmapnet_faults.so",
             "mmapnet/_lib/MmapNet.dll",
             "mmapnet/_lib/MmapNet.pdb",
             "mmapnet/_lib/MmapNet.CPython.dll",
