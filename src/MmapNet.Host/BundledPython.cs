@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using MmapNet.Host.Native;
 
 namespace MmapNet.Host;
@@ -11,7 +10,7 @@ namespace MmapNet.Host;
 /// <summary>
 /// The CPython that a <c>MmapNet.Python.Runtime.&lt;rid&gt;</c> package puts in a .NET program's folder: Debian's CPython,
 /// laid out as a Python home in <c>runtimes/&lt;rid&gt;/python</c> (<c>lib/libpython3.X.so.1.0</c>, <c>lib/python3.X</c>,
-/// the libraries it links to, and <c>python-runtime.json</c>, which says what it is and what it needs from the system).
+/// the libraries it links to, and <c>python-runtime.cfg</c>, which says what it is and what it needs from the system).
 /// <see cref="PythonLocator"/> uses it when nothing else is asked for.
 /// </summary>
 /// <remarks>
@@ -21,7 +20,7 @@ namespace MmapNet.Host;
 public sealed class BundledPython
 {
     /// <summary>The file in <see cref="Home"/> that describes the bundled interpreter.</summary>
-    public const string ManifestFileName = "python-runtime.json";
+    public const string ManifestFileName = "python-runtime.cfg";
 
     /// <summary>The package for a runtime identifier is this followed by the identifier: <c>MmapNet.Python.Runtime.linux-x64</c>.</summary>
     public const string PackageIdPrefix = "MmapNet.Python.Runtime.";
@@ -202,14 +201,14 @@ public sealed class BundledPython
         {
             return new BundledPython(home, Manifest.Read(File.ReadAllText(manifestPath)));
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException or FormatException or
-                                              InvalidOperationException or KeyNotFoundException or ArgumentException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
             throw new PythonLocatorException($"The bundled Python's description {manifestPath} cannot be read: {exception.Message}", exception);
         }
     }
 
-    // python-runtime.json, as build-python-runtime.sh writes it.
+    // python-runtime.cfg, as build-python-runtime.sh writes it: "key = value" lines, as in pyvenv.cfg. Not JSON: the file
+    // is read at every start, and System.Text.Json's first use costs a program about 10 ms of CPU here.
     private sealed record Manifest(
         string Library,
         string StandardLibrary,
@@ -218,27 +217,50 @@ public sealed class BundledPython
         Version MinimumGlibcVersion,
         IReadOnlyList<SystemLibraryRequirement> SystemLibraries)
     {
-        public static Manifest Read(string json)
+        public static Manifest Read(string text)
         {
-            using JsonDocument document = JsonDocument.Parse(json);
-            JsonElement root = document.RootElement;
+            var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (string line in text.Split('\n'))
+            {
+                int equals = line.IndexOf('=', StringComparison.Ordinal);
+                if (line.StartsWith('#') || equals < 0)
+                {
+                    continue;
+                }
+
+                string key = line[..equals].Trim();
+                if (!values.TryGetValue(key, out List<string>? list))
+                {
+                    values[key] = list = [];
+                }
+
+                list.Add(line[(equals + 1)..].Trim());
+            }
+
+            string Single(string key) =>
+                values.TryGetValue(key, out List<string>? list) && list.Count == 1 ? list[0] : throw new FormatException($"no single '{key}' line");
+
             return new Manifest(
-                RelativePath(root.GetProperty("library").GetString()),
-                RelativePath(root.GetProperty("standardLibrary").GetString()),
-                Version.Parse(root.GetProperty("pythonVersion").GetString() ?? ""),
-                root.GetProperty("runtimeIdentifier").GetString() ?? throw new FormatException("runtimeIdentifier is null"),
-                Version.Parse(root.GetProperty("glibc").GetProperty("minimumVersion").GetString() ?? ""),
-                root.GetProperty("systemLibraries").EnumerateArray()
-                    .Select(library => new SystemLibraryRequirement(
-                        library.GetProperty("name").GetString() ?? throw new FormatException("a system library without a name"),
-                        library.GetProperty("required").GetBoolean(),
-                        library.GetProperty("neededBy").EnumerateArray().Select(item => item.GetString() ?? "").ToList()))
-                    .ToList());
+                RelativePath(Single("library")),
+                RelativePath(Single("standard-library")),
+                Version.Parse(Single("version")),
+                Single("runtime-identifier"),
+                Version.Parse(Single("minimum-glibc")),
+                values.GetValueOrDefault("system-library", []).Select(SystemLibrary).ToList());
+        }
+
+        // "SONAME required|optional WHAT-NEEDS-IT..."
+        private static SystemLibraryRequirement SystemLibrary(string value)
+        {
+            string[] fields = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return fields.Length >= 2 && fields[1] is "required" or "optional"
+                ? new SystemLibraryRequirement(fields[0], fields[1] == "required", fields[2..])
+                : throw new FormatException($"'system-library = {value}' is not 'SONAME required|optional ...'");
         }
 
         // Paths in the manifest stay inside the home folder.
-        private static string RelativePath(string? path) =>
-            string.IsNullOrEmpty(path) || Path.IsPathRooted(path) || path.Split('/').Contains("..")
+        private static string RelativePath(string path) =>
+            path.Length == 0 || Path.IsPathRooted(path) || path.Split('/').Contains("..")
                 ? throw new FormatException($"'{path}' is not a path inside the folder")
                 : path;
     }

@@ -16,7 +16,7 @@
 #      LD_LIBRARY_PATH and no preloading. The code itself is Debian's, unchanged.
 #   4. The standard library is compiled to bytecode (unchecked-hash .pyc: valid whatever the files' times after NuGet and
 #      the build have copied them), so an application does not compile it at every start in a read-only folder.
-#   5. python-runtime.json records what the folder is and what it needs from the system: the glibc version, the glibc
+#   5. python-runtime.cfg records what the folder is and what it needs from the system: the glibc version, the glibc
 #      libraries, and the few libraries left to the system (GNU readline, GPL-3.0; Berkeley DB, Sleepycat; libnsl and
 #      libtirpc for the deprecated nis module; libcrypt for the deprecated crypt module), each with the modules that
 #      need it. MmapNet.Host reads it at start.
@@ -57,7 +57,7 @@ python_minor="3.11"
 python_packages=(libpython3.11-minimal libpython3.11-stdlib libpython3.11)
 
 # soname -> Debian package, for every library the bundle carries. Anything else an ELF file of the bundle needs is left
-# to the system and recorded in python-runtime.json.
+# to the system and recorded in python-runtime.cfg.
 declare -A bundled=(
   [libexpat.so.1]=libexpat1
   [libz.so.1]=zlib1g
@@ -185,7 +185,7 @@ compile_bytecode() {
     { say "compiling the standard library failed"; exit 1; }
 }
 
-# NEEDED entries and the newest GLIBC_x.y symbol version of every ELF file, as JSON for python-runtime.json.
+# python-runtime.cfg, from the NEEDED entries and the newest GLIBC_x.y symbol version of every ELF file.
 write_manifest() {
   local home="$1" stdlib="$2"
   local debian_version python_version
@@ -201,22 +201,20 @@ write_manifest() {
     readelf -V "$file" | { grep -o 'GLIBC_[0-9][0-9.]*' || true; } | sed 's/^/glibc /' >> "$elf_report"
   done
 
-  local packages_json="" package
+  local packages="" package
   for package in "${python_packages[@]}" $(printf '%s\n' "${bundled[@]}" | sort -u); do
-    packages_json+="${packages_json:+, }\"$package\": \"$(dpkg-deb -f "$(deb_of "$package")" Version)\""
+    packages+="${packages:+ }$package=$(dpkg-deb -f "$(deb_of "$package")" Version)"
   done
-  local bundled_json=""
-  for soname in $(printf '%s\n' "${!bundled[@]}" | sort); do
-    bundled_json+="${bundled_json:+, }\"lib/$soname\""
-  done
+  local libraries
+  libraries="$(printf 'lib/%s\n' "${!bundled[@]}" | sort | tr '\n' ' ')"
 
   # Python writes the rest: which system libraries each file needs, and whether the interpreter itself needs them
   # (libpython or a bundled library: required at start) or only some extension modules (those modules fail to import).
   "$(build_python)" -I - "$home" "$elf_report" "$python_version" "$debian_version" "$rid" "$python_minor" \
-    "{$packages_json}" "[$bundled_json]" <<'PY'
-import json, sys
+    "$packages" "$libraries" <<'PY'
+import sys
 home, report, python_version, debian_version, rid, minor, packages, bundled = sys.argv[1:]
-bundled = json.loads(bundled)
+bundled = bundled.split()
 needs, glibc = {}, (0, 0)
 for line in open(report, encoding="utf-8"):
     kind, *rest = line.split()
@@ -236,24 +234,28 @@ for file, names in sorted(needs.items()):
         if name.startswith(glibc_names):
             glibc_libraries.add(name)
             continue
-        entry = system.setdefault(name, {"name": name, "required": False, "neededBy": []})
-        entry["required"] = entry["required"] or file in core
+        required, needed_by = system.get(name, (False, []))
         # An extension module by its module name, anything else by its path in the bundle.
-        entry["neededBy"].append(file.rsplit("/", 1)[-1].split(".")[0] if "/lib-dynload/" in file else file)
-manifest = {
-    "description": "Debian's CPython %s (%s) for %s, bundled by MmapNet.Python.Runtime" % (python_version, debian_version, rid),
-    "pythonVersion": python_version,
-    "runtimeIdentifier": rid,
-    "library": "lib/libpython%s.so.1.0" % minor,
-    "standardLibrary": "lib/python%s" % minor,
-    "glibc": {"minimumVersion": "%d.%d" % glibc, "libraries": sorted(glibc_libraries)},
-    "debianPackages": json.loads(packages),
-    "bundledLibraries": bundled,
-    "systemLibraries": sorted(system.values(), key=lambda e: (not e["required"], e["name"])),
-}
-with open(home + "/python-runtime.json", "w", encoding="utf-8") as out:
-    json.dump(manifest, out, indent=2)
-    out.write("\n")
+        needed_by.append(file.rsplit("/", 1)[-1].split(".")[0] if "/lib-dynload/" in file else file)
+        system[name] = (required or file in core, needed_by)
+lines = [
+    "# Debian's CPython %s (%s) for %s, bundled by MmapNet.Python.Runtime." % (python_version, debian_version, rid),
+    "# Written by build-python-runtime.sh, read by MmapNet.Host (BundledPython): one 'key = value' a line, as in pyvenv.cfg.",
+    "# system-library = SONAME required|optional WHAT-NEEDS-IT...: a library left to the system; a required one is needed",
+    "# by libpython itself, an optional one only by the extension modules named.",
+    "version = " + python_version,
+    "runtime-identifier = " + rid,
+    "library = lib/libpython%s.so.1.0" % minor,
+    "standard-library = lib/python" + minor,
+    "minimum-glibc = %d.%d" % glibc,
+    "glibc-libraries = " + " ".join(sorted(glibc_libraries)),
+    "bundled-libraries = " + " ".join(bundled),
+    "debian-packages = " + packages,
+]
+for name, (required, needed_by) in sorted(system.items(), key=lambda item: (not item[1][0], item[0])):
+    lines.append("system-library = %s %s %s" % (name, "required" if required else "optional", " ".join(needed_by)))
+with open(home + "/python-runtime.cfg", "w", encoding="utf-8") as out:
+    out.write("\n".join(lines) + "\n")
 PY
   rm -f "$elf_report"
 }
@@ -265,7 +267,7 @@ flock 9
 if [ "$refresh" -eq 1 ]; then
   rm -rf "$debs" "$stage"
 fi
-if [ -f "$stage/.stamp" ] && [ "$(cat "$stage/.stamp")" = "$stamp_value" ] && [ -f "$stage/python/python-runtime.json" ]; then
+if [ -f "$stage/.stamp" ] && [ "$(cat "$stage/.stamp")" = "$stamp_value" ] && [ -f "$stage/python/python-runtime.cfg" ]; then
   [ "$command" = "stage" ] && say "up to date: $stage/python"
 else
   stage_runtime

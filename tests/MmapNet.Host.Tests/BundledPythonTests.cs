@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json.Nodes;
 using MmapNet.Discovery;
 using NUnit.Framework;
 
@@ -157,22 +156,17 @@ public sealed class BundledPythonTests
             }
         }
 
-        JsonNode manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(BundledHome, BundledPython.ManifestFileName)))!;
+        List<string> manifest = File.ReadAllLines(Path.Combine(BundledHome, BundledPython.ManifestFileName)).ToList();
         if (broken == "glibc")
         {
-            manifest["glibc"]!["minimumVersion"] = "99.0";
+            manifest = manifest.Select(line => line.StartsWith("minimum-glibc =", StringComparison.Ordinal) ? "minimum-glibc = 99.0" : line).ToList();
         }
         else if (broken == "required library")
         {
-            manifest["systemLibraries"]!.AsArray().Add(new JsonObject
-            {
-                ["name"] = "libmmapnet-test-missing.so.1",
-                ["required"] = true,
-                ["neededBy"] = new JsonArray("lib/libpython3.11.so.1.0"),
-            });
+            manifest.Add("system-library = libmmapnet-test-missing.so.1 required lib/libpython3.11.so.1.0");
         }
 
-        File.WriteAllText(Path.Combine(home, BundledPython.ManifestFileName), manifest.ToJsonString());
+        File.WriteAllLines(Path.Combine(home, BundledPython.ManifestFileName), manifest);
         return home;
     }
 

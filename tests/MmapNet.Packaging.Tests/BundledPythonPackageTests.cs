@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using NUnit.Framework;
 
@@ -42,10 +41,14 @@ public sealed class BundledPythonPackageTests
     public void RuntimePackage_CarriesPythonItsLicensesAndWhatItNeedsFromTheSystem()
     {
         using var package = new PackageFile(LazyRuntimePackage.Value);
-        using var manifest = JsonDocument.Parse(package.Read($"{PythonHome}/python-runtime.json"));
-        var root = manifest.RootElement;
-        var debianPackages = root.GetProperty("debianPackages").EnumerateObject().Select(p => p.Name).ToList();
-        var bundled = root.GetProperty("bundledLibraries").EnumerateArray().Select(e => e.GetString()!).ToList();
+        // "key = value" lines, as in pyvenv.cfg.
+        var manifest = Encoding.UTF8.GetString(package.Read($"{PythonHome}/python-runtime.cfg")).Split('\n')
+            .Where(line => !line.StartsWith('#') && line.Contains('=', StringComparison.Ordinal))
+            .Select(line => (Key: line[..line.IndexOf('=', StringComparison.Ordinal)].Trim(), Value: line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim()))
+            .ToList();
+        string[] Values(string key) => manifest.Where(entry => entry.Key == key).Select(entry => entry.Value).ToArray();
+        var debianPackages = Values("debian-packages").Single().Split(' ').Select(package => package[..package.IndexOf('=', StringComparison.Ordinal)]).ToList();
+        var bundled = Values("bundled-libraries").Single().Split(' ').ToList();
         var stdlib = $"{PythonHome}/lib/python3.11";
         TestContext.Out.WriteLine($"{Path.GetFileName(package.Path)}: {new FileInfo(package.Path).Length} bytes, {package.Entries.Count} entries");
 
@@ -62,7 +65,7 @@ public sealed class BundledPythonPackageTests
             Assert.That(package.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)), Is.Empty, "no assembly");
             Assert.That(package.Entries, Does.Contain($"buildTransitive/{RuntimePackageId}.targets"));
 
-            Assert.That(root.GetProperty("pythonVersion").GetString(), Does.StartWith("3.11."));
+            Assert.That(Values("version").Single(), Does.StartWith("3.11."));
             Assert.That(debianPackages, Is.SupersetOf(new[] { "libpython3.11", "libpython3.11-stdlib", "libpython3.11-minimal" }));
             foreach (var debianPackage in debianPackages)
             {
@@ -81,8 +84,9 @@ public sealed class BundledPythonPackageTests
                 Assert.That(package.Entries, Does.Contain($"{PythonHome}/{library}"));
             }
 
-            Assert.That(Version.Parse(root.GetProperty("glibc").GetProperty("minimumVersion").GetString()!), Is.GreaterThanOrEqualTo(new Version(2, 34)));
-            Assert.That(root.GetProperty("systemLibraries").EnumerateArray().Where(e => e.GetProperty("required").GetBoolean()), Is.Empty,
+            Assert.That(Version.Parse(Values("minimum-glibc").Single()), Is.GreaterThanOrEqualTo(new Version(2, 34)));
+            Assert.That(Values("system-library").Select(value => value.Split(' ')[0]), Does.Contain("libreadline.so.8"));
+            Assert.That(Values("system-library").Where(value => value.Split(' ')[1] == "required"), Is.Empty,
                 "libpython needs nothing from the system but glibc");
         });
     }
