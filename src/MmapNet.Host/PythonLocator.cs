@@ -107,7 +107,8 @@ public sealed class PythonLocator
     /// <returns>The Python to embed.</returns>
     /// <exception cref="PythonLocatorException">
     /// The requested Python cannot be used (it does not exist, is not a libpython or an interpreter, has no shared libpython,
-    /// or is a version pythonnet does not support), or the search found none; the message says why, naming every place tried.
+    /// or is a version pythonnet does not support), the bundled Python cannot run on this machine (the message names what is
+    /// missing), or the search found none; the message says why, naming every place tried.
     /// </exception>
     public LocatedPython Locate(string? requested = null)
     {
