@@ -134,6 +134,17 @@ public sealed class BundledPythonTests
     }
 
     [Test]
+    public void APythonHomeSetForAnotherPythonDoesNotMisleadTheBundledOne()
+    {
+        ChildResult result = ChildProcess.Run(
+            TestLayout.HostExecutable,
+            ["--python", PythonLocator.BundledName, "-c", "import os, sys; print(sys.prefix); print(os.__file__)"],
+            new Dictionary<string, string?> { ["PYTHONHOME"] = "/usr" });
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Stdout, Is.EqualTo($"{BundledHome}\n{Path.Combine(BundledHome, "lib", "python3.11", "os.py")}\n"), result.ToString());
+    }
+
+    [Test]
     public void LocateWithNoSettingAtAllFindsTheBundledPython()
     {
         ChildResult result = ChildProcess.Run(TestLayout.HostExecutable, ["--locate"], new Dictionary<string, string?> { ["PYENV_VERSION"] = null });
