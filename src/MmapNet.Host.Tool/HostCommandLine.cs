@@ -20,12 +20,15 @@ internal sealed record HostCommandLine
         run it: same argv,
         tracebacks and exit status. pythonnet's `clr` is available to the program.
 
-          --python PYTHON   the CPython to embed: a libpython (libpython3.X.so.1.0) or a python executable.
-                            Default: $PYTHONNET_PYDLL, else the versions pyenv knows (selected first), else the
-                            system's libpython. Python 3.11, 3.12 and 3.13 (what pythonnet 3.2.1 supports).
+          --python PYTHON   the CPython to embed: a libpython (libpython3.X.so.1.0), a python executable, or
+                            'bundled' for the one that comes with mmapnet-host (MmapNet.Python.Runtime).
+                            Default: $PYTHONNET_PYDLL, else the pyenv versions $PYENV_VERSION names, else the
+                            bundled one, else the versions pyenv knows (selected first), else the system's
+                            libpython. Python 3.11, 3.12 and 3.13 (what pythonnet 3.2.1 supports).
           -m MODULE         run a module, like `python -m MODULE`
           -c COMMAND        run Python source, like `python -c COMMAND`
-          --locate          print the Python that would be embedded, and exit
+          --locate          print the Python that would be embedded, and exit (for the bundled one, also
+                            the modules that cannot be imported here for want of a system library)
           -h, --help        print this help, and exit
           --version         print the version, and exit
 

@@ -47,6 +47,14 @@ catch (PythonLocatorException exception)
 if (command.Locate)
 {
     Console.WriteLine(python);
+    if (python.Home is not null && BundledPython.Containing(python.LibraryPath) is { } bundled)
+    {
+        foreach ((SystemLibraryRequirement library, string problem) in bundled.FindMissingSystemLibraries())
+        {
+            Console.WriteLine($"  not importable here: {string.Join(", ", library.NeededBy)} ({problem})");
+        }
+    }
+
     return 0;
 }
 

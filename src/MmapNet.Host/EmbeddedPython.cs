@@ -98,7 +98,15 @@ public sealed class EmbeddedPython : IDisposable
 
         LibPython.PreInitialize(python.LibraryPath);
         Runtime.PythonDLL = python.LibraryPath;
-        if (python.ExecutablePath is { } executable)
+        if (python.Home is { } home)
+        {
+            // A Python that does not live where it was built to (the bundled one) takes its standard library from its
+            // home and nowhere else. Without an executable of its own, its program name is this program: otherwise Python
+            // takes the first python3 on PATH for sys.executable, another interpreter.
+            PythonEngine.PythonHome = home;
+            PythonEngine.ProgramName = python.ExecutablePath ?? Environment.ProcessPath ?? string.Empty;
+        }
+        else if (python.ExecutablePath is { } executable)
         {
             PythonEngine.ProgramName = executable;
         }

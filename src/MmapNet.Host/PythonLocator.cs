@@ -10,10 +10,12 @@ namespace MmapNet.Host;
 
 /// <summary>
 /// Finds the CPython that pythonnet loads, in this order: the one asked for (<c>--python</c>, then the
-/// <see cref="LibraryVariable"/> environment variable), each a libpython or an interpreter executable; else the versions
-/// pyenv knows (the selected ones first: <c>PYENV_VERSION</c>, <c>.python-version</c>, <c>$PYENV_ROOT/version</c>; then the
-/// others, newest first); else the system's libpython. Only versions pythonnet supports (<see cref="SupportedVersions"/>) are
-/// used. With none, <see cref="PythonLocatorException"/> lists every place tried.
+/// <see cref="LibraryVariable"/> environment variable), each a libpython, an interpreter executable or
+/// <see cref="BundledName"/>; else the pyenv versions named by <c>PYENV_VERSION</c>; else the <see cref="BundledPython"/> in
+/// the program's folder (a <c>MmapNet.Python.Runtime.&lt;rid&gt;</c> package puts it there); else the versions pyenv knows
+/// (its selection first: <c>.python-version</c>, <c>$PYENV_ROOT/version</c>; then the others, newest first); else the
+/// system's libpython. Only versions pythonnet supports (<see cref="SupportedVersions"/>) are used. With none,
+/// <see cref="PythonLocatorException"/> lists every place tried.
 /// </summary>
 /// <remarks>
 /// Interpreter executables are asked for their libpython through <see cref="InterpreterLocator.Inspect"/> (MmapNet.Discovery
@@ -25,15 +27,31 @@ public sealed class PythonLocator
     /// <summary>pythonnet's variable naming the libpython to load; here it may also name an interpreter executable.</summary>
     public const string LibraryVariable = "PYTHONNET_PYDLL";
 
+    /// <summary>What <c>--python</c> or <see cref="LibraryVariable"/> says to ask for the <see cref="BundledPython"/> by name.</summary>
+    public const string BundledName = "bundled";
+
     private const int ParentsSearchedForExecutable = 3;
 
     private readonly Func<string, string?> _getEnvironmentVariable;
     private readonly string _currentDirectory;
     private readonly IReadOnlyList<string> _systemLibraryFolders;
+    private readonly string? _applicationFolder;
 
-    /// <summary>Creates a locator that reads the process environment, the current folder and the usual system library folders.</summary>
+    /// <summary>
+    /// Creates a locator that reads the process environment, the current folder, the usual system library folders, and
+    /// this program's folder (<see cref="AppContext.BaseDirectory"/>) for a <see cref="BundledPython"/>.
+    /// </summary>
     public PythonLocator()
-        : this(Environment.GetEnvironmentVariable, Environment.CurrentDirectory, DefaultSystemLibraryFolders)
+        : this(Environment.GetEnvironmentVariable, Environment.CurrentDirectory, DefaultSystemLibraryFolders, AppContext.BaseDirectory)
+    {
+    }
+
+    /// <summary>Creates a locator with its inputs given explicitly, and no <see cref="BundledPython"/> (for tests and for embedding applications).</summary>
+    /// <param name="getEnvironmentVariable">Reads <see cref="LibraryVariable"/>, <c>PYENV_ROOT</c>, <c>PYENV_VERSION</c> and <c>HOME</c>.</param>
+    /// <param name="currentDirectory">Where the search for a <c>.python-version</c> file starts.</param>
+    /// <param name="systemLibraryFolders">The folders searched for the system's <c>libpython3.*.so.1.0</c>.</param>
+    public PythonLocator(Func<string, string?> getEnvironmentVariable, string currentDirectory, IReadOnlyList<string> systemLibraryFolders)
+        : this(getEnvironmentVariable, currentDirectory, systemLibraryFolders, applicationFolder: null)
     {
     }
 
@@ -41,7 +59,11 @@ public sealed class PythonLocator
     /// <param name="getEnvironmentVariable">Reads <see cref="LibraryVariable"/>, <c>PYENV_ROOT</c>, <c>PYENV_VERSION</c> and <c>HOME</c>.</param>
     /// <param name="currentDirectory">Where the search for a <c>.python-version</c> file starts.</param>
     /// <param name="systemLibraryFolders">The folders searched for the system's <c>libpython3.*.so.1.0</c>.</param>
-    public PythonLocator(Func<string, string?> getEnvironmentVariable, string currentDirectory, IReadOnlyList<string> systemLibraryFolders)
+    /// <param name="applicationFolder">
+    /// The folder searched for a <see cref="BundledPython"/> (<see cref="BundledPython.HomeIn"/>), or <see langword="null"/>
+    /// to use none.
+    /// </param>
+    public PythonLocator(Func<string, string?> getEnvironmentVariable, string currentDirectory, IReadOnlyList<string> systemLibraryFolders, string? applicationFolder)
     {
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
         ArgumentNullException.ThrowIfNull(currentDirectory);
@@ -49,6 +71,7 @@ public sealed class PythonLocator
         _getEnvironmentVariable = getEnvironmentVariable;
         _currentDirectory = currentDirectory;
         _systemLibraryFolders = systemLibraryFolders;
+        _applicationFolder = applicationFolder;
     }
 
     /// <summary>The major.minor versions pythonnet 3.2.1 can load (3.10 and older lack its type offsets; 3.14 is not supported yet).</summary>
@@ -78,13 +101,14 @@ public sealed class PythonLocator
 
     /// <summary>Finds the Python to embed.</summary>
     /// <param name="requested">
-    /// The Python asked for on the command line (<c>--python</c>): a libpython or an interpreter executable; or
-    /// <see langword="null"/> to use <see cref="LibraryVariable"/> or search.
+    /// The Python asked for on the command line (<c>--python</c>): a libpython, an interpreter executable or
+    /// <see cref="BundledName"/>; or <see langword="null"/> to use <see cref="LibraryVariable"/> or search.
     /// </param>
     /// <returns>The Python to embed.</returns>
     /// <exception cref="PythonLocatorException">
     /// The requested Python cannot be used (it does not exist, is not a libpython or an interpreter, has no shared libpython,
-    /// or is a version pythonnet does not support), or the search found none; the message says why, naming every place tried.
+    /// or is a version pythonnet does not support), the bundled Python cannot run on this machine (the message names what is
+    /// missing), or the search found none; the message says why, naming every place tried.
     /// </exception>
     public LocatedPython Locate(string? requested = null)
     {
@@ -101,7 +125,12 @@ public sealed class PythonLocator
         }
 
         tried.Add($"{LibraryVariable}: not set");
-        LocatedPython? found = SearchPyenv(tried) ?? SearchSystem(tried);
+
+        // PYENV_VERSION names versions as explicitly as the variable above names a library, so it comes before the bundled
+        // Python; pyenv's other choices (.python-version, its global version) are only the machine's defaults.
+        var pyenvTried = new HashSet<string>(StringComparer.Ordinal);
+        LocatedPython? found = SearchPyenv(tried, pyenvTried, onlyPyenvVersionVariable: true) ?? SearchBundled(tried) ??
+            SearchPyenv(tried, pyenvTried, onlyPyenvVersionVariable: false) ?? SearchSystem(tried);
         if (found is not null)
         {
             return found;
@@ -115,8 +144,16 @@ public sealed class PythonLocator
     }
 
     // An explicit request is used or refused, never replaced by something else.
-    private static LocatedPython Requested(string path, string origin)
+    private LocatedPython Requested(string path, string origin)
     {
+        if (path == BundledName)
+        {
+            return Bundled() is { } bundled
+                ? bundled.Check(origin)
+                : throw new PythonLocatorException(
+                    $"{origin} asks for the bundled Python, and there is none: {BundledPlace()}.", [$"{origin} '{path}': {BundledPlace()}"]);
+        }
+
         string? problem = null;
         LocatedPython? located = null;
         if (Directory.Exists(path))
@@ -126,6 +163,10 @@ public sealed class PythonLocator
         else if (!File.Exists(path))
         {
             problem = "does not exist";
+        }
+        else if (IsLibraryName(path) && BundledPython.Containing(path) is { } bundled)
+        {
+            return bundled.Check(origin);
         }
         else if (IsLibraryName(path))
         {
@@ -204,20 +245,59 @@ public sealed class PythonLocator
     private static string Unsupported(Version version) =>
         $"is Python {version.ToString(3)}, which pythonnet does not support (it supports Python {SupportedVersionsText})";
 
-    private LocatedPython? SearchPyenv(List<string> tried)
+    // The bundled Python, when the program's folder has one: an unusable one is an error, not a reason to take another
+    // Python, since the program was built to run with it.
+    private LocatedPython? SearchBundled(List<string> tried)
     {
+        if (_applicationFolder is null)
+        {
+            return null;
+        }
+
+        if (Bundled() is { } bundled)
+        {
+            return bundled.Check($"bundled {bundled.PackageId}");
+        }
+
+        tried.Add($"bundled: {BundledPlace()}");
+        return null;
+    }
+
+    private BundledPython? Bundled() => _applicationFolder is null ? null : BundledPython.Find(_applicationFolder);
+
+    private string BundledPlace() =>
+        _applicationFolder is not null && BundledPython.HomeIn(_applicationFolder) is { } home
+            ? $"no {Path.Combine(home, BundledPython.ManifestFileName)} (reference the {BundledPython.PackageIdPrefix}{BundledPython.CurrentRuntimeIdentifier} package to have one)"
+            : "no bundled Python for this system";
+
+    // With onlyPyenvVersionVariable, the versions PYENV_VERSION names (nothing when it is not set); otherwise pyenv's own
+    // selection, then every version. A version already tried (in triedNames) is not tried again.
+    private LocatedPython? SearchPyenv(List<string> tried, HashSet<string> triedNames, bool onlyPyenvVersionVariable)
+    {
+        if (onlyPyenvVersionVariable && string.IsNullOrWhiteSpace(_getEnvironmentVariable("PYENV_VERSION")))
+        {
+            return null;
+        }
+
         string root = PyenvRoot();
         string versionsFolder = Path.Combine(root, "versions");
         if (!Directory.Exists(versionsFolder))
         {
-            tried.Add($"pyenv: no {versionsFolder}");
+            // Said once, by the full search.
+            if (!onlyPyenvVersionVariable)
+            {
+                tried.Add($"pyenv: no {versionsFolder}");
+            }
+
             return null;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach ((string name, string source) in PyenvSelection(root).Concat(PyenvVersionsNewestFirst(versionsFolder)))
+        IEnumerable<(string Name, string Source)> candidates = onlyPyenvVersionVariable
+            ? PyenvSelection(root)
+            : PyenvSelection(root).Concat(PyenvVersionsNewestFirst(versionsFolder));
+        foreach ((string name, string source) in candidates)
         {
-            if (!seen.Add(name))
+            if (!triedNames.Add(name))
             {
                 continue;
             }

@@ -63,6 +63,7 @@ public sealed class CommandLineTests
     [TestCase(new[] { "--timeout", "-1" }, "--timeout must be more than 0 seconds.")]
     [TestCase(new[] { "--python", "9.9" }, "--python 9.9 matches none of the interpreters found")]
     [TestCase(new[] { "--python", "/nonexistent/python3" }, "'/nonexistent/python3', which does not exist.")]
+    [TestCase(new[] { "--python", "bundled" }, "--python bundled runs in the host flavour only (--flavour host)")]
     [TestCase(new[] { "--cases", "/nonexistent/cases" }, "The cases folder /nonexistent/cases does not exist.")]
     [TestCase(new[] { "-k", "find or" }, "the expression ends with an operator")]
     [TestCase(new[] { "--no-such-option" }, "--no-such-option")]

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using MmapNet.Conformance;
@@ -11,8 +12,9 @@ namespace MmapNet.Host.Tests;
 
 /// <summary>
 /// The conformance suite in the two pythonnet flavours: the implementation side under mmapnet-host (CPython embedded in
-/// .NET), and under a stock python3 with pythonnet's clr initialised at <c>import mmapnet</c>. One test per (flavour,
-/// interpreter, case), through the conformance runner; a failure's message is the runner's diff of the two transcripts.
+/// .NET), and under a stock python3 with pythonnet's clr initialised at <c>import mmapnet</c>; and in the host flavour on
+/// the CPython mmapnet-host carries (<c>bundled</c>), both sides under the host. One test per (flavour, interpreter, case),
+/// through the conformance runner; a failure's message is the runner's diff of the two transcripts.
 /// </summary>
 [TestFixture]
 public sealed class FlavourConformanceTests
@@ -41,6 +43,14 @@ public sealed class FlavourConformanceTests
                 }
             }
         }
+
+        // Named without its version, which only running the host tells (in the test, not while listing them).
+        foreach (ConformanceCase conformanceCase in cases)
+        {
+            yield return new TestCaseData(ImplementationFlavour.Host, BundledInterpreter.Name, conformanceCase.Id)
+                .SetName($"FlavourConformance(host,{BundledInterpreter.Name},{conformanceCase.Id})")
+                .SetCategory(conformanceCase.Area);
+        }
     }
 
     [TestCaseSource(nameof(Runs))]
@@ -48,7 +58,9 @@ public sealed class FlavourConformanceTests
     {
         Assert.That(caseId, Is.Not.Empty, $"no cases under {Layout.CasesFolder}");
         ConformanceCase conformanceCase = CaseCatalog.Discover(Layout.CasesFolder).Single(c => c.Id == caseId);
-        PythonInterpreter interpreter = TestInterpreters.Embeddable.Single(i => i.Label == interpreterLabel);
+        PythonInterpreter interpreter = interpreterLabel == BundledInterpreter.Name
+            ? TestInterpreters.Bundled
+            : TestInterpreters.Embeddable.Single(i => i.Label == interpreterLabel);
         var runner = new ConformanceRunner(Settings(flavour));
 
         CaseResult result = await runner.RunCaseAsync(interpreter, conformanceCase, TestContext.CurrentContext.CancellationToken);
@@ -77,6 +89,47 @@ public sealed class FlavourConformanceTests
         Assert.That(referenceArguments, Is.EqualTo(new[] { Layout.BootstrapScript, "mmap", "case.py" }));
         Assert.That(program, Is.EqualTo(TestLayout.HostExecutable));
         Assert.That(arguments, Is.EqualTo(new[] { "--python", interpreter.LibPythonPath, Layout.BootstrapScript, "mmapnet", "case.py" }));
+    }
+
+    [Test]
+    public void BundledPythonRunsBothSidesUnderTheHost()
+    {
+        PythonInterpreter bundled = TestInterpreters.Bundled;
+        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
+        var (referenceProgram, referenceArguments) = launcher.Command(bundled, RunSettings.ReferenceModule, ["case.py"]);
+        var (program, arguments) = launcher.Command(bundled, "mmapnet", ["case.py"]);
+        Assert.That(bundled.Label, Does.Match(@"^3\.11\.\d+-bundled$"));
+        Assert.That(bundled.LibPythonPath, Does.StartWith(Path.Combine(TestLayout.BuildOutput("MmapNet.Host.Tool"), "runtimes", "linux-x64", "python", "lib")));
+        Assert.That(referenceProgram, Is.EqualTo(TestLayout.HostExecutable));
+        Assert.That(referenceArguments, Is.EqualTo(new[] { "--python", bundled.LibPythonPath, Layout.BootstrapScript, "mmap", "case.py" }));
+        Assert.That(program, Is.EqualTo(TestLayout.HostExecutable));
+        Assert.That(arguments, Is.EqualTo(new[] { "--python", bundled.LibPythonPath, Layout.BootstrapScript, "mmapnet", "case.py" }));
+    }
+
+    [Test]
+    public async Task OnTheBundledPythonTheReferenceIsItsOwnStandardLibraryMmap()
+    {
+        PythonInterpreter bundled = TestInterpreters.Bundled;
+        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
+        string folder = Directory.CreateTempSubdirectory("mmapnet-bundled-probe-").FullName;
+        try
+        {
+            BootstrapRun reference = await launcher.RunAsync(
+                bundled, RunSettings.ReferenceModule, ["--probe"], null, Path.Combine(folder, "run"), RunSettings.DefaultCaseTimeout,
+                TestContext.CurrentContext.CancellationToken);
+            ImplementationCheck implementation = await new ConformanceRunner(Settings(ImplementationFlavour.Host))
+                .CheckImplementationAsync(bundled, TestContext.CurrentContext.CancellationToken);
+
+            Assert.That(reference.Error, Is.Null);
+            Assert.That(reference.Status?.ServedBy, Is.EqualTo("mmap"));
+            Assert.That(reference.Status?.File, Does.StartWith(Path.Combine(Path.GetDirectoryName(bundled.LibPythonPath)!, "python3.11", "lib-dynload", "mmap.")));
+            Assert.That(implementation.Error, Is.Null);
+            Assert.That(implementation.ServedBy, Does.StartWith("mmapnet (" + TestLayout.BuildOutput("MmapNet.Host.Tool")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Test]

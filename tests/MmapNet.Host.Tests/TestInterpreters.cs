@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MmapNet.Conformance.Running;
 using MmapNet.Discovery;
 using NUnit.Framework;
 
@@ -13,6 +14,8 @@ namespace MmapNet.Host.Tests;
 internal static class TestInterpreters
 {
     private static readonly Lazy<IReadOnlyList<PythonInterpreter>> LazyAll = new(() => new InterpreterLocator().FindAll());
+
+    private static readonly Lazy<PythonInterpreter> LazyBundled = new(() => BundledInterpreter.Describe(TestLayout.HostExecutable));
 
     /// <summary>Every CPython 3.10 to 3.13 found.</summary>
     public static IReadOnlyList<PythonInterpreter> All => LazyAll.Value;
@@ -30,6 +33,12 @@ internal static class TestInterpreters
         from interpreter in Embeddable
         from flavour in Enum.GetValues<Flavour>()
         select new TestCaseData(interpreter, flavour).SetArgDisplayNames(interpreter.Label, flavour.ToString());
+
+    /// <summary>
+    /// The CPython mmapnet-host carries (MmapNet.Python.Runtime, in runtimes/&lt;rid&gt;/python next to it), as the conformance
+    /// runner describes it: its executable is the host, which runs it.
+    /// </summary>
+    public static PythonInterpreter Bundled => LazyBundled.Value;
 
     /// <summary>The 3.10 interpreter, which pythonnet 3.2.1 cannot embed.</summary>
     public static PythonInterpreter Python310 =>

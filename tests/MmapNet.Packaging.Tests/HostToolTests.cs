@@ -21,6 +21,7 @@ public sealed partial class HostToolTests
     private const string ToolCommandName = "mmapnet-host";
 
     private static readonly Lazy<HostPackages> LazyPackages = new(PackHost, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> LazyTool = new(InstallTool, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>How the tool runs a script, as <c>python SCRIPT</c> would, in the newest interpreter here (3.11+ for pythonnet 3.2.1).</summary>
     private static string[] RunScriptArguments(string script) => ["--python", Interpreters.Newest.ExecutablePath, script];
@@ -43,14 +44,7 @@ public sealed partial class HostToolTests
     [Test]
     public void Tool_InstallsFromALocalFolder_AndRunsAScriptWithMmapServedByMmapnet()
     {
-        var packages = Packages();
-        var tools = Scratch.NewFolder("tools");
-        var isolated = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Scratch.NewFolder("nuget-cache") };
-
-        Command.Dotnet(["tool", "install", packages.ToolPackageId, "--version", Repository.Version, "--tool-path", tools, "--add-source", packages.Folder],
-            Scratch.NewFolder("cwd"), isolated);
-        var tool = Path.Combine(tools, ToolCommandName);
-        Assert.That(tool, Does.Exist, $"the tool's command is {ToolCommandName}");
+        var tool = InstalledTool();
 
         var help = Command.Run(tool, ["--help"], Scratch.NewFolder("cwd"));
         var folder = Scratch.NewFolder("host-script");
@@ -63,8 +57,47 @@ public sealed partial class HostToolTests
         Assert.That(run.Stdout, Does.Contain("mmapnet b'host'"), run.Describe());
     }
 
-    // The host is part of the repository now: a checkout without it is broken, and the pack below fails saying so.
-    private static HostPackages Packages() => LazyPackages.Value;
+    [Test]
+    public void Tool_FromALocalFolder_RunsItsBundledPython_OnAMachineWithNoPython()
+    {
+        var tool = InstalledTool();
+        var otherPythons = HiddenPaths.Existing("/usr/bin/python3*", "/usr/lib/python3*", "/usr/lib/x86_64-linux-gnu/libpython3*",
+            Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv"));
+        var hidden = otherPythons.Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libreadline.so.8*")).ToList();
+        var folder = Scratch.NewFolder("bundled-host-script");
+        var script = Path.Combine(folder, "uses_mmap.py");
+        File.WriteAllText(script, "import mmap, sys\nm = mmap.mmap(-1, 16)\nm.write(b'host')\nprint(mmap.__name__, m[:4], sys.prefix)\n");
+
+        var run = HiddenPaths.Run(tool, [script], otherPythons, folder, timeout: TimeSpan.FromMinutes(3));
+        var locate = HiddenPaths.Run(tool, ["--locate"], hidden, folder, timeout: TimeSpan.FromMinutes(3));
+
+        Assert.That(run.ExitCode, Is.Zero, run.Describe());
+        Assert.That(run.Stdout, Does.Match(@"^mmapnet b'host' /.*/runtimes/linux-x64/python\n$"), run.Describe());
+        Assert.That(locate.ExitCode, Is.Zero, locate.Describe());
+        Assert.That(locate.Stdout, Does.Contain("from bundled MmapNet.Python.Runtime.linux-x64)\n"), locate.Describe());
+        Assert.That(locate.Stdout, Does.Contain("  not importable here: readline (libreadline.so.8: cannot open shared object file: No such file or directory)\n"),
+            locate.Describe());
+    }
+
+    /// <summary>The host's packages, packed once per run (the bundled Python's tests use them too).</summary>
+    /// <remarks>The host is part of the repository now: a checkout without it is broken, and the pack fails saying so.</remarks>
+    internal static HostPackages Packages() => LazyPackages.Value;
+
+    // dotnet tool install from the local folder, once per run.
+    private static string InstalledTool() => LazyTool.Value;
+
+    private static string InstallTool()
+    {
+        var packages = Packages();
+        var tools = Scratch.NewFolder("tools");
+        var isolated = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Scratch.NewFolder("nuget-cache") };
+
+        Command.Dotnet(["tool", "install", packages.ToolPackageId, "--version", Repository.Version, "--tool-path", tools, "--add-source", packages.Folder],
+            Scratch.NewFolder("cwd"), isolated);
+        var tool = Path.Combine(tools, ToolCommandName);
+        Assert.That(tool, Does.Exist, $"the tool's command is {ToolCommandName}");
+        return tool;
+    }
 
     private static HostPackages PackHost()
     {
@@ -121,5 +154,5 @@ public sealed partial class HostToolTests
     [GeneratedRegex("<ProjectReference\\s+Include=\"([^\"]+)\"[^>]*>")]
     private static partial Regex ProjectReferencePattern();
 
-    private sealed record HostPackages(string Folder, IReadOnlyList<string> LibraryProjects, string ToolPackageId);
+    internal sealed record HostPackages(string Folder, IReadOnlyList<string> LibraryProjects, string ToolPackageId);
 }

@@ -82,9 +82,22 @@ public static class ConformanceCommand
         var selector = CaseSelector.Parse(request.Keywords);
         var cases = selector.Select(CaseCatalog.Discover(casesFolder));
         var locator = new InterpreterLocator();
-        var interpreters = InterpreterSelection.Select(request.Pythons, locator, () => locator.FindAll())
+        var installed = request.Pythons.Where(python => python != BundledInterpreter.Name).ToList();
+        var bundledRequested = installed.Count < request.Pythons.Count;
+        if (bundledRequested && request.Flavour != ImplementationFlavour.Host)
+        {
+            throw new UsageException(
+                $"--python {BundledInterpreter.Name} runs in the host flavour only (--flavour host): mmapnet-host's bundled CPython has no python executable.");
+        }
+
+        var interpreters = (bundledRequested && installed.Count == 0 ? [] : InterpreterSelection.Select(installed, locator, () => locator.FindAll()))
             .Where(interpreter => ImplementationFlavours.Supports(request.Flavour, interpreter.Version))
             .ToList();
+        if (bundledRequested)
+        {
+            interpreters.Add(BundledInterpreter.Describe(layout.HostExecutable));
+        }
+
         if (interpreters.Count == 0)
         {
             throw new UsageException(
@@ -185,7 +198,8 @@ public static class ConformanceCommand
 
         private readonly Option<string[]> pythons = new("--python")
         {
-            Description = "An interpreter to use: a label (3.11.7-pyenv), a version prefix (3.12) or an executable path. " +
+            Description = "An interpreter to use: a label (3.11.7-pyenv), a version prefix (3.12) or an executable path; or " +
+                "'bundled', the CPython mmapnet-host carries (host flavour; both sides then run under the host). " +
                 "Repeatable. Default: every interpreter found (or those in " + InterpreterLocator.OverrideVariable + ").",
             HelpName = "LABEL|VERSION|PATH",
         };

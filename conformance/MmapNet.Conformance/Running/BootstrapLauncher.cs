@@ -166,7 +166,8 @@ public sealed class BootstrapLauncher
     /// <summary>
     /// The program and arguments of a run: <c>python bootstrap.py MODULE TARGET...</c>, or, for the implementation module in
     /// the <see cref="ImplementationFlavour.Host"/> flavour, <c>mmapnet-host --python LIBPYTHON bootstrap.py MODULE TARGET...</c>
-    /// (the interpreter's shared libpython, or the interpreter itself, which the host then asks for it).
+    /// (the interpreter's shared libpython, or the interpreter itself, which the host then asks for it). An interpreter that
+    /// runs only under the host (<see cref="BundledInterpreter"/>) runs there on both sides.
     /// </summary>
     /// <param name="interpreter">The interpreter.</param>
     /// <param name="module">The mmap module of the run.</param>
@@ -178,13 +179,15 @@ public sealed class BootstrapLauncher
         ArgumentNullException.ThrowIfNull(target);
         var arguments = new List<string> { settings.Layout.BootstrapScript, module };
         arguments.AddRange(target);
-        if (settings.Flavour != ImplementationFlavour.Host || module == RunSettings.ReferenceModule)
+        var host = settings.HostExecutable ?? settings.Layout.HostExecutable;
+        if (!BundledInterpreter.RunsOnlyUnder(interpreter, host) &&
+            (settings.Flavour != ImplementationFlavour.Host || module == RunSettings.ReferenceModule))
         {
             return (interpreter.ExecutablePath, arguments);
         }
 
         arguments.InsertRange(0, ["--python", interpreter.LibPythonPath ?? interpreter.ExecutablePath]);
-        return (settings.HostExecutable ?? settings.Layout.HostExecutable, arguments);
+        return (host, arguments);
     }
 
     /// <summary>
