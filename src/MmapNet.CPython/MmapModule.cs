@@ -43,7 +43,9 @@ public static unsafe class MmapModule
             }
 
             nint type = MmapType.GetOrCreate(profile);
-            if (type == 0 || !AddObject(module, "mmap", type) || !AddObject(module, "error", PyExc_OSError) || !AddConstants(module, profile))
+            nint floor = TransitionFloorType.GetOrCreate();
+            if (type == 0 || floor == 0 || !AddObject(module, "mmap", type) || !AddObject(module, "error", PyExc_OSError)
+                || !AddObject(module, "_TransitionFloor", floor) || !AddConstants(module, profile))
             {
                 Py_DecRef(module);
                 return 0;

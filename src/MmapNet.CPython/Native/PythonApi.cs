@@ -48,6 +48,7 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged<nint, void> PyObject_GC_UnTrack;
     public static delegate* unmanaged<nint, void> PyObject_ClearWeakRefs;
     public static void* PyObject_GenericGetAttr;
+    public static void* PyType_GenericNew;
 
     public static delegate* unmanaged<nint, nint> PyLong_FromSsize_t;
     public static delegate* unmanaged<nint, nint> PyLong_AsSsize_t;
@@ -161,6 +162,7 @@ internal static unsafe class PythonApi
         PyObject_GC_UnTrack = (delegate* unmanaged<nint, void>)Function("PyObject_GC_UnTrack");
         PyObject_ClearWeakRefs = (delegate* unmanaged<nint, void>)Function("PyObject_ClearWeakRefs");
         PyObject_GenericGetAttr = (void*)Function("PyObject_GenericGetAttr");
+        PyType_GenericNew = (void*)Function("PyType_GenericNew");
         PyLong_FromSsize_t = (delegate* unmanaged<nint, nint>)Function("PyLong_FromSsize_t");
         PyLong_AsSsize_t = (delegate* unmanaged<nint, nint>)Function("PyLong_AsSsize_t");
         PyNumber_AsSsize_t = (delegate* unmanaged<nint, nint, nint>)Function("PyNumber_AsSsize_t");

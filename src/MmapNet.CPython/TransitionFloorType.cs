@@ -1,0 +1,82 @@
+using System.Runtime.CompilerServices;
+using MmapNet.CPython.Abi;
+using MmapNet.CPython.Declaration;
+using MmapNet.CPython.Native;
+using static MmapNet.CPython.Native.PythonApi;
+
+namespace MmapNet.CPython;
+
+// mmapnet._mmapnet._TransitionFloor: a type whose slots and methods are of the kinds the mmap type has, generated the
+// same way, with nothing behind them. What a call through each costs is the floor any operation of that kind pays for
+// calling .NET from CPython; `python -m mmapnet bench` times it beside the operations (docs/performance.md).
+[PythonType("mmapnet._TransitionFloor")]
+[Slot(SlotKind.MappingLength, nameof(Length), Returns = ResultKind.Length)]
+[Slot(SlotKind.MappingSubscript, nameof(Subscript))]
+[Slot(SlotKind.SequenceItem, nameof(Item), Returns = ResultKind.SingleByte)]
+[Method("nothing", MethodConvention.NoArgs, nameof(Nothing))]
+[Method("small_int", MethodConvention.NoArgs, nameof(SmallInt), Returns = ResultKind.Int)]
+[Method("nothing_with_arguments", MethodConvention.VarArgs, nameof(NothingWithArguments))]
+internal static unsafe partial class TransitionFloorType
+{
+    // sq_item answers for indices below this, so that iteration ends, as it does over the benchmark's 16 KiB map.
+    private const int ItemCount = 16 * 1024;
+
+    private static nint s_type;
+
+    /// <summary>The type, created once (GIL held); NULL with an exception set if it cannot be.</summary>
+    public static nint GetOrCreate()
+    {
+        if (s_type != 0)
+        {
+            return s_type;
+        }
+
+        (int Slot, nint Function)[] declared = DeclaredSlots();
+        PyTypeSlot* slots = NativeTables.Allocate<PyTypeSlot>(declared.Length + 3);
+        int count = 0;
+        foreach ((int slot, nint function) in declared)
+        {
+            slots[count++] = new PyTypeSlot { Slot = slot, Function = (void*)function };
+        }
+
+        slots[count++] = new PyTypeSlot { Slot = TypeSlotIds.New, Function = PyType_GenericNew };
+        slots[count] = new PyTypeSlot { Slot = TypeSlotIds.Methods, Function = DeclaredMethods(MmapType.Profile) };
+        PyTypeSpec* spec = NativeTables.Allocate<PyTypeSpec>(1);
+        spec->Name = NativeTables.Utf8("mmapnet._TransitionFloor");
+        spec->BasicSize = ObjectLayout.ObjectHeaderSize;
+        spec->Flags = AbiFlags.TypeImmutable;
+        spec->Slots = slots;
+        s_type = PyType_FromSpec(spec);
+        return s_type;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MmapStatus Length(nint self, out nint length)
+    {
+        length = 0;
+        return MmapStatus.Ok;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static nint Subscript(nint self, nint key) => FastPyLong_FromSsize_t(0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MmapStatus Item(nint self, nint index, out byte value)
+    {
+        value = 0;
+        return (ulong)index < ItemCount ? MmapStatus.Ok : MmapError.IndexOutOfRange;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static nint Nothing(nint self) => NewNone();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MmapStatus SmallInt(nint self, out nint value)
+    {
+        value = 0;
+        return MmapStatus.Ok;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static nint NothingWithArguments(nint self, nint arguments) => NewNone();
+}
