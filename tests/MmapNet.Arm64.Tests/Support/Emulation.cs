@@ -23,8 +23,11 @@ internal static class Repository
     /// <summary>Where <c>dotnet publish src/MmapNet.CPython.NativeAot -c Release -r linux-arm64</c> puts the module.</summary>
     public static string Arm64PublishFolder => Path.Combine(Root, "artifacts", "publish", "MmapNet.CPython.NativeAot", "release_linux-arm64");
 
-    /// <summary>The CoreCLR route's assemblies (IL: the same for every architecture), built with these tests.</summary>
-    public static string ManagedBuildFolder => Path.Combine(Root, "artifacts", "bin", "MmapNet.CPython", "release");
+    /// <summary>The CoreCLR route's project: its build output is precompiled for this machine, so ARM64 gets its own publish.</summary>
+    public static string ManagedProject => Path.Combine(Root, "src", "MmapNet.CPython");
+
+    /// <summary>Where <c>dotnet publish src/MmapNet.CPython -c Release -r linux-arm64</c> puts the CoreCLR route's files.</summary>
+    public static string Arm64ManagedPublishFolder => Path.Combine(Root, "artifacts", "publish", "MmapNet.CPython", "release_linux-arm64");
 
     /// <summary>Debian's arm64 CPython, unpacked (.ci/setup).</summary>
     public static string Arm64Root => Path.Combine(Root, "artifacts", "arm64", "root");
@@ -199,13 +202,34 @@ internal static class Arm64NativeAotBuild
     }
 }
 
+/// <summary>
+/// The CoreCLR route's assemblies for linux-arm64, once per test run. The build output next to these tests will not do:
+/// it is ReadyToRun code for x86-64, which an arm64 runtime refuses (0x8007000b), beside an x86-64 libmmapnet_faults.so.
+/// Published as the wheel publishes them: precompiled for arm64, the C part cross-compiled.
+/// </summary>
+internal static class Arm64ManagedBuild
+{
+    private static readonly Lazy<string> LazyFolder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The folder holding the arm64 MmapNet.CPython.dll and its libmmapnet_faults.so.</summary>
+    public static string Folder => LazyFolder.Value;
+
+    private static string Build()
+    {
+        Tool.Dotnet(["publish", Repository.ManagedProject, "-c", "Release", "-r", "linux-arm64", "--self-contained", "false", "-nodeReuse:false"]);
+        Assert.That(Path.Combine(Repository.Arm64ManagedPublishFolder, "MmapNet.CPython.dll"), Does.Exist);
+        Assert.That(Path.Combine(Repository.Arm64ManagedPublishFolder, "libmmapnet_faults.so"), Does.Exist);
+        return Repository.Arm64ManagedPublishFolder;
+    }
+}
+
 /// <summary>How mmapnet is loaded in the emulated interpreter.</summary>
 public enum Arm64Route
 {
     /// <summary>The NativeAOT extension module cross-built for linux-arm64: no .NET runtime.</summary>
     NativeAot,
 
-    /// <summary>CoreCLR booted through hostfxr: the arm64 .NET runtime from NuGet (artifacts/arm64/dotnet), the IL assemblies.</summary>
+    /// <summary>CoreCLR booted through hostfxr: the arm64 .NET runtime from NuGet (artifacts/arm64/dotnet), the assemblies published for arm64.</summary>
     CoreClr,
 }
 
@@ -244,7 +268,7 @@ public sealed record Arm64Configuration(Arm64Route Route, int PageSize)
             else
             {
                 variables["MMAPNET_BACKEND"] = "coreclr";
-                variables["MMAPNET_ASSEMBLY_DIR"] = Repository.ManagedBuildFolder;
+                variables["MMAPNET_ASSEMBLY_DIR"] = Arm64ManagedBuild.Folder;
                 variables["DOTNET_ROOT"] = Arm64DotnetRoot();
             }
 
