@@ -21,6 +21,10 @@ internal static unsafe partial class TransitionFloorType
     // sq_item answers for indices below this, so that iteration ends, as it does over the benchmark's 16 KiB map.
     private const int ItemCount = 16 * 1024;
 
+    // What len() answers: the size of the benchmark's maps, so that CPython makes the same int of it (not a cached
+    // small one) as it does for len(m), and the floor differs from the operation by mmapnet's work alone.
+    private const int Length4MiB = 4 * 1024 * 1024;
+
     private static nint s_type;
 
     /// <summary>The type, created once (GIL held); NULL with an exception set if it cannot be.</summary>
@@ -53,7 +57,7 @@ internal static unsafe partial class TransitionFloorType
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static MmapStatus Length(nint self, out nint length)
     {
-        length = 0;
+        length = Length4MiB;
         return MmapStatus.Ok;
     }
 

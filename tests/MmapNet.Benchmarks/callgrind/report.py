@@ -6,7 +6,9 @@ A prefix is callgrind's output file without its ".PID.PART-THREAD" suffix, with 
 in PREFIX.log. Only thread 01 (the Python thread) counts: the .NET runtime's background threads
 (tiered JIT) are left out. JIT-compiled code is named from /tmp/perf-PID.map (DOTNET_PerfMapEnabled=1).
 Columns are self instructions per operation, beyond the empty loop, by where they run; the mmapnet
-columns are differences from the stdlib.
+columns are differences from the stdlib. __tls_get_addr is charged to whoever called it: the runtime's lookups of its
+thread ("runtime TLS") apart from libpython's own ("libpython TLS"). The floors (ops.py) are reported alone, split the
+same way: what a call into .NET costs on this route. NativeAOT's compiled code is named from its symbol table.
 """
 
 import bisect
@@ -16,12 +18,19 @@ import os
 import re
 import sys
 
-PLACES = ["libpython", "C mmap module", "entry thunk", "managed MmapNet", "managed CoreLib",
-          "managed (unnamed)", "coreclr", "__tls_get_addr", "libc", "other"]
+PLACES = ["libpython", "C mmap module", "runtime entry/exit", "runtime TLS", "managed entry", "managed MmapNet",
+          "managed CoreLib", "managed (unnamed)", "libpython TLS", "libc", "other"]
+
+# Where a call into .NET goes, for the floors: the runtime's entry and exit (CoreCLR's reverse P/Invoke helpers in
+# libcoreclr.so and the JIT's stubs; NativeAOT's RhpReversePInvoke and RhpReversePInvokeReturn), the thread-local
+# lookups they make (__tls_get_addr called from them), and the frame: the generated [UnmanagedCallersOnly] entry's own
+# instructions, which for an empty function are its prologue and epilogue.
+TRANSITION = ["runtime entry/exit", "runtime TLS", "managed entry"]
 
 
 def self_costs(path):
-    """{(function, object): self Ir} from one callgrind file (name compression understood)."""
+    """{(function, object): self Ir} from one callgrind file (name compression understood), and
+    {(caller function, caller object): Ir} of the calls each function made to __tls_get_addr."""
     names = {"fn": {}, "ob": {}}
 
     def decode(kind, text):
@@ -33,7 +42,8 @@ def self_costs(path):
         return names[kind].get(match.group(1), "?")
 
     costs = collections.Counter()
-    function = obj = None
+    tls_callers = collections.Counter()
+    function = obj = callee = None
     after_call = False
     with open(path) as lines:
         for line in lines:
@@ -46,19 +56,20 @@ def self_costs(path):
             elif key == "ob":
                 obj = decode("ob", line[3:])
             elif key == "cfn":
-                decode("fn", line[4:])
+                callee = decode("fn", line[4:])
             elif key == "cob":
                 decode("ob", line[4:])
             elif key == "calls":
                 after_call = True  # the next cost line is the call's inclusive cost, not self cost
             elif line[0] in "+-*0123456789":
+                fields = line.split()
                 if after_call:
                     after_call = False
-                else:
-                    fields = line.split()
-                    if len(fields) >= 2 and function is not None:
-                        costs[(function, obj)] += int(fields[1])
-    return costs
+                    if callee == "__tls_get_addr" and len(fields) >= 2 and function is not None:
+                        tls_callers[(function, obj)] += int(fields[1])
+                elif len(fields) >= 2 and function is not None:
+                    costs[(function, obj)] += int(fields[1])
+    return costs, tls_callers
 
 
 def load(prefix):
@@ -86,34 +97,52 @@ def load(prefix):
             return perf_map[index][2]
         return ""
 
+    def place_of(function, obj):
+        """(place, readable name) of a function that ran."""
+        library = os.path.basename(obj or "")
+        name = jitted(function)
+        if name:  # CoreCLR: JIT-compiled code, named by the perf map
+            readable = re.sub(r"\(.*\)", "()", name)
+            if "MethodCallThunk" in name or "IL_STUB" in name:
+                return "runtime entry/exit", readable
+            if "[MmapNet" in name:
+                return ("managed entry" if re.search(r"Entry\(", name) else "managed MmapNet"), readable
+            return "managed CoreLib", readable
+        if function.startswith("Rhp") or function.startswith("RhpReversePInvoke"):  # NativeAOT's runtime
+            return "runtime entry/exit", function
+        if function.startswith("MmapNet_"):  # NativeAOT: compiled MmapNet code
+            return ("managed entry" if function.endswith("Entry") else "managed MmapNet"), function
+        if function.startswith("S_P_CoreLib_") or function.startswith("System_"):
+            return "managed CoreLib", function
+        if name == "" and library in ("", "???"):
+            return "managed (unnamed)", function
+        if library.startswith("libpython") or library.startswith("python3"):
+            return "libpython", function
+        if library.startswith("mmap.cpython"):
+            return "C mmap module", function
+        if library == "libcoreclr.so":
+            return "runtime entry/exit", function
+        if library.startswith("libc.so"):
+            return "libc", function
+        if library.startswith("_mmapnet"):
+            return "runtime entry/exit", function
+        return "other", function
+
     result = {}
     for index, operation in enumerate(operations):
         # Part 1 runs from the start to the first marker; operation k is part k + 2.
         if index + 1 >= len(parts):
             break
         by_function = collections.Counter()
-        for (function, obj), ir in self_costs(parts[index + 1]).items():
-            library = os.path.basename(obj or "")
-            name = jitted(function)
-            if name:
-                place = ("entry thunk" if "MethodCallThunk" in name else
-                         "managed MmapNet" if "[MmapNet" in name else "managed CoreLib")
-                function = re.sub(r"\(.*\)", "()", name)
-            elif name == "" and library in ("", "???"):
-                place = "managed (unnamed)"
-            elif library.startswith("libpython"):
-                place = "libpython"
-            elif library.startswith("mmap.cpython"):
-                place = "C mmap module"
-            elif library == "libcoreclr.so":
-                place = "coreclr"
-            elif library.startswith("ld-linux"):
-                place = "__tls_get_addr"
-            elif library.startswith("libc.so"):
-                place = "libc"
-            else:
-                place = "other"
-            by_function[(place, function)] += ir
+        costs, tls_callers = self_costs(parts[index + 1])
+        for (function, obj), ir in costs.items():
+            if function == "__tls_get_addr":
+                continue  # split below by who called it
+            by_function[place_of(function, obj)] += ir
+        for (function, obj), ir in tls_callers.items():
+            caller_place, _ = place_of(function, obj)
+            tls_place = "libpython TLS" if caller_place in ("libpython", "C mmap module", "libc") else "runtime TLS"
+            by_function[(tls_place, "__tls_get_addr from " + function)] += ir
         result[operation] = by_function
     return result
 
@@ -130,15 +159,27 @@ def main(argv):
             totals[place] += ir / count
         return totals
 
+    print("instructions per operation beyond the empty loop; the places are mmapnet's minus the stdlib's")
     print("%-20s %7s %7s %7s | %s" % ("operation", "stdlib", "mmapnet", "extra",
                                       " ".join("%9.9s" % p for p in PLACES)))
     for operation in stdlib:
-        if operation == "pass" or operation not in mmapnet:
+        if operation == "pass" or operation.startswith("floor ") or operation not in mmapnet:
             continue
         a, b = places(stdlib[operation]), places(mmapnet[operation])
         total_a, total_b = sum(a.values()) - empty, sum(b.values()) - empty
         print("%-20s %7.0f %7.0f %+7.0f | %s" % (operation, total_a, total_b, total_b - total_a,
                                                  " ".join("%+9.0f" % (b[p] - a[p]) for p in PLACES)))
+    floors = [operation for operation in mmapnet if operation.startswith("floor ")]
+    if floors:
+        print()
+        print("the floors: an empty slot or method, per call, beyond the empty loop; the transition is the runtime's")
+        print("entry and exit, its thread-local lookups and the generated entry's frame")
+        print("%-36s %7s %10s | %s" % ("floor", "total", "transition", " ".join("%9.9s" % p for p in PLACES)))
+        for operation in floors:
+            b = places(mmapnet[operation])
+            b["libpython"] -= empty
+            print("%-36s %7.0f %10.0f | %s" % (operation, sum(b.values()), sum(b[p] for p in TRANSITION),
+                                              " ".join("%9.0f" % b[p] for p in PLACES)))
     if top:
         for operation, costs in mmapnet.items():
             print("\n== mmapnet %s" % operation)
