@@ -710,7 +710,10 @@ public sealed unsafe partial class MemoryMap
             ((MmapStatus)MmapError.DataOutOfRange).ThrowIfFailed();
         }
 
-        source.CopyTo(new Span<byte>(Address + offset, source.Length));
+        fixed (byte* bytes = source)
+        {
+            CopyIntoMap(Address + offset, bytes, source.Length);
+        }
     }
 
     // Bytes from the position to the end; none when a shrinking resize left the position past it.

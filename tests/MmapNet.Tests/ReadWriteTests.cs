@@ -170,6 +170,25 @@ public class ReadWriteTests : MapFixture
         Assert.That(map.GetSlice(0, 2), Is.EqualTo("XY"u8.ToArray()));
     }
 
+    [Test]
+    public void WriteAt_OfTheMapsOwnBytes_StoresThemBack()
+    {
+        // Every copy into the map is libc's memmove, as CPython's: storing a private map's own bytes over
+        // themselves writes the page, which makes it the map's own copy, so a later write to the file
+        // through another map no longer shows in it. (A copy that skips source == destination would leave
+        // the page shared with the file.)
+        string path = CreateFile(new byte[10]);
+        MemoryMap privateMap = Map(path, flags: MapFlags.Private);
+        MemoryMap sharedMap = Map(path);
+        using (MemoryMapPin pin = privateMap.Pin())
+        {
+            privateMap.WriteAt(3, pin.ReadOnlySpan[3..10]);
+        }
+
+        sharedMap.WriteAt(0, "dcgh"u8);
+        Assert.That(privateMap.GetSlice(0, 4), Is.EqualTo(new byte[4]));
+    }
+
     [TestCase(-1L)]
     [TestCase(long.MinValue)]
     public void ReadAt_NegativeOffset_Throws(long offset)
