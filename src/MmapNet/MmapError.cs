@@ -36,9 +36,6 @@ public enum MmapError
     /// <summary>The offset plus the length reach past the end of the file.</summary>
     LengthBeyondFileSize,
 
-    /// <summary>The rest of the file does not fit in a Py_ssize_t.</summary>
-    LengthTooLarge,
-
     /// <summary><c>read_byte</c> at or past the end.</summary>
     ReadByteOutOfRange,
 
@@ -92,30 +89,6 @@ public enum MmapError
 
     /// <summary>A slice assignment whose value length differs from the slice length.</summary>
     SliceAssignmentWrongSize,
-
-    /// <summary>A byte assignment with a value outside 0..255.</summary>
-    ItemValueOutOfRange,
-
-    /// <summary>Python only: a subscript that is neither an integer nor a slice.</summary>
-    IndicesMustBeIntegers,
-
-    /// <summary>Python only: an assignment subscript that is neither an integer nor a slice.</summary>
-    AssignmentIndicesMustBeInteger,
-
-    /// <summary>Python only: an item assignment whose value is not an integer.</summary>
-    ItemValueMustBeInt,
-
-    /// <summary>Python only: a sequence item assignment whose value is not one byte.</summary>
-    ItemAssignmentMustBeOneByte,
-
-    /// <summary>Python only: <c>del m[i]</c> through the mapping protocol.</summary>
-    ItemDeletion,
-
-    /// <summary>Python only: <c>del m[i]</c> through the sequence protocol.</summary>
-    SequenceItemDeletion,
-
-    /// <summary>Python only: <c>del m[i:j]</c>.</summary>
-    SliceDeletion,
 
     /// <summary>A slice with a step of 0 (<c>m[i:j:0]</c>; in CPython the slice itself raises it).</summary>
     SliceStepZero,

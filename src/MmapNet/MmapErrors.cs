@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace MmapNet;
 
 /// <summary>
-/// The one table of CPython's mmap error messages: for each <see cref="MmapError"/>, the Python
-/// exception type and the exact text CPython 3.10 to 3.13 raise (Modules/mmapmodule.c, Linux).
+/// The one table of CPython's mmap error messages: for each <see cref="MmapError"/>, and for each failure
+/// only Python code can meet (internal, for the CPython face), the Python exception type and the exact
+/// text CPython 3.10 to 3.13 raise (Modules/mmapmodule.c, Linux).
 /// </summary>
 public static class MmapErrors
 {
@@ -29,7 +30,6 @@ public static class MmapErrors
         MmapError.EmptyFile => (MmapErrorKind.ValueError, "cannot mmap an empty file"),
         MmapError.OffsetBeyondFileSize => (MmapErrorKind.ValueError, "mmap offset is greater than file size"),
         MmapError.LengthBeyondFileSize => (MmapErrorKind.ValueError, "mmap length is greater than file size"),
-        MmapError.LengthTooLarge => (MmapErrorKind.ValueError, "mmap length is too large"),
         MmapError.ReadByteOutOfRange => (MmapErrorKind.ValueError, "read byte out of range"),
         MmapError.WriteByteOutOfRange => (MmapErrorKind.ValueError, "write byte out of range"),
         MmapError.DataOutOfRange => (MmapErrorKind.ValueError, "data out of range"),
@@ -48,15 +48,26 @@ public static class MmapErrors
         MmapError.AdviseLengthTooLarge => (MmapErrorKind.OverflowError, "madvise length too large"),
         MmapError.IndexOutOfRange => (MmapErrorKind.IndexError, "mmap index out of range"),
         MmapError.SliceAssignmentWrongSize => (MmapErrorKind.IndexError, "mmap slice assignment is wrong size"),
-        MmapError.ItemValueOutOfRange => (MmapErrorKind.ValueError, "mmap item value must be in range(0, 256)"),
-        MmapError.IndicesMustBeIntegers => (MmapErrorKind.TypeError, "mmap indices must be integers"),
-        MmapError.AssignmentIndicesMustBeInteger => (MmapErrorKind.TypeError, "mmap indices must be integer"),
-        MmapError.ItemValueMustBeInt => (MmapErrorKind.TypeError, "mmap item value must be an int"),
-        MmapError.ItemAssignmentMustBeOneByte => (MmapErrorKind.IndexError, "mmap assignment must be length-1 bytes()"),
-        MmapError.ItemDeletion => (MmapErrorKind.TypeError, "mmap doesn't support item deletion"),
-        MmapError.SequenceItemDeletion => (MmapErrorKind.TypeError, "mmap object doesn't support item deletion"),
-        MmapError.SliceDeletion => (MmapErrorKind.TypeError, "mmap object doesn't support slice deletion"),
         MmapError.SliceStepZero => (MmapErrorKind.ValueError, "slice step cannot be zero"),
+        _ => (MmapErrorKind.SystemError, "unknown mmap error"),
+    };
+
+    /// <summary>The Python exception type CPython raises for <paramref name="error"/>.</summary>
+    internal static MmapErrorKind KindOf(PythonOnlyError error) => Describe(error).Kind;
+
+    /// <summary>The exact message CPython raises for <paramref name="error"/>.</summary>
+    internal static string MessageOf(PythonOnlyError error) => Describe(error).Message;
+
+    private static (MmapErrorKind Kind, string Message) Describe(PythonOnlyError error) => error switch
+    {
+        PythonOnlyError.IndicesMustBeIntegers => (MmapErrorKind.TypeError, "mmap indices must be integers"),
+        PythonOnlyError.AssignmentIndicesMustBeInteger => (MmapErrorKind.TypeError, "mmap indices must be integer"),
+        PythonOnlyError.ItemValueMustBeInt => (MmapErrorKind.TypeError, "mmap item value must be an int"),
+        PythonOnlyError.ItemValueOutOfRange => (MmapErrorKind.ValueError, "mmap item value must be in range(0, 256)"),
+        PythonOnlyError.ItemAssignmentMustBeOneByte => (MmapErrorKind.IndexError, "mmap assignment must be length-1 bytes()"),
+        PythonOnlyError.ItemDeletion => (MmapErrorKind.TypeError, "mmap doesn't support item deletion"),
+        PythonOnlyError.SequenceItemDeletion => (MmapErrorKind.TypeError, "mmap object doesn't support item deletion"),
+        PythonOnlyError.SliceDeletion => (MmapErrorKind.TypeError, "mmap object doesn't support slice deletion"),
         _ => (MmapErrorKind.SystemError, "unknown mmap error"),
     };
 }
