@@ -68,6 +68,57 @@ public class ErrorTableTests
         }
     }
 
+    [TestCaseSource(nameof(CPythonErrors))]
+    public void Error_IsThrownByTheDotNetApiAsTheConventionSays(MmapError error, MmapErrorKind kind, string message)
+    {
+        Exception exception = MmapErrors.ToException(error);
+        (Type type, string? parameter) = Expect.Convention(error);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exception.GetType(), Is.EqualTo(type));
+            Assert.That(MmapErrors.TryGetError(exception, out MmapError actual), Is.True);
+            Assert.That(actual, Is.EqualTo(error));
+            Assert.That(exception.Message, Does.StartWith(message));
+            Assert.That((exception as ArgumentException)?.ParamName, Is.EqualTo(parameter));
+            Assert.That(MmapErrors.KindOf(error), Is.EqualTo(kind));
+        }
+    }
+
+    [Test]
+    public void SystemCall_IsThrownAsAMemoryMapExceptionWithTheErrno()
+    {
+        Exception exception = MmapErrors.ToException(MmapError.SystemCall, Expect.EACCES);
+        Assert.That(exception, Is.TypeOf<MemoryMapException>());
+        var failure = (MemoryMapException)exception;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failure.Errno, Is.EqualTo(Expect.EACCES));
+            Assert.That(failure.Message, Is.EqualTo(Expect.CPythonStrerror(Expect.EACCES)));
+            Assert.That(MmapErrors.TryGetError(failure, out MmapError error), Is.True);
+            Assert.That(error, Is.EqualTo(MmapError.SystemCall));
+        }
+    }
+
+    [Test]
+    public void MemoryMapException_IsAnIOException()
+    {
+        // As .NET's own I/O failures are (a caller catching IOException gets the map's OS failures too).
+        Assert.That(new MemoryMapException(MmapError.SystemCall, Expect.EIO), Is.InstanceOf<System.IO.IOException>());
+    }
+
+    [Test]
+    public void TryGetError_OfAnyOtherException_IsFalse()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(MmapErrors.TryGetError(null, out _), Is.False);
+            Assert.That(MmapErrors.TryGetError(new ArgumentOutOfRangeException("offset"), out _), Is.False);
+            Assert.That(MmapErrors.TryGetError(new ObjectDisposedException("MmapNet.MemoryMap"), out _), Is.False);
+            Assert.That(MmapErrors.TryGetError(new System.IO.IOException("x"), out MmapError error), Is.False);
+            Assert.That(error, Is.EqualTo(MmapError.None));
+        }
+    }
+
     [TestCaseSource(nameof(PythonOnlyErrors))]
     public void PythonOnlyError_HasCPythonsTypeAndMessage(object row, MmapErrorKind kind, string message)
     {

@@ -164,7 +164,6 @@ public class ReadWriteTests : MapFixture
         Assert.That(map.ReadAt(13, buffer), Is.EqualTo(3));
         Assert.That(buffer[..3], Is.EqualTo("abc"u8.ToArray()));
         Assert.That(map.ReadAt(16, buffer), Is.Zero);
-        Assert.That(map.ReadAt(long.MaxValue, buffer), Is.Zero);
         map.WriteAt(0, "XY"u8);
         Assert.That(map.Position, Is.EqualTo(5));
         Assert.That(map.GetSlice(0, 2), Is.EqualTo("XY"u8.ToArray()));
@@ -191,21 +190,46 @@ public class ReadWriteTests : MapFixture
 
     [TestCase(-1L)]
     [TestCase(long.MinValue)]
-    public void ReadAt_NegativeOffset_Throws(long offset)
+    [TestCase(17L)]
+    [TestCase(long.MaxValue)]
+    public void ReadAt_OffsetOutsideTheMap_IsArgumentOutOfRange(long offset)
     {
         MemoryMap map = CreateTextMap();
-        Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(offset, new byte[1]));
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(offset, new byte[1]));
+        Assert.That(exception!.ParamName, Is.EqualTo("offset"));
     }
 
     [TestCase(-1L)]
     [TestCase(long.MinValue)]
-    [TestCase(15L)]
     [TestCase(17L)]
     [TestCase(long.MaxValue)]
-    public void WriteAt_OutsideTheMap_IsDataOutOfRange(long offset)
+    public void WriteAt_OffsetOutsideTheMap_IsArgumentOutOfRange(long offset)
+    {
+        // The same failure as Python's write() past the end (data out of range), reported as the bad argument it is.
+        MemoryMap map = CreateTextMap();
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => map.WriteAt(offset, "ab"u8));
+        Assert.That(exception!.ParamName, Is.EqualTo("offset"));
+        Assert.That(MmapErrors.TryGetError(exception, out MmapError error) ? error : MmapError.None, Is.EqualTo(MmapError.DataOutOfRange));
+        Assert.That(map.GetSlice(0, 16), Is.EqualTo(Encoding.ASCII.GetBytes(Text)));
+    }
+
+    [TestCase(15L, 2)]
+    [TestCase(16L, 1)]
+    [TestCase(0L, 17)]
+    public void WriteAt_SourceNotFittingBeforeTheEnd_IsArgumentException(long offset, int length)
     {
         MemoryMap map = CreateTextMap();
-        Expect.Error(MmapError.DataOutOfRange, () => map.WriteAt(offset, "ab"u8));
+        var exception = Assert.Throws<ArgumentException>(() => map.WriteAt(offset, new byte[length]));
+        Assert.That(exception!.ParamName, Is.EqualTo("source"));
+        Assert.That(MmapErrors.TryGetError(exception, out MmapError error) ? error : MmapError.None, Is.EqualTo(MmapError.DataOutOfRange));
+        Assert.That(map.GetSlice(0, 16), Is.EqualTo(Encoding.ASCII.GetBytes(Text)));
+    }
+
+    [Test]
+    public void WriteAt_OfNothingAtTheEnd_Succeeds()
+    {
+        MemoryMap map = CreateTextMap();
+        map.WriteAt(16, []);
         Assert.That(map.GetSlice(0, 16), Is.EqualTo(Encoding.ASCII.GetBytes(Text)));
     }
 }
