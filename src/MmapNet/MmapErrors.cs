@@ -65,9 +65,6 @@ public static class MmapErrors
         }
     }
 
-    /// <summary>How the .NET API reports <paramref name="error"/>.</summary>
-    internal static Reported ReportOf(MmapError error) => Describe(error).Reported;
-
     /// <summary>
     /// The exception the .NET API throws for <paramref name="error"/>: the row's type, CPython's text, the
     /// argument named <paramref name="paramName"/> (or the row's), and the failure itself for
