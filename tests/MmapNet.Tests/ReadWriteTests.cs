@@ -188,6 +188,24 @@ public class ReadWriteTests : MapFixture
         Assert.That(privateMap.GetSlice(0, 4), Is.EqualTo(new byte[4]));
     }
 
+    [Test]
+    public void StreamWrite_OfTheMapsOwnBytes_StoresThemBack()
+    {
+        // The stream's writes take the same one path into the map as WriteAt (above).
+        string path = CreateFile(new byte[10]);
+        MemoryMap privateMap = Map(path, flags: MapFlags.Private);
+        MemoryMap sharedMap = Map(path);
+        using (MemoryMapPin pin = privateMap.Pin())
+        using (Stream stream = privateMap.AsStream())
+        {
+            stream.Position = 3;
+            stream.Write(pin.ReadOnlySpan[3..10]);
+        }
+
+        sharedMap.WriteAt(0, "dcgh"u8);
+        Assert.That(privateMap.GetSlice(0, 4), Is.EqualTo(new byte[4]));
+    }
+
     [TestCase(-1L)]
     [TestCase(long.MinValue)]
     [TestCase(17L)]
