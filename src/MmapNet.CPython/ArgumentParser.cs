@@ -49,7 +49,7 @@ internal static unsafe class ArgumentParser
     /// (see <see cref="OutOfLineApi"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static bool TryIndex(nint o, nint overflow, MmapError notAnIndex, out nint value)
+    public static bool TryIndex(nint o, nint overflow, PythonOnlyError notAnIndex, out nint value)
     {
         if (PyIndex_Check(o) == 0)
         {

@@ -37,7 +37,7 @@ internal static unsafe partial class MmapType
         }
 
         if (!ArgumentParser.TryExactSsize(key, out nint index)
-            && !ArgumentParser.TryIndex(key, PyExc_IndexError, MmapError.IndicesMustBeIntegers, out index))
+            && !ArgumentParser.TryIndex(key, PyExc_IndexError, PythonOnlyError.IndicesMustBeIntegers, out index))
         {
             return 0;
         }
@@ -139,7 +139,7 @@ internal static unsafe partial class MmapType
         }
 
         if (!ArgumentParser.TryExactSsize(key, out nint index)
-            && !ArgumentParser.TryIndex(key, PyExc_IndexError, MmapError.AssignmentIndicesMustBeInteger, out index))
+            && !ArgumentParser.TryIndex(key, PyExc_IndexError, PythonOnlyError.AssignmentIndicesMustBeInteger, out index))
         {
             return -1;
         }
@@ -152,18 +152,18 @@ internal static unsafe partial class MmapType
 
         if (value == 0)
         {
-            return PythonErrors.RaiseInt(MmapError.ItemDeletion);
+            return PythonErrors.RaiseInt(PythonOnlyError.ItemDeletion);
         }
 
         if (!ArgumentParser.TryExactSsize(value, out nint byteValue)
-            && !ArgumentParser.TryIndex(value, PyExc_TypeError, MmapError.ItemValueMustBeInt, out byteValue))
+            && !ArgumentParser.TryIndex(value, PyExc_TypeError, PythonOnlyError.ItemValueMustBeInt, out byteValue))
         {
             return -1;
         }
 
         if (byteValue is < 0 or > 255)
         {
-            return PythonErrors.RaiseInt(MmapError.ItemValueOutOfRange);
+            return PythonErrors.RaiseInt(PythonOnlyError.ItemValueOutOfRange);
         }
 
         status = map.SetByteCore(position, (byte)byteValue);
@@ -182,7 +182,7 @@ internal static unsafe partial class MmapType
         long count = SliceIndices.Adjust(map.MappedLength, ref first, ref last, step);
         if (value == 0)
         {
-            return PythonErrors.RaiseInt(MmapError.SliceDeletion);
+            return PythonErrors.RaiseInt(PythonOnlyError.SliceDeletion);
         }
 
         MmapStatus status;
@@ -229,20 +229,22 @@ internal static unsafe partial class MmapType
             status = MmapError.IndexOutOfRange;
         }
 
-        if (status.IsOk && value == 0)
+        if (!status.IsOk)
         {
-            status = MmapError.SequenceItemDeletion;
+            return PythonErrors.RaiseInt(status);
         }
 
-        if (status.IsOk && !IsSingleByte(value))
+        if (value == 0)
         {
-            status = MmapError.ItemAssignmentMustBeOneByte;
+            return PythonErrors.RaiseInt(PythonOnlyError.SequenceItemDeletion);
         }
 
-        if (status.IsOk)
+        if (!IsSingleByte(value))
         {
-            status = map.CheckWritable();
+            return PythonErrors.RaiseInt(PythonOnlyError.ItemAssignmentMustBeOneByte);
         }
+
+        status = map.CheckWritable();
 
         if (status.IsOk)
         {

@@ -17,6 +17,7 @@ internal static unsafe class PythonErrors
 
     // NUL-terminated UTF-8 messages, encoded on first use.
     private static readonly byte[]?[] s_messages = new byte[Enum.GetValues<MmapError>().Length][];
+    private static readonly byte[]?[] s_pythonOnlyMessages = new byte[Enum.GetValues<PythonOnlyError>().Length][];
 
     /// <summary>Sets the exception for a failed status; returns NULL, the error value of object slots.</summary>
     public static nint Raise(MmapStatus status)
@@ -27,18 +28,27 @@ internal static unsafe class PythonErrors
         }
 
         byte[] message = s_messages[(int)status.Error] ??= Encode(MmapErrors.MessageOf(status.Error));
-        fixed (byte* text = message)
-        {
-            PyErr_SetString(ExceptionType(MmapErrors.KindOf(status.Error)), text);
-        }
+        return Raise(ExceptionType(MmapErrors.KindOf(status.Error)), message);
+    }
 
-        return 0;
+    /// <summary>Sets the exception for a failure of Python's protocols; returns NULL.</summary>
+    public static nint Raise(PythonOnlyError error)
+    {
+        byte[] message = s_pythonOnlyMessages[(int)error] ??= Encode(MmapErrors.MessageOf(error));
+        return Raise(ExceptionType(MmapErrors.KindOf(error)), message);
     }
 
     /// <summary>Sets the exception for a failed status; returns -1, the error value of int slots.</summary>
     public static int RaiseInt(MmapStatus status)
     {
         Raise(status);
+        return -1;
+    }
+
+    /// <summary>Sets the exception for a failure of Python's protocols; returns -1.</summary>
+    public static int RaiseInt(PythonOnlyError error)
+    {
+        Raise(error);
         return -1;
     }
 

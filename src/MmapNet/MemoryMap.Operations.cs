@@ -19,7 +19,8 @@ namespace MmapNet;
 public sealed unsafe partial class MemoryMap
 {
     /// <summary>Reads the byte at the position and advances it (Python's <c>read_byte()</c>).</summary>
-    /// <exception cref="MemoryMapException">ValueError at or past the end.</exception>
+    /// <exception cref="MemoryMapException">The position is at or past the end (<see cref="MmapError.ReadByteOutOfRange"/>).</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public byte ReadByte()
     {
         using Lease lease = AcquireLease();
@@ -51,19 +52,27 @@ public sealed unsafe partial class MemoryMap
     /// Reads up to <paramref name="count"/> bytes from the position and advances it; a negative count
     /// reads to the end (Python's <c>read(n)</c>; <c>read()</c> is <c>Read(-1)</c>).
     /// </summary>
-    /// <exception cref="OverflowException">
-    /// The bytes to read exceed <see cref="Array.MaxLength"/> (a map over 2 GiB); the position is left
-    /// unchanged. Read such a map in parts, or into a span.
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The bytes <paramref name="count"/> asks for (all of them, when negative) exceed <see cref="Array.MaxLength"/>
+    /// (a map over 2 GiB); the position is left unchanged. Read such a map in parts, or into a span.
     /// </exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public byte[] Read(long count = -1)
     {
         using Lease lease = AcquireLease();
         long position = _position;
         ReadCore(count, out byte* source, out long length).ThrowIfFailed();
-        return ToArrayOrRewind(source, length, position);
+        if (length > Array.MaxLength)
+        {
+            _position = position;
+            throw new ArgumentOutOfRangeException(nameof(count), TooLongForAnArray(length));
+        }
+
+        return new ReadOnlySpan<byte>(source, (int)length).ToArray();
     }
 
     /// <summary>Reads into <paramref name="destination"/> from the position and advances it; returns the bytes read.</summary>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public int Read(Span<byte> destination)
     {
         using Lease lease = AcquireLease();
@@ -95,26 +104,29 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Reads a line, up to and including the next <c>\n</c>, or to the end (Python's <c>readline()</c>).</summary>
-    /// <exception cref="OverflowException">The line exceeds <see cref="Array.MaxLength"/>; the position is left unchanged.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The line at the position exceeds <see cref="Array.MaxLength"/>; the position is left unchanged. Read
+    /// it in parts, or into a span.
+    /// </exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public byte[] ReadLine()
     {
         using Lease lease = AcquireLease();
         long position = _position;
         ReadLineCore(out byte* source, out long length).ThrowIfFailed();
-        return ToArrayOrRewind(source, length, position);
-    }
-
-    // A .NET array holds at most Array.MaxLength bytes; a longer read must not consume what it cannot return.
-    private byte[] ToArrayOrRewind(byte* source, long length, long position)
-    {
         if (length > Array.MaxLength)
         {
+            // A read must not consume what it cannot return.
             _position = position;
-            throw new OverflowException($"{length} bytes do not fit in an array (at most {Array.MaxLength}).");
+            throw new InvalidOperationException(TooLongForAnArray(length));
         }
 
         return new ReadOnlySpan<byte>(source, (int)length).ToArray();
     }
+
+    // CPython returns any length as one bytes object; a .NET array holds at most Array.MaxLength bytes.
+    private static string TooLongForAnArray(long length) =>
+        $"{length} bytes do not fit in an array (at most {Array.MaxLength}); read them in parts, or into a span.";
 
     internal MmapStatus ReadLineCore(out byte* source, out long length)
     {
@@ -140,7 +152,9 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Writes <paramref name="data"/> at the position and advances it (Python's <c>write()</c>); returns its length.</summary>
-    /// <exception cref="MemoryMapException">TypeError on a read-only map; ValueError when it does not fit.</exception>
+    /// <exception cref="MemoryMapException">The data does not fit between the position and the end (<see cref="MmapError.DataOutOfRange"/>).</exception>
+    /// <exception cref="NotSupportedException">The map is read-only.</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public int Write(ReadOnlySpan<byte> data)
     {
         using Lease lease = AcquireLease();
@@ -178,6 +192,9 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Writes one byte at the position and advances it (Python's <c>write_byte()</c>).</summary>
+    /// <exception cref="MemoryMapException">The position is at or past the end (<see cref="MmapError.WriteByteOutOfRange"/>).</exception>
+    /// <exception cref="NotSupportedException">The map is read-only.</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public void WriteByte(byte value)
     {
         using Lease lease = AcquireLease();
@@ -212,10 +229,17 @@ public sealed unsafe partial class MemoryMap
     /// Moves the position (Python's <c>seek(pos, whence)</c>) and returns the new one. The position
     /// may be anywhere from 0 to the length, inclusive.
     /// </summary>
-    public long Seek(long offset, SeekOrigin origin = SeekOrigin.Begin)
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The new position would be before the start or past the end, or <paramref name="origin"/> is not a <see cref="SeekOrigin"/>.
+    /// </exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
+    public long Seek(long offset, SeekOrigin origin = SeekOrigin.Begin) => Seek(offset, origin, nameof(offset));
+
+    private long Seek(long offset, SeekOrigin origin, string offsetName)
     {
         using Lease lease = AcquireLease();
-        SeekCore(offset, (int)origin, out long position).ThrowIfFailed();
+        MmapStatus status = SeekCore(offset, (int)origin, out long position);
+        status.ThrowIfFailed(status.Error == MmapError.SeekOutOfRange ? offsetName : null);
         return position;
     }
 
@@ -343,10 +367,14 @@ public sealed unsafe partial class MemoryMap
     /// Writes the changes in <c>[offset, offset + size)</c> back to the file with <c>msync(MS_SYNC)</c>
     /// (Python's <c>flush()</c>); does nothing for read-only and copy-on-write maps.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><c>[offset, offset + size)</c> is not inside the map.</exception>
+    /// <exception cref="MemoryMapException"><c>msync</c> failed (an offset that is not a multiple of the page size: EINVAL).</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public void Flush(long offset = 0, long? size = null)
     {
         using Lease lease = AcquireLease();
-        FlushCore(offset, size ?? MappedLength).ThrowIfFailed();
+        // The rule is FlushCore's; this only names the argument that broke it.
+        FlushCore(offset, size ?? MappedLength).ThrowIfFailed(offset < 0 || offset > MappedLength ? nameof(offset) : nameof(size));
     }
 
     internal MmapStatus FlushCore(long offset, long size)
@@ -392,6 +420,9 @@ public sealed unsafe partial class MemoryMap
     /// Gives the kernel <paramref name="advice"/> about <c>[start, start + length)</c>, clipped to the
     /// map (Python's <c>madvise(option, start, length)</c>); the whole map when length is null.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is not inside the map, or <paramref name="length"/> is negative or too large.</exception>
+    /// <exception cref="MemoryMapException"><c>madvise</c> failed (an unknown advice, or a start that is not page-aligned: EINVAL).</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public void Advise(MemoryAdvice advice, long start = 0, long? length = null)
     {
         using Lease lease = AcquireLease();
@@ -432,10 +463,16 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Copies <paramref name="count"/> bytes from <paramref name="source"/> to <paramref name="destination"/>; the ranges may overlap (Python's <c>move()</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A range is not inside the map, or <paramref name="count"/> is negative.</exception>
+    /// <exception cref="NotSupportedException">The map is read-only.</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public void Move(long destination, long source, long count)
     {
         using Lease lease = AcquireLease();
-        MoveCore(destination, source, count).ThrowIfFailed();
+        // The rule is MoveCore's; this only names the argument that broke it.
+        long size = MappedLength;
+        string paramName = destination < 0 || destination > size ? nameof(destination) : source < 0 || source > size ? nameof(source) : nameof(count);
+        MoveCore(destination, source, count).ThrowIfFailed(paramName);
     }
 
     internal MmapStatus MoveCore(long destination, long source, long count)
@@ -480,6 +517,9 @@ public sealed unsafe partial class MemoryMap
     /// The byte at <paramref name="index"/>, counting from the end when negative (Python's <c>m[i]</c>).
     /// Setting it on a read-only map fails before the index is checked, as in CPython.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the map (from the end, when negative).</exception>
+    /// <exception cref="NotSupportedException">Setting, on a read-only map.</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public byte this[long index]
     {
         get
@@ -566,8 +606,9 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>The bytes of <c>m[start:stop:step]</c> (Python slice semantics).</summary>
-    /// <exception cref="MemoryMapException">ValueError when <paramref name="step"/> is 0, after the closed check, as in CPython.</exception>
-    /// <exception cref="OverflowException">The slice exceeds <see cref="Array.MaxLength"/> bytes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is 0.</exception>
+    /// <exception cref="ArgumentException">The slice exceeds <see cref="Array.MaxLength"/> bytes.</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public byte[] GetSlice(long start, long stop, long step = 1)
     {
         using Lease lease = AcquireLease();
@@ -581,7 +622,7 @@ public sealed unsafe partial class MemoryMap
         long count = SliceIndices.Adjust(MappedLength, ref start, ref stop, step);
         if (count > Array.MaxLength)
         {
-            throw new OverflowException($"{count} bytes do not fit in an array (at most {Array.MaxLength}).");
+            throw new ArgumentException(TooLongForAnArray(count));
         }
 
         byte[] result = new byte[count];
@@ -640,7 +681,10 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Assigns <c>m[start:stop:step] = value</c>; the value must have exactly the slice's length.</summary>
-    /// <exception cref="MemoryMapException">ValueError when <paramref name="step"/> is 0, after the closed and read-only checks, as in CPython.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is 0.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not as long as the slice.</exception>
+    /// <exception cref="NotSupportedException">The map is read-only.</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public void SetSlice(long start, long stop, long step, ReadOnlySpan<byte> value)
     {
         using Lease lease = AcquireLease();
@@ -687,30 +731,72 @@ public sealed unsafe partial class MemoryMap
         return MmapStatus.Ok;
     }
 
-    /// <summary>Copies bytes at <paramref name="offset"/> into <paramref name="destination"/>, without using the position.</summary>
+    /// <summary>
+    /// Copies the bytes from <paramref name="offset"/> (at most to the end) into <paramref name="destination"/>,
+    /// without using the position; returns how many were copied, 0 at the end.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative or past the end.</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public int ReadAt(long offset, Span<byte> destination)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
         using Lease lease = AcquireLease();
-        CheckValid().ThrowIfFailed();
-        long size = MappedLength;
-        int count = (int)Math.Min(destination.Length, Math.Max(0, size - offset));
-        new ReadOnlySpan<byte>(Address + offset, count).CopyTo(destination);
-        return count;
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offset, MappedLength);
+        return CopyFromMap(offset, destination);
     }
 
-    /// <summary>Copies <paramref name="source"/> to <paramref name="offset"/>, without using the position; it must fit.</summary>
+    /// <summary>
+    /// Copies <paramref name="source"/> to <paramref name="offset"/>, without using the position; it must fit
+    /// between there and the end.
+    /// </summary>
+    /// <remarks>Whatever its type, a failure that the data does not fit is <see cref="MmapError.DataOutOfRange"/> (Python's <c>write()</c> past the end).</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> is negative or past the end.</exception>
+    /// <exception cref="ArgumentException"><paramref name="source"/> does not fit between <paramref name="offset"/> and the end.</exception>
+    /// <exception cref="NotSupportedException">The map is read-only.</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public void WriteAt(long offset, ReadOnlySpan<byte> source)
     {
         using Lease lease = AcquireLease();
         CheckWritable().ThrowIfFailed();
         long size = MappedLength;
-        if (offset < 0 || offset > size || size - offset < source.Length)
+        string dataOutOfRange = MmapErrors.MessageOf(MmapError.DataOutOfRange);
+        if (offset < 0 || offset > size)
         {
-            ((MmapStatus)MmapError.DataOutOfRange).ThrowIfFailed();
+            throw MmapErrors.Tag(new ArgumentOutOfRangeException(nameof(offset), offset, dataOutOfRange), MmapError.DataOutOfRange);
         }
 
-        source.CopyTo(new Span<byte>(Address + offset, source.Length));
+        if (size - offset < source.Length)
+        {
+            throw MmapErrors.Tag(new ArgumentException(dataOutOfRange, nameof(source)), MmapError.DataOutOfRange);
+        }
+
+        CopyIntoMap(offset, source);
+    }
+
+    /// <summary>
+    /// The stream's read: the bytes from <paramref name="offset"/> to at most the end, none from the end or
+    /// past it. The caller holds the mapping in place (a lease) and has checked that the map is open.
+    /// </summary>
+    internal int CopyFromMap(long offset, Span<byte> destination)
+    {
+        long size = MappedLength;
+        if (offset >= size)
+        {
+            return 0;
+        }
+
+        int count = (int)Math.Min(destination.Length, size - offset);
+        new ReadOnlySpan<byte>(Address + offset, count).CopyTo(destination);
+        return count;
+    }
+
+    /// <summary>Copies <paramref name="source"/> to <paramref name="offset"/>, which the caller has checked it fits at.</summary>
+    internal void CopyIntoMap(long offset, ReadOnlySpan<byte> source)
+    {
+        fixed (byte* bytes = source)
+        {
+            CopyIntoMap(Address + offset, bytes, source.Length);
+        }
     }
 
     // Bytes from the position to the end; none when a shrinking resize left the position past it.

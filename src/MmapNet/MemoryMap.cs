@@ -11,8 +11,13 @@ namespace MmapNet;
 /// the same arguments, the same results, the same failures with the same messages and errno.
 /// </summary>
 /// <remarks>
-/// <para>Every failure is a <see cref="MemoryMapException"/> whose <see cref="MemoryMapException.Kind"/>
-/// names the Python exception CPython raises.</para>
+/// <para>Failures follow .NET's conventions (the table is in <see cref="MmapErrors"/>): an argument
+/// exception for a bad argument, <see cref="ObjectDisposedException"/> once the map is closed (checked
+/// first, by every member that needs the mapping), <see cref="NotSupportedException"/> for what the access
+/// mode rules out, and <see cref="MemoryMapException"/> for a failed system call and for what the map's
+/// state refuses. The messages are CPython's; <see cref="MmapErrors.TryGetError"/> says which of CPython's
+/// failures an exception stands for. When a call breaks several of CPython's rules, the one reported is the
+/// first in CPython's order.</para>
 /// <para>The map is safe to share between threads in the sense that matters for memory: closing or
 /// resizing it while other threads use it never touches unmapped memory (operations hold a lease on
 /// the mapping; the last one unmaps). Like <see cref="System.IO.FileStream"/>, operations that move
@@ -63,6 +68,7 @@ public sealed unsafe partial class MemoryMap : IDisposable
     public bool IsClosed => _closed;
 
     /// <summary>The length of the map in bytes (Python's <c>len(m)</c>).</summary>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public long Length
     {
         get
@@ -73,6 +79,8 @@ public sealed unsafe partial class MemoryMap : IDisposable
     }
 
     /// <summary>The current position (Python's <c>tell()</c>); may lie past the end after a shrinking resize.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Setting a position before the start or past the end.</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public long Position
     {
         get
@@ -81,7 +89,7 @@ public sealed unsafe partial class MemoryMap : IDisposable
             return _position;
         }
 
-        set => Seek(value, System.IO.SeekOrigin.Begin);
+        set => Seek(value, System.IO.SeekOrigin.Begin, nameof(value));
     }
 
     /// <summary>The map's own file descriptor, or -1 for anonymous maps and maps that do not track it.</summary>
@@ -107,7 +115,15 @@ public sealed unsafe partial class MemoryMap : IDisposable
     /// <paramref name="fileDescriptor"/> is -1: CPython's <c>mmap.mmap(fileno, length, flags, prot,
     /// access, offset, trackfd)</c>.
     /// </summary>
-    /// <exception cref="MemoryMapException">Whatever CPython raises for the same arguments.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="length"/> or <paramref name="offset"/> is negative, or reaches past the end of the file;
+    /// <paramref name="access"/> is not a <see cref="MapAccess"/>.
+    /// </exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="access"/> is given with non-default flags or protection, or <paramref name="length"/> is 0
+    /// (the whole file) for an empty file.
+    /// </exception>
+    /// <exception cref="MemoryMapException">A system call failed (<c>mmap</c>, <c>fcntl</c>): what CPython raises as OSError.</exception>
     public static MemoryMap Create(
         int fileDescriptor,
         long length,
@@ -124,7 +140,9 @@ public sealed unsafe partial class MemoryMap : IDisposable
     }
 
     /// <summary>Maps <paramref name="length"/> bytes of anonymous memory, CPython's <c>mmap.mmap(-1, length, ...)</c>.</summary>
-    /// <exception cref="MemoryMapException">Whatever CPython raises for the same arguments.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative; <paramref name="access"/> is not a <see cref="MapAccess"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="access"/> is given with non-default flags or protection.</exception>
+    /// <exception cref="MemoryMapException"><c>mmap</c> failed (a length of 0: EINVAL; too much: ENOMEM).</exception>
     public static MemoryMap CreateAnonymous(
         long length,
         MapFlags flags = MapFlags.Shared,
@@ -136,7 +154,10 @@ public sealed unsafe partial class MemoryMap : IDisposable
     /// Maps the file open as <paramref name="file"/>; the map keeps its own descriptor, so the
     /// caller may close theirs.
     /// </summary>
-    /// <exception cref="MemoryMapException">Whatever CPython raises for the same arguments.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="file"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Create(int, long, MapFlags, MapProtection, MapAccess, long, bool)"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Create(int, long, MapFlags, MapProtection, MapAccess, long, bool)"/>.</exception>
+    /// <exception cref="MemoryMapException">A system call failed: what CPython raises as OSError.</exception>
     public static MemoryMap Create(SafeFileHandle file, long length = 0, MapAccess access = MapAccess.Default, long offset = 0)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -159,7 +180,10 @@ public sealed unsafe partial class MemoryMap : IDisposable
     /// Opens the file at <paramref name="path"/> (for reading with <see cref="MapAccess.Read"/> and
     /// <see cref="MapAccess.Copy"/>, else for reading and writing) and maps it.
     /// </summary>
-    /// <exception cref="MemoryMapException">Whatever CPython raises for the same arguments.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Create(int, long, MapFlags, MapProtection, MapAccess, long, bool)"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Create(int, long, MapFlags, MapProtection, MapAccess, long, bool)"/>.</exception>
+    /// <exception cref="MemoryMapException">A system call of the map failed: what CPython raises as OSError.</exception>
+    /// <exception cref="System.IO.IOException">Opening the file failed, as <see cref="System.IO.File.OpenHandle"/> reports it.</exception>
     public static MemoryMap OpenFile(string path, MapAccess access = MapAccess.Default, long length = 0, long offset = 0)
     {
         // A copy-on-write map never writes the file, and may not resize it: reading is all it needs.
@@ -298,7 +322,7 @@ public sealed unsafe partial class MemoryMap : IDisposable
     /// descriptor. Closing a closed map does nothing. A map shared with Python code is closed for
     /// Python too: its <c>mmap</c> object reports <c>closed</c> and raises ValueError from then on.
     /// </summary>
-    /// <exception cref="MemoryMapException">BufferError while exports (buffers, pins, pinned memory) are live.</exception>
+    /// <exception cref="MemoryMapException">Exports (buffers, pins, pinned memory) are live (<see cref="MmapError.CloseWithExports"/>).</exception>
     public void Close() => (_sharedWith is { } runtime ? runtime.Close(this) : CloseCore()).ThrowIfFailed();
 
     /// <summary>Closes the map, as <see cref="Close"/> does, failing in the same way while exports are live.</summary>
@@ -375,7 +399,13 @@ public sealed unsafe partial class MemoryMap : IDisposable
     /// <paramref name="newLength"/>), as CPython's <c>resize()</c> does with <c>ftruncate</c> and <c>mremap</c>.
     /// </summary>
     /// <remarks>A map shared with Python code is resized under the GIL, as Python's own <c>resize()</c> would do it.</remarks>
-    /// <exception cref="MemoryMapException">Whatever CPython raises; BufferError also while another thread is using the map.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="newLength"/> is negative, or too large with the offset.</exception>
+    /// <exception cref="NotSupportedException">The map is read-only or copy-on-write, or does not track its descriptor.</exception>
+    /// <exception cref="MemoryMapException">
+    /// Exports are live, or another thread is using the map (<see cref="MmapError.ResizeWithExports"/>); or
+    /// <c>ftruncate</c> or <c>mremap</c> failed.
+    /// </exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public void Resize(long newLength) =>
         (_sharedWith is { } runtime ? runtime.Resize(this, newLength) : ResizeCore(newLength, ownLeases: 0, checkOpenFirst: true)).ThrowIfFailed();
 
@@ -468,7 +498,8 @@ public sealed unsafe partial class MemoryMap : IDisposable
     }
 
     /// <summary>The size of the file from <c>fstat</c> (Python's <c>size()</c>), not the length of the map.</summary>
-    /// <exception cref="MemoryMapException">OSError EBADF for anonymous maps and maps that do not track their descriptor.</exception>
+    /// <exception cref="MemoryMapException"><c>fstat</c> failed: EBADF for anonymous maps and maps that do not track their descriptor, as in CPython.</exception>
+    /// <exception cref="ObjectDisposedException">The map is closed.</exception>
     public long GetFileSize()
     {
         using Lease lease = AcquireLease();

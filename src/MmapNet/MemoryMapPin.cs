@@ -41,7 +41,8 @@ public sealed unsafe class MemoryMapPin : IDisposable
     public int Length => _length;
 
     /// <summary>The pinned bytes, writable.</summary>
-    /// <exception cref="MemoryMapException">TypeError on a read-only map: writing would fault.</exception>
+    /// <exception cref="NotSupportedException">The map is read-only: writing would fault.</exception>
+    /// <exception cref="ObjectDisposedException">The pin is disposed.</exception>
     public Span<byte> Span
     {
         get

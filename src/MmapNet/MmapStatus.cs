@@ -5,7 +5,8 @@ namespace MmapNet;
 /// <summary>
 /// The outcome of an operation: success, or one <see cref="MmapError"/> with the errno of a failed
 /// system call. The map's internal operations return it instead of throwing, so the CPython face can
-/// raise the Python exception without paying for a .NET exception; the public API throws it.
+/// raise the Python exception without paying for a .NET exception; the public API throws the .NET
+/// exception <see cref="MmapErrors"/> gives it.
 /// </summary>
 internal readonly struct MmapStatus
 {
@@ -27,14 +28,19 @@ internal readonly struct MmapStatus
 
     public static MmapStatus FromErrno(int errno) => new(MmapError.SystemCall, errno);
 
-    public void ThrowIfFailed()
+    /// <summary>
+    /// Throws the exception the .NET API gives a failure (see <see cref="MmapErrors"/>); an argument
+    /// exception names <paramref name="paramName"/>, or else the argument the failure's row names.
+    /// </summary>
+    public void ThrowIfFailed(string? paramName = null)
     {
         if (!IsOk)
         {
-            Throw(this);
+            Throw(this, paramName);
         }
     }
 
     [DoesNotReturn]
-    private static void Throw(MmapStatus status) => throw new MemoryMapException(status.Error, status.Errno);
+    private static void Throw(MmapStatus status, string? paramName) =>
+        throw MmapErrors.ToException(status.Error, status.Errno, paramName);
 }

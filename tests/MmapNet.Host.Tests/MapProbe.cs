@@ -85,9 +85,9 @@ public static class MapProbe
                 _ = map.GetSlice(0, 100);
             }
         }
-        catch (MemoryMapException exception)
+        catch (Exception exception) when (MmapErrors.TryGetError(exception, out MmapError error))
         {
-            return $"{exception.Kind}: {exception.Message}";
+            return $"{MmapErrors.KindOf(error)}: {MmapErrors.MessageOf(error)}";
         }
     });
 

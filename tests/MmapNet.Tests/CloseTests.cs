@@ -6,7 +6,8 @@ using MmapNet.Tests.Support;
 namespace MmapNet.Tests;
 
 // close(), closed, and every operation on a closed map: CPython 3.13 raises
-// ValueError("mmap closed or invalid") for each of them (measured), and close() again does nothing.
+// ValueError("mmap closed or invalid") for each of them (measured), the .NET API ObjectDisposedException
+// with that text; close() again does nothing.
 public class CloseTests : MapFixture
 {
     public static IEnumerable<TestCaseData> Operations()
@@ -47,6 +48,7 @@ public class CloseTests : MapFixture
         yield return Case("CreateReadOnlyMemory", m => m.CreateReadOnlyMemory());
         yield return Case("ReadAt", m => m.ReadAt(0, new byte[1]));
         yield return Case("WriteAt", m => m.WriteAt(0, "a"u8));
+        yield return Case("AsStream", m => m.AsStream());
     }
 
     [TestCaseSource(nameof(Operations))]

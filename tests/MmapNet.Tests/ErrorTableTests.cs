@@ -37,15 +37,20 @@ public class ErrorTableTests
         yield return Row(MmapError.AdviseLengthTooLarge, MmapErrorKind.OverflowError, "madvise length too large", "m.madvise(MADV_NORMAL, 4096, sys.maxsize)");
         yield return Row(MmapError.IndexOutOfRange, MmapErrorKind.IndexError, "mmap index out of range", "m[len(m)]");
         yield return Row(MmapError.SliceAssignmentWrongSize, MmapErrorKind.IndexError, "mmap slice assignment is wrong size", "m[0:2] = b'a'");
-        yield return Row(MmapError.ItemValueOutOfRange, MmapErrorKind.ValueError, "mmap item value must be in range(0, 256)", "m[0] = 256");
-        yield return Row(MmapError.IndicesMustBeIntegers, MmapErrorKind.TypeError, "mmap indices must be integers", "m['a']");
-        yield return Row(MmapError.AssignmentIndicesMustBeInteger, MmapErrorKind.TypeError, "mmap indices must be integer", "m['a'] = 1");
-        yield return Row(MmapError.ItemValueMustBeInt, MmapErrorKind.TypeError, "mmap item value must be an int", "m[0] = b'a'");
-        yield return Row(MmapError.ItemAssignmentMustBeOneByte, MmapErrorKind.IndexError, "mmap assignment must be length-1 bytes()", "PySequence_SetItem(m, 0, b'ab') via ctypes");
-        yield return Row(MmapError.ItemDeletion, MmapErrorKind.TypeError, "mmap doesn't support item deletion", "del m[0]");
-        yield return Row(MmapError.SequenceItemDeletion, MmapErrorKind.TypeError, "mmap object doesn't support item deletion", "PySequence_DelItem(m, 0) via ctypes");
-        yield return Row(MmapError.SliceDeletion, MmapErrorKind.TypeError, "mmap object doesn't support slice deletion", "del m[0:1]");
         yield return Row(MmapError.SliceStepZero, MmapErrorKind.ValueError, "slice step cannot be zero", "m[::0]");
+    }
+
+    // The failures only Python code can meet (the CPython face's protocols), measured the same way.
+    public static IEnumerable<TestCaseData> PythonOnlyErrors()
+    {
+        yield return PythonOnlyRow(PythonOnlyError.ItemValueOutOfRange, MmapErrorKind.ValueError, "mmap item value must be in range(0, 256)", "m[0] = 256");
+        yield return PythonOnlyRow(PythonOnlyError.IndicesMustBeIntegers, MmapErrorKind.TypeError, "mmap indices must be integers", "m['a']");
+        yield return PythonOnlyRow(PythonOnlyError.AssignmentIndicesMustBeInteger, MmapErrorKind.TypeError, "mmap indices must be integer", "m['a'] = 1");
+        yield return PythonOnlyRow(PythonOnlyError.ItemValueMustBeInt, MmapErrorKind.TypeError, "mmap item value must be an int", "m[0] = b'a'");
+        yield return PythonOnlyRow(PythonOnlyError.ItemAssignmentMustBeOneByte, MmapErrorKind.IndexError, "mmap assignment must be length-1 bytes()", "PySequence_SetItem(m, 0, b'ab') via ctypes");
+        yield return PythonOnlyRow(PythonOnlyError.ItemDeletion, MmapErrorKind.TypeError, "mmap doesn't support item deletion", "del m[0]");
+        yield return PythonOnlyRow(PythonOnlyError.SequenceItemDeletion, MmapErrorKind.TypeError, "mmap object doesn't support item deletion", "PySequence_DelItem(m, 0) via ctypes");
+        yield return PythonOnlyRow(PythonOnlyError.SliceDeletion, MmapErrorKind.TypeError, "mmap object doesn't support slice deletion", "del m[0:1]");
     }
 
     [TestCaseSource(nameof(CPythonErrors))]
@@ -63,12 +68,73 @@ public class ErrorTableTests
         }
     }
 
-    [Test]
-    public void EveryErrorThatCPythonCanRaiseOnLinux64_IsInTheMeasuredTable()
+    [TestCaseSource(nameof(CPythonErrors))]
+    public void Error_IsThrownByTheDotNetApiAsTheConventionSays(MmapError error, MmapErrorKind kind, string message)
     {
-        // LengthTooLarge needs st_size - offset > sys.maxsize, which a 64-bit off_t cannot give, so
-        // CPython never raises it here and its text could not be measured; None and SystemCall are not
-        // table rows (SystemCall's text is strerror, checked below).
+        Exception exception = MmapErrors.ToException(error);
+        (Type type, string? parameter) = Expect.Convention(error);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exception.GetType(), Is.EqualTo(type));
+            Assert.That(MmapErrors.TryGetError(exception, out MmapError actual), Is.True);
+            Assert.That(actual, Is.EqualTo(error));
+            Assert.That(exception.Message, Does.StartWith(message));
+            Assert.That((exception as ArgumentException)?.ParamName, Is.EqualTo(parameter));
+            Assert.That(MmapErrors.KindOf(error), Is.EqualTo(kind));
+        }
+    }
+
+    [Test]
+    public void SystemCall_IsThrownAsAMemoryMapExceptionWithTheErrno()
+    {
+        Exception exception = MmapErrors.ToException(MmapError.SystemCall, Expect.EACCES);
+        Assert.That(exception, Is.TypeOf<MemoryMapException>());
+        var failure = (MemoryMapException)exception;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failure.Errno, Is.EqualTo(Expect.EACCES));
+            Assert.That(failure.Message, Is.EqualTo(Expect.CPythonStrerror(Expect.EACCES)));
+            Assert.That(MmapErrors.TryGetError(failure, out MmapError error), Is.True);
+            Assert.That(error, Is.EqualTo(MmapError.SystemCall));
+        }
+    }
+
+    [Test]
+    public void MemoryMapException_IsAnIOException()
+    {
+        // As .NET's own I/O failures are (a caller catching IOException gets the map's OS failures too).
+        Assert.That(new MemoryMapException(MmapError.SystemCall, Expect.EIO), Is.InstanceOf<System.IO.IOException>());
+    }
+
+    [Test]
+    public void TryGetError_OfAnyOtherException_IsFalse()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(MmapErrors.TryGetError(null, out _), Is.False);
+            Assert.That(MmapErrors.TryGetError(new ArgumentOutOfRangeException("offset"), out _), Is.False);
+            Assert.That(MmapErrors.TryGetError(new ObjectDisposedException("MmapNet.MemoryMap"), out _), Is.False);
+            Assert.That(MmapErrors.TryGetError(new System.IO.IOException("x"), out MmapError error), Is.False);
+            Assert.That(error, Is.EqualTo(MmapError.None));
+        }
+    }
+
+    [TestCaseSource(nameof(PythonOnlyErrors))]
+    public void PythonOnlyError_HasCPythonsTypeAndMessage(object row, MmapErrorKind kind, string message)
+    {
+        // (The enum is internal, so the row comes boxed: a public test method cannot name it.)
+        var error = (PythonOnlyError)row;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(MmapErrors.KindOf(error), Is.EqualTo(kind));
+            Assert.That(MmapErrors.MessageOf(error), Is.EqualTo(message));
+        }
+    }
+
+    [Test]
+    public void EveryError_IsInTheMeasuredTable()
+    {
+        // None and SystemCall are not table rows (SystemCall's text is strerror, checked below).
         var measured = new HashSet<MmapError>();
         foreach (TestCaseData row in CPythonErrors())
         {
@@ -77,10 +143,38 @@ public class ErrorTableTests
 
         foreach (MmapError error in Enum.GetValues<MmapError>())
         {
-            if (error is not (MmapError.None or MmapError.SystemCall or MmapError.LengthTooLarge))
+            if (error is not (MmapError.None or MmapError.SystemCall))
             {
                 Assert.That(measured, Does.Contain(error), $"{error} has no CPython-measured row");
             }
+        }
+    }
+
+    [Test]
+    public void EveryPythonOnlyError_IsInTheMeasuredTable()
+    {
+        var measured = new HashSet<PythonOnlyError>();
+        foreach (TestCaseData row in PythonOnlyErrors())
+        {
+            measured.Add((PythonOnlyError)row.Arguments[0]!);
+        }
+
+        Assert.That(measured, Is.EquivalentTo(Enum.GetValues<PythonOnlyError>()));
+    }
+
+    [Test]
+    public void APythonOnlyMessage_IsNotAlsoAPublicError()
+    {
+        // One place per message: a failure is either the core's (public) or the CPython face's only.
+        var publicMessages = new HashSet<string>();
+        foreach (MmapError error in Enum.GetValues<MmapError>())
+        {
+            publicMessages.Add(MmapErrors.MessageOf(error));
+        }
+
+        foreach (PythonOnlyError error in Enum.GetValues<PythonOnlyError>())
+        {
+            Assert.That(publicMessages, Does.Not.Contain(MmapErrors.MessageOf(error)), $"{error}");
         }
     }
 
@@ -101,14 +195,6 @@ public class ErrorTableTests
                 Assert.That(MmapErrors.MessageOf(error, Expect.EINVAL), Is.Not.Empty, $"{error}");
             }
         }
-    }
-
-    [Test]
-    public void LengthTooLarge_IsCPythonsValueErrorText()
-    {
-        // Not measurable on 64-bit Linux (see above): read, not measured, in CPython 3.13 Modules/mmapmodule.c (new_mmap_object).
-        Assert.That(MmapErrors.KindOf(MmapError.LengthTooLarge), Is.EqualTo(MmapErrorKind.ValueError));
-        Assert.That(MmapErrors.MessageOf(MmapError.LengthTooLarge), Is.EqualTo("mmap length is too large"));
     }
 
     [TestCase(Expect.EBADF)]
@@ -140,6 +226,9 @@ public class ErrorTableTests
         Assert.That(((MmapStatus)MmapError.ReadOnly).IsOk, Is.False);
         Assert.DoesNotThrow(() => MmapStatus.Ok.ThrowIfFailed());
     }
+
+    private static TestCaseData PythonOnlyRow(PythonOnlyError error, MmapErrorKind kind, string message, string provokedBy) =>
+        new TestCaseData(error, kind, message).SetArgDisplayNames(error.ToString(), provokedBy);
 
     private static TestCaseData Row(MmapError error, MmapErrorKind kind, string message, string provokedBy) =>
         new TestCaseData(error, kind, message).SetArgDisplayNames(error.ToString(), provokedBy);

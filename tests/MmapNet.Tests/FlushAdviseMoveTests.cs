@@ -37,22 +37,23 @@ public class FlushAdviseMoveTests : MapFixture
         Expect.OSError(Expect.EINVAL, () => map.Flush(offset, size));
     }
 
-    [TestCase(17L, 0L)]
-    [TestCase(0L, 17L)]
-    [TestCase(-1L, 1L)]
-    [TestCase(0L, -1L)]
-    [TestCase(0L, long.MaxValue)]
-    [TestCase(long.MaxValue, 0L)]
-    [TestCase(long.MaxValue, long.MaxValue)]
-    [TestCase(long.MinValue, 0L)]
-    [TestCase(0L, long.MinValue)]
-    [TestCase(4096L, 0L)]
-    public void Flush_OutOfRange_IsValueError(long offset, long size)
+    [TestCase(17L, 0L, "offset")]
+    [TestCase(0L, 17L, "size")]
+    [TestCase(-1L, 1L, "offset")]
+    [TestCase(0L, -1L, "size")]
+    [TestCase(0L, long.MaxValue, "size")]
+    [TestCase(long.MaxValue, 0L, "offset")]
+    [TestCase(long.MaxValue, long.MaxValue, "offset")]
+    [TestCase(long.MinValue, 0L, "offset")]
+    [TestCase(0L, long.MinValue, "size")]
+    [TestCase(4096L, 0L, "offset")]
+    public void Flush_OutOfRange_IsValueError(long offset, long size, string argument)
     {
         // CPython: flush(17, 0), flush(0, sys.maxsize), flush(-sys.maxsize-1, 0), flush(4096, 0),
-        // flush(-1, 1), flush(0, -1) raise ValueError("flush values out of range").
+        // flush(-1, 1), flush(0, -1) raise ValueError("flush values out of range"). .NET: the argument
+        // exception names the offset when it is outside the map, else the size.
         MemoryMap map = MapAnonymous(16);
-        Expect.Error(MmapError.FlushOutOfRange, () => map.Flush(offset, size));
+        Expect.Error(MmapError.FlushOutOfRange, () => map.Flush(offset, size), argument);
     }
 
     [TestCase(MapAccess.Read)]
@@ -170,27 +171,28 @@ public class FlushAdviseMoveTests : MapFixture
         Assert.That(map.Position, Is.EqualTo(3));
     }
 
-    [TestCase(17L, 0L, 0L)]
-    [TestCase(0L, 17L, 0L)]
-    [TestCase(0L, 1L, 16L)]
-    [TestCase(1L, 0L, 16L)]
-    [TestCase(-1L, 0L, 1L)]
-    [TestCase(0L, -1L, 1L)]
-    [TestCase(0L, 0L, -1L)]
-    [TestCase(long.MaxValue, 0L, 1L)]
-    [TestCase(0L, long.MaxValue, 1L)]
-    [TestCase(0L, 0L, long.MaxValue)]
-    [TestCase(long.MinValue, 0L, 1L)]
-    [TestCase(0L, long.MinValue, 1L)]
-    [TestCase(0L, 0L, long.MinValue)]
-    [TestCase(long.MaxValue, long.MaxValue, long.MaxValue)]
-    public void Move_OutOfRange_IsValueErrorAndWritesNothing(long destination, long source, long count)
+    [TestCase(17L, 0L, 0L, "destination")]
+    [TestCase(0L, 17L, 0L, "source")]
+    [TestCase(0L, 1L, 16L, "count")]
+    [TestCase(1L, 0L, 16L, "count")]
+    [TestCase(-1L, 0L, 1L, "destination")]
+    [TestCase(0L, -1L, 1L, "source")]
+    [TestCase(0L, 0L, -1L, "count")]
+    [TestCase(long.MaxValue, 0L, 1L, "destination")]
+    [TestCase(0L, long.MaxValue, 1L, "source")]
+    [TestCase(0L, 0L, long.MaxValue, "count")]
+    [TestCase(long.MinValue, 0L, 1L, "destination")]
+    [TestCase(0L, long.MinValue, 1L, "source")]
+    [TestCase(0L, 0L, long.MinValue, "count")]
+    [TestCase(long.MaxValue, long.MaxValue, long.MaxValue, "destination")]
+    public void Move_OutOfRange_IsValueErrorAndWritesNothing(long destination, long source, long count, string argument)
     {
         // CPython: move(0, 1, 16), move(-1, 0, 1), move(17, 0, 0), move(sys.maxsize, 0, 1),
         // move(0, sys.maxsize, 1), move(0, 0, sys.maxsize), move(0, 0, -sys.maxsize-1) raise
-        // ValueError("source, destination, or count out of range").
+        // ValueError("source, destination, or count out of range"). .NET: the argument exception names
+        // the destination or the source when it is outside the map, else the count.
         MemoryMap map = MapContent("0123456789abcdef"u8);
-        Expect.Error(MmapError.MoveOutOfRange, () => map.Move(destination, source, count));
+        Expect.Error(MmapError.MoveOutOfRange, () => map.Move(destination, source, count), argument);
         Assert.That(Encoding.ASCII.GetString(map.GetSlice(0, 16)), Is.EqualTo("0123456789abcdef"));
     }
 }

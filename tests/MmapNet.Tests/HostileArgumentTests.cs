@@ -16,7 +16,7 @@ public class HostileArgumentTests : MapFixture
     public void PositionSetter_Extremes_AreSeekOutOfRange(long position)
     {
         MemoryMap map = MapContent(Hex);
-        Expect.Error(MmapError.SeekOutOfRange, () => map.Position = position);
+        Expect.Error(MmapError.SeekOutOfRange, () => map.Position = position, "value");
         Assert.That(map.Position, Is.Zero);
     }
 
@@ -60,10 +60,11 @@ public class HostileArgumentTests : MapFixture
         Assert.That(stream.Seek(long.MaxValue, SeekOrigin.Begin), Is.EqualTo(long.MaxValue));
         Assert.That(stream.ReadByte(), Is.EqualTo(-1));
         Assert.That(stream.Read(new byte[4], 0, 4), Is.Zero);
-        Expect.Error(MmapError.DataOutOfRange, () => stream.WriteByte(1));
+        Assert.Throws<NotSupportedException>(() => stream.WriteByte(1), "a fixed-capacity stream does not grow");
         Assert.Throws<ArgumentOutOfRangeException>(() => stream.Seek(1, SeekOrigin.Current), "the position would wrap");
         Assert.Throws<ArgumentOutOfRangeException>(() => stream.Seek(long.MaxValue, SeekOrigin.End), "the position would wrap");
-        Assert.Throws<ArgumentOutOfRangeException>(() => stream.Seek(long.MinValue, SeekOrigin.End));
+        Assert.Throws<IOException>(() => stream.Seek(long.MinValue, SeekOrigin.End), "before the start");
+        Assert.That(stream.Position, Is.EqualTo(long.MaxValue));
         Assert.That(map.GetSlice(0, 16), Is.EqualTo(Hex));
     }
 
@@ -80,11 +81,12 @@ public class HostileArgumentTests : MapFixture
     }
 
     [Test]
-    public void ReadAt_FromTheEnd_ReadsNothing()
+    public void ReadAt_FromTheEnd_ReadsNothing_AndPastIt_IsAnArgumentError()
     {
         MemoryMap map = MapContent(Hex);
         Assert.That(map.ReadAt(16, new byte[int.MaxValue / 1024]), Is.Zero);
-        Assert.That(map.ReadAt(long.MaxValue - 1, new byte[16]), Is.Zero);
+        var past = Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(long.MaxValue - 1, new byte[16]));
+        Assert.That(past!.ParamName, Is.EqualTo("offset"));
     }
 
     [TestCase(long.MaxValue)]

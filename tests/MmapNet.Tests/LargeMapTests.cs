@@ -4,7 +4,9 @@ using MmapNet.Tests.Support;
 namespace MmapNet.Tests;
 
 // Maps longer than a .NET array can be (Array.MaxLength). CPython returns such reads as one bytes
-// object; .NET cannot, so these must fail before changing anything. The memory is private, anonymous
+// object; .NET cannot, so these must fail before changing anything: Read's count, and GetSlice's bounds,
+// ask for more than an array holds (argument exceptions); ReadLine has no argument, and its line is too
+// long (InvalidOperationException). The memory is private, anonymous
 // and never touched beyond a page or two, so it costs address space only.
 public class LargeMapTests : MapFixture
 {
@@ -20,10 +22,23 @@ public class LargeMapTests : MapFixture
     {
         MemoryMap map = MapLarge();
         map.Seek(1);
-        Assert.Throws<OverflowException>(() => map.Read(count));
+        var tooMuch = Assert.Throws<ArgumentOutOfRangeException>(() => map.Read(count));
+        Assert.That(tooMuch!.ParamName, Is.EqualTo("count"));
         Assert.That(map.Position, Is.EqualTo(1), "no bytes were returned, so none were consumed");
         Assert.That(map.Read(3), Has.Length.EqualTo(3));
         Assert.That(map.Position, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void ReadLine_LongerThanAnArrayCanHold_FailsWithoutMovingThePosition()
+    {
+        // No newline in the 2 GiB of zeros after the position: the line is the rest of the map.
+        MemoryMap map = MapLarge();
+        map.Seek(1);
+        Assert.Throws<InvalidOperationException>(() => map.ReadLine());
+        Assert.That(map.Position, Is.EqualTo(1));
+        map.WriteAt(3, "\n"u8);
+        Assert.That(map.ReadLine(), Is.EqualTo("\0\0\n"u8.ToArray()));
     }
 
     [Test]
@@ -41,9 +56,9 @@ public class LargeMapTests : MapFixture
     public void GetSlice_MoreThanAnArrayCanHold_FailsWithoutTouchingTheMap()
     {
         MemoryMap map = MapLarge();
-        Assert.Throws<OverflowException>(() => map.GetSlice(0, long.MaxValue));
-        Assert.Throws<OverflowException>(() => map.GetSlice(long.MaxValue, long.MinValue, -1));
-        Assert.Throws<OverflowException>(() => map.GetSlice(0, 0x7FFFFFC8L)); // Array.MaxLength + 1
+        Assert.Throws<ArgumentException>(() => map.GetSlice(0, long.MaxValue));
+        Assert.Throws<ArgumentException>(() => map.GetSlice(long.MaxValue, long.MinValue, -1));
+        Assert.Throws<ArgumentException>(() => map.GetSlice(0, 0x7FFFFFC8L)); // Array.MaxLength + 1
         Assert.That(map.GetSlice(Large - 2, long.MaxValue), Is.EqualTo(new byte[2]));
     }
 

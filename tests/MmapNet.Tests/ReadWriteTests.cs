@@ -164,29 +164,90 @@ public class ReadWriteTests : MapFixture
         Assert.That(map.ReadAt(13, buffer), Is.EqualTo(3));
         Assert.That(buffer[..3], Is.EqualTo("abc"u8.ToArray()));
         Assert.That(map.ReadAt(16, buffer), Is.Zero);
-        Assert.That(map.ReadAt(long.MaxValue, buffer), Is.Zero);
         map.WriteAt(0, "XY"u8);
         Assert.That(map.Position, Is.EqualTo(5));
         Assert.That(map.GetSlice(0, 2), Is.EqualTo("XY"u8.ToArray()));
     }
 
-    [TestCase(-1L)]
-    [TestCase(long.MinValue)]
-    public void ReadAt_NegativeOffset_Throws(long offset)
+    [Test]
+    public void WriteAt_OfTheMapsOwnBytes_StoresThemBack()
     {
-        MemoryMap map = CreateTextMap();
-        Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(offset, new byte[1]));
+        // Every copy into the map is libc's memmove, as CPython's: storing a private map's own bytes over
+        // themselves writes the page, which makes it the map's own copy, so a later write to the file
+        // through another map no longer shows in it. (A copy that skips source == destination would leave
+        // the page shared with the file.)
+        string path = CreateFile(new byte[10]);
+        MemoryMap privateMap = Map(path, flags: MapFlags.Private);
+        MemoryMap sharedMap = Map(path);
+        using (MemoryMapPin pin = privateMap.Pin())
+        {
+            privateMap.WriteAt(3, pin.ReadOnlySpan[3..10]);
+        }
+
+        sharedMap.WriteAt(0, "dcgh"u8);
+        Assert.That(privateMap.GetSlice(0, 4), Is.EqualTo(new byte[4]));
+    }
+
+    [Test]
+    public void StreamWrite_OfTheMapsOwnBytes_StoresThemBack()
+    {
+        // The stream's writes take the same one path into the map as WriteAt (above).
+        string path = CreateFile(new byte[10]);
+        MemoryMap privateMap = Map(path, flags: MapFlags.Private);
+        MemoryMap sharedMap = Map(path);
+        using (MemoryMapPin pin = privateMap.Pin())
+        using (Stream stream = privateMap.AsStream())
+        {
+            stream.Position = 3;
+            stream.Write(pin.ReadOnlySpan[3..10]);
+        }
+
+        sharedMap.WriteAt(0, "dcgh"u8);
+        Assert.That(privateMap.GetSlice(0, 4), Is.EqualTo(new byte[4]));
     }
 
     [TestCase(-1L)]
     [TestCase(long.MinValue)]
-    [TestCase(15L)]
     [TestCase(17L)]
     [TestCase(long.MaxValue)]
-    public void WriteAt_OutsideTheMap_IsDataOutOfRange(long offset)
+    public void ReadAt_OffsetOutsideTheMap_IsArgumentOutOfRange(long offset)
     {
         MemoryMap map = CreateTextMap();
-        Expect.Error(MmapError.DataOutOfRange, () => map.WriteAt(offset, "ab"u8));
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(offset, new byte[1]));
+        Assert.That(exception!.ParamName, Is.EqualTo("offset"));
+    }
+
+    [TestCase(-1L)]
+    [TestCase(long.MinValue)]
+    [TestCase(17L)]
+    [TestCase(long.MaxValue)]
+    public void WriteAt_OffsetOutsideTheMap_IsArgumentOutOfRange(long offset)
+    {
+        // The same failure as Python's write() past the end (data out of range), reported as the bad argument it is.
+        MemoryMap map = CreateTextMap();
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => map.WriteAt(offset, "ab"u8));
+        Assert.That(exception!.ParamName, Is.EqualTo("offset"));
+        Assert.That(MmapErrors.TryGetError(exception, out MmapError error) ? error : MmapError.None, Is.EqualTo(MmapError.DataOutOfRange));
+        Assert.That(map.GetSlice(0, 16), Is.EqualTo(Encoding.ASCII.GetBytes(Text)));
+    }
+
+    [TestCase(15L, 2)]
+    [TestCase(16L, 1)]
+    [TestCase(0L, 17)]
+    public void WriteAt_SourceNotFittingBeforeTheEnd_IsArgumentException(long offset, int length)
+    {
+        MemoryMap map = CreateTextMap();
+        var exception = Assert.Throws<ArgumentException>(() => map.WriteAt(offset, new byte[length]));
+        Assert.That(exception!.ParamName, Is.EqualTo("source"));
+        Assert.That(MmapErrors.TryGetError(exception, out MmapError error) ? error : MmapError.None, Is.EqualTo(MmapError.DataOutOfRange));
+        Assert.That(map.GetSlice(0, 16), Is.EqualTo(Encoding.ASCII.GetBytes(Text)));
+    }
+
+    [Test]
+    public void WriteAt_OfNothingAtTheEnd_Succeeds()
+    {
+        MemoryMap map = CreateTextMap();
+        map.WriteAt(16, []);
         Assert.That(map.GetSlice(0, 16), Is.EqualTo(Encoding.ASCII.GetBytes(Text)));
     }
 }

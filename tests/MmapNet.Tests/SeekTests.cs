@@ -59,8 +59,8 @@ public class SeekTests : MapFixture
         MemoryMap map = MapAnonymous(16);
         map.Position = 16;
         Assert.That(map.Position, Is.EqualTo(16));
-        Expect.Error(MmapError.SeekOutOfRange, () => map.Position = 17);
-        Expect.Error(MmapError.SeekOutOfRange, () => map.Position = -1);
+        Expect.Error(MmapError.SeekOutOfRange, () => map.Position = 17, "value");
+        Expect.Error(MmapError.SeekOutOfRange, () => map.Position = -1, "value");
         Assert.That(map.Position, Is.EqualTo(16));
     }
 }

@@ -33,14 +33,15 @@ internal static unsafe partial class Libc
     [LibraryImport(Library, EntryPoint = "mremap", SetLastError = true)]
     public static partial nint Mremap(nint oldAddress, nuint oldLength, nuint newLength, int flags);
 
-    // Copies into the map (move, write, slice assignment) call the C library's memmove, as CPython's mmap calls
-    // memmove/memcpy (the same code in glibc on x86-64), rather than Buffer.MemoryCopy: the two differ in which
-    // pages they write, and on a private map a written page becomes the map's own copy. With source == destination,
-    // Buffer.MemoryCopy writes nothing, while memmove stores the bytes back; CPython's m.move(3, 3, 7) or
-    // m.write(memoryview(m)[:1]) at position 0 on a MAP_PRIVATE file map thus detaches that page from later writes to
-    // the file (found by conformance/fuzz: seed 2611 and seed 3611 on 3.10.13). memmove, not memcpy: the source may
-    // overlap the destination (a memoryview of the map itself). Short copies skip the GC transition (they take
-    // nanoseconds); long ones keep it, so that they never hold up a garbage collection.
+    // Every copy into the map (write, WriteAt and the stream's writes, move, slice assignment) goes through
+    // MemoryMap.CopyIntoMap, which calls the C library's memmove, as CPython's mmap calls memmove/memcpy (the same
+    // code in glibc on x86-64), rather than Buffer.MemoryCopy: the two differ in which pages they write, and on a
+    // private map a written page becomes the map's own copy. With source == destination, Buffer.MemoryCopy writes
+    // nothing, while memmove stores the bytes back; CPython's m.move(3, 3, 7) or m.write(memoryview(m)[:1]) at
+    // position 0 on a MAP_PRIVATE file map thus detaches that page from later writes to the file (found by
+    // conformance/fuzz: seed 2611 and seed 3611 on 3.10.13). memmove, not memcpy: the source may overlap the
+    // destination (a memoryview of the map itself). Short copies skip the GC transition (they take nanoseconds);
+    // long ones keep it, so that they never hold up a garbage collection.
     [LibraryImport(Library, EntryPoint = "memmove")]
     [SuppressGCTransition]
     public static partial nint MemmoveShort(byte* destination, byte* source, nuint count);
