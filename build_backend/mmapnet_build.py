@@ -59,8 +59,11 @@ _PACKAGE_FILES = ("py.typed",)
 _MANAGED_SUFFIXES = (".dll", ".pdb", ".runtimeconfig.json", ".deps.json", ".so")
 
 # The sdist: what building the wheel needs, and nothing built.
-_SDIST_FILES = ("pyproject.toml", "README.md", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json")
-_SDIST_FOLDERS = ("build_backend", "python/mmapnet", "src/MmapNet", "src/MmapNet.CPython", "src/MmapNet.CPython.NativeAot")
+_SDIST_FILES = ("pyproject.toml", "README.md", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json",
+                "src/ReadyToRun.targets")
+# MmapNet.CPython.Generators: the source generator that writes the CPython face from its declaration, at build time.
+_SDIST_FOLDERS = ("build_backend", "python/mmapnet", "src/MmapNet", "src/MmapNet.CPython", "src/MmapNet.CPython.Generators",
+                  "src/MmapNet.CPython.NativeAot")
 _SDIST_SKIPPED = ("bin", "obj", "__pycache__")
 
 # The [project] keys this backend turns into metadata; any other key is refused rather than dropped.
