@@ -45,14 +45,14 @@ public sealed class BundledPythonPackageTests
         string pythonHome = $"runtimes/{rid}/python";
         using PackageFile package = new(BundledPythonPackages.PathOf(rid));
         // "key = value" lines, as in pyvenv.cfg.
-        var manifest = Encoding.UTF8.GetString(package.Read($"{pythonHome}/python-runtime.cfg")).Split('\n')
+        List<(string Key, string Value)> manifest = Encoding.UTF8.GetString(package.Read($"{pythonHome}/python-runtime.cfg")).Split('\n')
             .Where(line => !line.StartsWith('#') && line.Contains('=', StringComparison.Ordinal))
             .Select(line => (Key: line[..line.IndexOf('=', StringComparison.Ordinal)].Trim(), Value: line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim()))
             .ToList();
         string[] Values(string key) => manifest.Where(entry => entry.Key == key).Select(entry => entry.Value).ToArray();
         var debianPackages = Values("debian-packages").Single().Split(' ').Select(package => package[..package.IndexOf('=', StringComparison.Ordinal)]).ToList();
         var bundled = Values("bundled-libraries").Single().Split(' ').ToList();
-        var stdlib = $"{pythonHome}/lib/python3.11";
+        string stdlib = $"{pythonHome}/lib/python3.11";
         TestContext.Out.WriteLine($"{Path.GetFileName(package.Path)}: {new FileInfo(package.Path).Length} bytes, {package.Entries.Count} entries");
 
         Assert.Multiple(() =>
