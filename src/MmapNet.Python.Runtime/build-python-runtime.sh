@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
-# Builds the bundled CPython of the MmapNet.Python.Runtime.<rid> NuGet package from Debian's own packages.
+# Builds the bundled CPython of the MmapNet.Python.Runtime.<rid> NuGet packages from Debian's own packages, for linux-x64
+# (Debian's amd64) and linux-arm64 (arm64), whatever the build machine's architecture.
 #
-#   build-python-runtime.sh [stage] [--rid RID] [--refresh]     prepares artifacts/python-runtime/<rid>/python
-#   build-python-runtime.sh pack [--rid RID] [--output DIR]     stages, then packs MmapNet.Python.Runtime.<rid>.nupkg
+#   build-python-runtime.sh [stage] [--rid RID]... [--refresh]  prepares artifacts/python-runtime/<rid>/python
+#   build-python-runtime.sh pack [--rid RID]... [--output DIR]  stages, then packs MmapNet.Python.Runtime.<rid>.nupkg
+#
+# With no --rid, every RID the script knows: linux-x64 and linux-arm64, one package each. A program references the
+# package of each RID it runs on; a build for one RID (-r linux-arm64) copies only that one's interpreter
+# (build/MmapNet.Python.Runtime.targets).
 #
 # What it does, and why:
 #   1. `apt-get download` fetches libpython3.11, libpython3.11-stdlib and libpython3.11-minimal, and the Debian packages of
 #      the libraries the standard library links to that a minimal glibc system may lack (expat, zlib, libffi, OpenSSL,
 #      bzip2, xz, SQLite, libuuid, ncurses), into artifacts/python-runtime/debs/<arch> (the candidate versions of this
-#      machine's apt sources; a download needs no root). patchelf comes the same way, for step 3.
+#      machine's apt sources; a download needs no root). Another architecture's packages (PKG:arm64) need it among dpkg's
+#      architectures and its package lists (dpkg --add-architecture, apt-get update; .ci/setup does both). patchelf
+#      comes the same way, for the build machine's architecture, for step 3.
 #   2. `dpkg -x` unpacks them; the interpreter is laid out as a Python home: lib/libpython3.11.so.1.0, lib/python3.11/
 #      (the standard library, lib-dynload), the bundled libraries in lib/, Debian's copyright files in share/doc/.
 #   3. patchelf gives libpython, the bundled libraries and the extension modules a RUNPATH relative to themselves
 #      ($ORIGIN), so that the dynamic linker finds the bundled libraries wherever the folder is copied, with no
-#      LD_LIBRARY_PATH and no preloading. The code itself is Debian's, unchanged.
+#      LD_LIBRARY_PATH and no preloading. The code itself is Debian's, unchanged. Debian's files have no RUNPATH to
+#      overwrite, so patchelf adds a LOAD segment for the longer dynamic strings, aligned to the architecture's largest
+#      page: on arm64 that is 64 KiB (kernels with 64 KiB pages exist, and refuse a segment aligned to less), which makes
+#      each of its ELF files up to 64 KiB larger (zeros; the package compresses them away).
 #   4. The standard library is compiled to bytecode (unchecked-hash .pyc: valid whatever the files' times after NuGet and
 #      the build have copied them), so an application does not compile it at every start in a read-only folder.
 #   5. python-runtime.cfg records what the folder is and what it needs from the system: the glibc version, the glibc
@@ -28,15 +38,16 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+artifacts="$root/artifacts/python-runtime"
 command="stage"
-rid="linux-x64"
+rids=()
 refresh=0
 output="$root/artifacts/packages"
 
 while [ $# -gt 0 ]; do
   case "$1" in
     stage|pack) command="$1" ;;
-    --rid) rid="$2"; shift ;;
+    --rid) rids+=("$2"); shift ;;
     --refresh) refresh=1 ;;
     --output) output="$2"; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -45,13 +56,25 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-# The .NET runtime identifier and Debian's architecture for it. Another RID is one more line here and one more
-# folder in the package (runtimes/<rid>/python); a foreign architecture needs `dpkg --add-architecture` first.
-case "$rid" in
-  linux-x64) arch="amd64"; triplet="x86_64-linux-gnu" ;;
-  linux-arm64) arch="arm64"; triplet="aarch64-linux-gnu" ;;
-  *) echo "build-python-runtime: no Debian architecture known for RID $rid" >&2; exit 2 ;;
-esac
+# Every RID a package is built for. MmapNet.Host finds the one for the machine it runs on
+# (BundledPython.CurrentRuntimeIdentifier).
+all_rids=(linux-x64 linux-arm64)
+[ ${#rids[@]} -gt 0 ] || rids=("${all_rids[@]}")
+
+# The .NET runtime identifier and Debian's architecture for it (sets rid, arch, triplet). Another RID is one more line
+# here and one more in all_rids.
+select_rid() {
+  rid="$1"
+  case "$rid" in
+    linux-x64) arch="amd64"; triplet="x86_64-linux-gnu" ;;
+    linux-arm64) arch="arm64"; triplet="aarch64-linux-gnu" ;;
+    *) echo "build-python-runtime: no Debian architecture known for RID $rid (known: ${all_rids[*]})" >&2; exit 2 ;;
+  esac
+  debs="$artifacts/debs/$arch"
+  stage="$artifacts/$rid"
+}
+# An unknown RID is refused before anything is downloaded.
+for rid in "${rids[@]}"; do select_rid "$rid"; done
 
 python_minor="3.11"
 python_packages=(libpython3.11-minimal libpython3.11-stdlib libpython3.11)
@@ -73,9 +96,6 @@ declare -A bundled=(
   [libtinfo.so.6]=libtinfo6
 )
 
-artifacts="$root/artifacts/python-runtime"
-debs="$artifacts/debs/$arch"
-stage="$artifacts/$rid"
 stamp_value="$(sha256sum "$0" | cut -d' ' -f1)"
 
 say() { echo "build-python-runtime: $*" >&2; }
@@ -91,7 +111,11 @@ download() {
   [ ${#missing[@]} -eq 0 ] && return 0
   say "downloading ${missing[*]}"
   if ! (cd "$debs" && apt-get download -q -o APT::Sandbox::User="$(id -un)" "${missing[@]}" >&2); then
-    say "apt-get download failed: are the package lists there? Run 'apt-get update' (as root), or .ci/setup."
+    if [ "$arch" != "$(dpkg --print-architecture)" ] && ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
+      say "apt-get download failed: $arch is not among dpkg's architectures. Run 'dpkg --add-architecture $arch' and 'apt-get update' (as root), or .ci/setup."
+    else
+      say "apt-get download failed: are the package lists there? Run 'apt-get update' (as root), or .ci/setup."
+    fi
     exit 1
   fi
 }
@@ -165,6 +189,8 @@ stage_runtime() {
   mkdir -p "$stage"
   mv "$home" "$stage/python"
   echo "$stamp_value" > "$stage/.stamp"
+  rm -rf "$work"
+  trap - EXIT
   say "staged $(du -sh "$stage/python" | cut -f1) in $stage/python"
 }
 
@@ -261,19 +287,24 @@ PY
 }
 
 mkdir -p "$artifacts"
-# One stager at a time: builds of several projects (and CI's setup) may ask at once.
-exec 9> "$artifacts/$rid.lock"
-flock 9
-if [ "$refresh" -eq 1 ]; then
-  rm -rf "$debs" "$stage"
-fi
-if [ -f "$stage/.stamp" ] && [ "$(cat "$stage/.stamp")" = "$stamp_value" ] && [ -f "$stage/python/python-runtime.cfg" ]; then
-  [ "$command" = "stage" ] && say "up to date: $stage/python"
-else
-  stage_runtime
-fi
-flock -u 9
+for rid in "${rids[@]}"; do
+  select_rid "$rid"
+  # One stager of a RID at a time: builds of several projects (and CI's setup) may ask at once.
+  exec 9> "$artifacts/$rid.lock"
+  flock 9
+  if [ "$refresh" -eq 1 ]; then
+    rm -rf "$debs" "$stage"
+  fi
+  if [ -f "$stage/.stamp" ] && [ "$(cat "$stage/.stamp")" = "$stamp_value" ] && [ -f "$stage/python/python-runtime.cfg" ]; then
+    [ "$command" = "stage" ] && say "up to date: $stage/python"
+  else
+    stage_runtime
+  fi
+  flock -u 9
+done
 
 if [ "$command" = "pack" ]; then
-  dotnet pack "$here/MmapNet.Python.Runtime.csproj" -c Release -o "$output" -p:PythonRuntimeIdentifier="$rid" -nodeReuse:false
+  for rid in "${rids[@]}"; do
+    dotnet pack "$here/MmapNet.Python.Runtime.csproj" -c Release -o "$output" -p:PythonRuntimeIdentifier="$rid" -nodeReuse:false
+  done
 fi

@@ -9,9 +9,9 @@ using NUnit.Framework;
 namespace MmapNet.Packaging.Tests;
 
 /// <summary>
-/// MmapNet.Python.Runtime.linux-x64, the NuGet package of Debian's CPython, as a .NET user gets it: packed by the
-/// repository's script, added with MmapNet.Host to a console project made by <c>dotnet new</c>, and run on a machine
-/// without any other Python (every other interpreter, libpython and standard library hidden from the process), where the
+/// MmapNet.Python.Runtime.linux-x64 and .linux-arm64, the NuGet packages of Debian's CPython, as a .NET user gets them:
+/// packed by the repository's script; the x86-64 one added with MmapNet.Host to a console project made by
+/// <c>dotnet new</c>, and run on a machine without any other Python (every other interpreter, libpython and standard library hidden from the process), where the
 /// program shares a map with Python. And what happens there when a library is missing.
 /// </summary>
 [TestFixture]
@@ -20,7 +20,6 @@ public sealed class BundledPythonPackageTests
     private const string RuntimePackageId = "MmapNet.Python.Runtime.linux-x64";
     private const string PythonHome = "runtimes/linux-x64/python";
 
-    private static readonly Lazy<string> LazyRuntimePackage = new(PackRuntime, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<ConsoleProgram> LazyProgram = new(CreateConsoleProgram, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly string PyenvRoot = Environment.GetEnvironmentVariable("PYENV_ROOT") is { Length: > 0 } root
@@ -37,24 +36,28 @@ public sealed class BundledPythonPackageTests
         "/usr/local/lib/libpython3*",
         PyenvRoot);
 
-    [Test]
-    public void RuntimePackage_CarriesPythonItsLicensesAndWhatItNeedsFromTheSystem()
+    // Each RID's package carries the same Debian release for its architecture, with the same bundled libraries.
+    [TestCase("linux-x64", "x86_64-linux-gnu")]
+    [TestCase("linux-arm64", "aarch64-linux-gnu")]
+    public void RuntimePackage_CarriesPythonItsLicensesAndWhatItNeedsFromTheSystem(string rid, string triplet)
     {
-        using var package = new PackageFile(LazyRuntimePackage.Value);
+        string packageId = BundledPythonPackages.PackageIdPrefix + rid;
+        string pythonHome = $"runtimes/{rid}/python";
+        using PackageFile package = new(BundledPythonPackages.PathOf(rid));
         // "key = value" lines, as in pyvenv.cfg.
-        var manifest = Encoding.UTF8.GetString(package.Read($"{PythonHome}/python-runtime.cfg")).Split('\n')
+        List<(string Key, string Value)> manifest = Encoding.UTF8.GetString(package.Read($"{pythonHome}/python-runtime.cfg")).Split('\n')
             .Where(line => !line.StartsWith('#') && line.Contains('=', StringComparison.Ordinal))
             .Select(line => (Key: line[..line.IndexOf('=', StringComparison.Ordinal)].Trim(), Value: line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim()))
             .ToList();
         string[] Values(string key) => manifest.Where(entry => entry.Key == key).Select(entry => entry.Value).ToArray();
         var debianPackages = Values("debian-packages").Single().Split(' ').Select(package => package[..package.IndexOf('=', StringComparison.Ordinal)]).ToList();
         var bundled = Values("bundled-libraries").Single().Split(' ').ToList();
-        var stdlib = $"{PythonHome}/lib/python3.11";
+        string stdlib = $"{pythonHome}/lib/python3.11";
         TestContext.Out.WriteLine($"{Path.GetFileName(package.Path)}: {new FileInfo(package.Path).Length} bytes, {package.Entries.Count} entries");
 
         Assert.Multiple(() =>
         {
-            Assert.That(package.Value("id"), Is.EqualTo(RuntimePackageId));
+            Assert.That(package.Value("id"), Is.EqualTo(packageId));
             Assert.That(package.Value("version"), Is.EqualTo(Repository.Version));
             Assert.That(package.Element("license")?.Attribute("type")?.Value, Is.EqualTo("file"));
             Assert.That(package.Value("license"), Is.EqualTo("LICENSE.txt"));
@@ -63,25 +66,28 @@ public sealed class BundledPythonPackageTests
                 Is.EqualTo(File.ReadAllText(Path.Combine(Repository.Root, "src", "MmapNet.Python.Runtime", "README.md"))));
             Assert.That(package.Element("dependencies"), Is.Null, "the package needs no other");
             Assert.That(package.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)), Is.Empty, "no assembly");
-            Assert.That(package.Entries, Does.Contain($"buildTransitive/{RuntimePackageId}.targets"));
+            Assert.That(package.Entries, Does.Contain($"buildTransitive/{packageId}.targets"));
+            Assert.That(package.Entries.Where(e => e.StartsWith("runtimes/", StringComparison.Ordinal) && !e.StartsWith(pythonHome + "/", StringComparison.Ordinal)),
+                Is.Empty, "only its own RID's interpreter");
 
             Assert.That(Values("version").Single(), Does.StartWith("3.11."));
+            Assert.That(Values("runtime-identifier").Single(), Is.EqualTo(rid));
             Assert.That(debianPackages, Is.SupersetOf(new[] { "libpython3.11", "libpython3.11-stdlib", "libpython3.11-minimal" }));
             foreach (var debianPackage in debianPackages)
             {
-                Assert.That(package.Entries, Does.Contain($"{PythonHome}/share/doc/{debianPackage}/copyright"), "Debian's copyright file of " + debianPackage);
+                Assert.That(package.Entries, Does.Contain($"{pythonHome}/share/doc/{debianPackage}/copyright"), "Debian's copyright file of " + debianPackage);
             }
 
             Assert.That(package.Entries, Does.Contain($"{stdlib}/LICENSE.txt"), "Python's license");
-            Assert.That(package.Entries, Does.Contain($"{PythonHome}/lib/libpython3.11.so.1.0"));
+            Assert.That(package.Entries, Does.Contain($"{pythonHome}/lib/libpython3.11.so.1.0"));
             Assert.That(package.Entries, Does.Contain($"{stdlib}/encodings/__init__.py"));
             Assert.That(package.Entries, Does.Contain($"{stdlib}/__pycache__/os.cpython-311.pyc"), "the standard library's bytecode");
-            Assert.That(package.Entries, Does.Contain($"{stdlib}/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so"));
+            Assert.That(package.Entries, Does.Contain($"{stdlib}/lib-dynload/_ssl.cpython-311-{triplet}.so"));
             Assert.That(bundled, Is.SupersetOf(new[] { "lib/libexpat.so.1", "lib/libz.so.1", "lib/libffi.so.8", "lib/libssl.so.3", "lib/libcrypto.so.3",
                 "lib/libbz2.so.1.0", "lib/liblzma.so.5", "lib/libsqlite3.so.0", "lib/libuuid.so.1", "lib/libncursesw.so.6" }));
             foreach (var library in bundled)
             {
-                Assert.That(package.Entries, Does.Contain($"{PythonHome}/{library}"));
+                Assert.That(package.Entries, Does.Contain($"{pythonHome}/{library}"));
             }
 
             Assert.That(Version.Parse(Values("minimum-glibc").Single()), Is.GreaterThanOrEqualTo(new Version(2, 34)));
@@ -165,15 +171,6 @@ public sealed class BundledPythonPackageTests
         });
     }
 
-    private static string PackRuntime()
-    {
-        var folder = Scratch.NewFolder("runtime-package");
-        Command.RunChecked(
-            Path.Combine(Repository.Root, "src", "MmapNet.Python.Runtime", "build-python-runtime.sh"), ["pack", "--output", folder],
-            Repository.Root, timeout: TimeSpan.FromMinutes(15));
-        return Directory.GetFiles(folder, $"{RuntimePackageId}.{Repository.Version}.nupkg").Single();
-    }
-
     // dotnet new console, dotnet add package (the repository's packages from local folders; pythonnet from this machine's
     // NuGet cache), a Program.cs that embeds Python, dotnet build.
     private static ConsoleProgram CreateConsoleProgram()
@@ -187,7 +184,7 @@ public sealed class BundledPythonPackageTests
               <packageSources>
                 <clear />
                 <add key="host" value="{HostToolTests.Packages().Folder}" />
-                <add key="runtime" value="{Path.GetDirectoryName(LazyRuntimePackage.Value)}" />
+                <add key="runtime" value="{BundledPythonPackages.Folder}" />
                 <add key="machine" value="{machineCache}" />
               </packageSources>
               <packageSourceMapping>
