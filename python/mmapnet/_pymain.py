@@ -32,7 +32,7 @@ def leave_launcher():
     """For a launcher that is itself a Python program (``python -m mmapnet run``, the conformance bootstrap): undoes
     what python's start-up did for the launcher, so that the prepare_* functions find what python's start-up leaves
     for a program of its own: a fresh ``__main__``, and no ``sys.path`` entry for the launcher (python puts the
-    launcher's folder, or the working folder for ``-m``, first; with -P, nothing)."""
+    launcher's folder, or the working folder for ``-m``, first; with -P, or -I on 3.10, nothing)."""
     if not _safe_path():
         del sys.path[0]
     sys.modules["__main__"] = _fresh_main()
