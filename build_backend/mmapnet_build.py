@@ -12,8 +12,8 @@ The wheel holds:
 * ``mmapnet/_lib/``: the managed assemblies and their runtimeconfig.json, for the CoreCLR route
   (``MMAPNET_BACKEND=coreclr``), which a process that also uses pythonnet's ``clr`` needs.
 
-One binary serves CPython 3.10 to 3.13 (it resolves the C API at import and adapts to the version),
-so the wheel is tagged ``cp310.cp311.cp312.cp313-none-<platform>``: those interpreters only, no claim
+One binary serves every supported CPython (Directory.Build.props names them; it resolves the C API at
+import and adapts to the version), so the wheel is tagged with each (``cp310.cp311...-none-<platform>``): those interpreters only, no claim
 on the stable ABI (it also calls a few functions outside it).
 
 Config settings (``pip ... --config-settings instruction-set=x86-64-v3``):

@@ -8,7 +8,9 @@ Usage::
 
 MODULE is ``mmap`` for CPython's own module (the reference) or the implementation under test (for example
 ``mmapnet``). Both sides of every comparison run through this file, so the only thing that differs between
-them is MODULE.
+them is MODULE. The case runs as python runs a program of its own (``sys.argv``, ``sys.path[0]``, ``__main__``,
+tracebacks, exit statuses), by the same code that runs programs for ``python -m mmapnet run`` and mmapnet-host:
+``python/mmapnet/_pymain.py``.
 
 The implementation is imported and installed as ``sys.modules['mmap']`` before the case runs, so the case's
 ``import mmap`` (and ``from mmap import ...``) gets it. It is then checked to really be the implementation: a
@@ -26,10 +28,23 @@ Standard library only: this runs on every supported interpreter before anything 
 """
 
 import importlib
+import importlib.util
 import json
 import os
-import runpy
 import sys
+
+
+def _load_program_runner():
+    # By its path, not as mmapnet._pymain: importing anything from the mmapnet package runs its __init__, which would
+    # load the C# implementation into the reference side too. The file imports nothing from mmapnet.
+    path = os.path.join(os.path.dirname(os.path.realpath(__file__)), os.pardir, os.pardir, "python", "mmapnet", "_pymain.py")
+    spec = importlib.util.spec_from_file_location("_mmapnet_pymain", os.path.normpath(path))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_pymain = _load_program_runner()
 
 
 def _import_stdlib_mmap():
@@ -101,32 +116,18 @@ def install(name):
     _write_status(substituted=True, **_describe(implementation))
 
 
-def _exit_code_of(system_exit):
-    # What the interpreter does with SystemExit.code: None is 0, an int is passed to exit() (the OS keeps the
-    # low 8 bits), anything else is printed and gives 1.
-    code = system_exit.code
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code & 0xFF
-    return 1
-
-
-def _run(target, arguments):
+def _prepare(target, arguments):
     if target == "-m":
         if not arguments:
             _fail_setup("-m needs a module to run")
-        module_name = arguments[0]
-        sys.argv = [module_name] + arguments[1:]  # run_module replaces argv[0] with the module's file
-        sys.path[0] = os.getcwd()  # as 'python -m' does
-        return lambda: runpy.run_module(module_name, run_name="__main__", alter_sys=True)
+        _pymain.leave_launcher()
+        return _pymain.prepare_module(arguments[0], arguments[1:])
 
     case = os.path.abspath(target)
     if not os.path.isfile(case):
         _fail_setup("no such case file: %s" % case)
-    sys.argv = [case] + arguments
-    sys.path[0] = os.path.dirname(case)  # as 'python CASE' does
-    return lambda: runpy.run_path(case, run_name="__main__")
+    _pymain.leave_launcher()
+    return _pymain.prepare_path(case, arguments, sys.executable)  # the name is for a file it cannot open: checked above
 
 
 def main(argv):
@@ -139,17 +140,15 @@ def main(argv):
         sys.stdout.write(json.dumps(_status) + "\n")
         return 0
 
-    run = _run(target, arguments)
+    prepared = _prepare(target, arguments)
     try:
-        run()
-    except SystemExit as system_exit:
-        _write_status(finished=True, exit_code=_exit_code_of(system_exit))
-        raise
-    except BaseException:
+        status = _pymain.run(prepared)
+    except KeyboardInterrupt:
+        # Reported already; python now ends by SIGINT, which the runner tells from this exit code.
         _write_status(finished=True, exit_code=1)
         raise
-    _write_status(finished=True, exit_code=0)
-    return 0
+    _write_status(finished=True, exit_code=status & 0xFF)  # what the OS keeps of the status passed to exit()
+    return status
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-# The typing of mmapnet: the same as the standard library's mmap on Linux, version by version (3.10 to
-# 3.13), as typeshed declares it, so that a type checker sees `mmapnet.mmap` exactly as it sees
+# The typing of mmapnet: the same as the standard library's mmap on Linux, version by version (every
+# supported version, as Directory.Build.props names them), as typeshed declares it, so that a type checker sees `mmapnet.mmap` exactly as it sees
 # `mmap.mmap` (including typeshed's own simplifications: `__iter__` and `__contains__`, which the type
 # does not have but supports through `__getitem__`; `__buffer__` on every version; seek() -> None).
 # Two names typeshed leaves out are declared, because they exist at runtime: `error` (OSError, as in

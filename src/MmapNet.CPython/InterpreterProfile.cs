@@ -5,7 +5,7 @@ using MmapNet.CPython.Native;
 namespace MmapNet.CPython;
 
 /// <summary>
-/// What the stdlib mmap of the running interpreter does differently from the others (3.10 to 3.13):
+/// What the stdlib mmap of the running interpreter does differently from the other supported versions:
 /// every version-dependent behaviour of the module is decided here, from the version the interpreter
 /// reports, and nowhere else.
 /// </summary>

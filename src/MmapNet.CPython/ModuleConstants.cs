@@ -9,7 +9,8 @@ namespace MmapNet.CPython;
 /// </summary>
 internal static class ModuleConstants
 {
-    private static readonly Version Python310 = new(3, 10);
+    // What every supported version has.
+    private static readonly Version EverySupportedVersion = SupportedPythons.Oldest;
     private static readonly Version Python311 = new(3, 11);
     private static readonly Version Python313 = new(3, 13);
 
@@ -23,40 +24,40 @@ internal static class ModuleConstants
     /// </summary>
     internal static (string Name, long Value, Version Since)[] For(Architecture architecture) =>
     [
-        ("ACCESS_DEFAULT", (long)MapAccess.Default, Python310),
-        ("ACCESS_READ", (long)MapAccess.Read, Python310),
-        ("ACCESS_WRITE", (long)MapAccess.Write, Python310),
-        ("ACCESS_COPY", (long)MapAccess.Copy, Python310),
-        ("PAGESIZE", MemoryMap.PageSize, Python310),
-        ("ALLOCATIONGRANULARITY", MemoryMap.AllocationGranularity, Python310),
-        ("PROT_READ", (long)MapProtection.Read, Python310),
-        ("PROT_WRITE", (long)MapProtection.Write, Python310),
-        ("PROT_EXEC", (long)MapProtection.Execute, Python310),
-        ("MAP_SHARED", (long)MapFlags.Shared, Python310),
-        ("MAP_PRIVATE", (long)MapFlags.Private, Python310),
-        ("MAP_ANON", (long)MapFlags.Anonymous, Python310),
-        ("MAP_ANONYMOUS", (long)MapFlags.Anonymous, Python310),
-        ("MAP_DENYWRITE", (long)MapFlags.DenyWrite, Python310),
-        ("MAP_EXECUTABLE", (long)MapFlags.Executable, Python310),
-        ("MAP_POPULATE", (long)MapFlags.Populate, Python310),
+        ("ACCESS_DEFAULT", (long)MapAccess.Default, EverySupportedVersion),
+        ("ACCESS_READ", (long)MapAccess.Read, EverySupportedVersion),
+        ("ACCESS_WRITE", (long)MapAccess.Write, EverySupportedVersion),
+        ("ACCESS_COPY", (long)MapAccess.Copy, EverySupportedVersion),
+        ("PAGESIZE", MemoryMap.PageSize, EverySupportedVersion),
+        ("ALLOCATIONGRANULARITY", MemoryMap.AllocationGranularity, EverySupportedVersion),
+        ("PROT_READ", (long)MapProtection.Read, EverySupportedVersion),
+        ("PROT_WRITE", (long)MapProtection.Write, EverySupportedVersion),
+        ("PROT_EXEC", (long)MapProtection.Execute, EverySupportedVersion),
+        ("MAP_SHARED", (long)MapFlags.Shared, EverySupportedVersion),
+        ("MAP_PRIVATE", (long)MapFlags.Private, EverySupportedVersion),
+        ("MAP_ANON", (long)MapFlags.Anonymous, EverySupportedVersion),
+        ("MAP_ANONYMOUS", (long)MapFlags.Anonymous, EverySupportedVersion),
+        ("MAP_DENYWRITE", (long)MapFlags.DenyWrite, EverySupportedVersion),
+        ("MAP_EXECUTABLE", (long)MapFlags.Executable, EverySupportedVersion),
+        ("MAP_POPULATE", (long)MapFlags.Populate, EverySupportedVersion),
         ("MAP_STACK", (long)MapFlags.Stack, Python311),
         .. architecture == Architecture.X64 ? [("MAP_32BIT", (long)MapFlags.Map32Bit, Python313)] : Array.Empty<(string, long, Version)>(),
         ("MAP_NORESERVE", (long)MapFlags.NoReserve, Python313),
-        ("MADV_NORMAL", (long)MemoryAdvice.Normal, Python310),
-        ("MADV_RANDOM", (long)MemoryAdvice.Random, Python310),
-        ("MADV_SEQUENTIAL", (long)MemoryAdvice.Sequential, Python310),
-        ("MADV_WILLNEED", (long)MemoryAdvice.WillNeed, Python310),
-        ("MADV_DONTNEED", (long)MemoryAdvice.DontNeed, Python310),
-        ("MADV_FREE", (long)MemoryAdvice.Free, Python310),
-        ("MADV_REMOVE", (long)MemoryAdvice.Remove, Python310),
-        ("MADV_DONTFORK", (long)MemoryAdvice.DontFork, Python310),
-        ("MADV_DOFORK", (long)MemoryAdvice.DoFork, Python310),
-        ("MADV_MERGEABLE", (long)MemoryAdvice.Mergeable, Python310),
-        ("MADV_UNMERGEABLE", (long)MemoryAdvice.Unmergeable, Python310),
-        ("MADV_HUGEPAGE", (long)MemoryAdvice.HugePage, Python310),
-        ("MADV_NOHUGEPAGE", (long)MemoryAdvice.NoHugePage, Python310),
-        ("MADV_DONTDUMP", (long)MemoryAdvice.DontDump, Python310),
-        ("MADV_DODUMP", (long)MemoryAdvice.DoDump, Python310),
-        ("MADV_HWPOISON", (long)MemoryAdvice.HardwarePoison, Python310),
+        ("MADV_NORMAL", (long)MemoryAdvice.Normal, EverySupportedVersion),
+        ("MADV_RANDOM", (long)MemoryAdvice.Random, EverySupportedVersion),
+        ("MADV_SEQUENTIAL", (long)MemoryAdvice.Sequential, EverySupportedVersion),
+        ("MADV_WILLNEED", (long)MemoryAdvice.WillNeed, EverySupportedVersion),
+        ("MADV_DONTNEED", (long)MemoryAdvice.DontNeed, EverySupportedVersion),
+        ("MADV_FREE", (long)MemoryAdvice.Free, EverySupportedVersion),
+        ("MADV_REMOVE", (long)MemoryAdvice.Remove, EverySupportedVersion),
+        ("MADV_DONTFORK", (long)MemoryAdvice.DontFork, EverySupportedVersion),
+        ("MADV_DOFORK", (long)MemoryAdvice.DoFork, EverySupportedVersion),
+        ("MADV_MERGEABLE", (long)MemoryAdvice.Mergeable, EverySupportedVersion),
+        ("MADV_UNMERGEABLE", (long)MemoryAdvice.Unmergeable, EverySupportedVersion),
+        ("MADV_HUGEPAGE", (long)MemoryAdvice.HugePage, EverySupportedVersion),
+        ("MADV_NOHUGEPAGE", (long)MemoryAdvice.NoHugePage, EverySupportedVersion),
+        ("MADV_DONTDUMP", (long)MemoryAdvice.DontDump, EverySupportedVersion),
+        ("MADV_DODUMP", (long)MemoryAdvice.DoDump, EverySupportedVersion),
+        ("MADV_HWPOISON", (long)MemoryAdvice.HardwarePoison, EverySupportedVersion),
     ];
 }

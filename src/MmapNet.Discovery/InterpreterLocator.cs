@@ -9,9 +9,9 @@ using System.Threading.Tasks;
 namespace MmapNet.Discovery;
 
 /// <summary>
-/// Finds the CPython interpreters on this machine: every pyenv version (<c>$PYENV_ROOT</c>, or <c>~/.pyenv</c>,
-/// <c>versions/*/bin/python3</c>) and <c>/usr/bin/python3</c>, or exactly the ones named in <see cref="OverrideVariable"/>.
-/// Candidates are deduplicated by real path, each is queried once, and only supported versions are kept.
+/// Finds the CPython interpreters on this machine: every pyenv version (<see cref="Pyenv.Interpreters"/>) and
+/// <c>/usr/bin/python3</c>, or exactly the ones named in <see cref="OverrideVariable"/>. Candidates are deduplicated by real
+/// path, each is queried once, and only supported versions (<see cref="PythonVersions"/>) are kept.
 /// </summary>
 public sealed class InterpreterLocator
 {
@@ -24,17 +24,18 @@ public sealed class InterpreterLocator
     /// <summary>The system interpreter the automatic search always considers.</summary>
     public const string SystemPython = "/usr/bin/python3";
 
-    /// <summary>The oldest supported major.minor version.</summary>
-    public static readonly Version OldestSupported = new(3, 10);
+    /// <summary>The oldest supported major.minor version: <see cref="PythonVersions.OldestSupported"/>.</summary>
+    public static readonly Version OldestSupported = PythonVersions.OldestSupported;
 
-    /// <summary>The newest supported major.minor version (any micro release of it is supported).</summary>
-    public static readonly Version NewestSupported = new(3, 13);
+    /// <summary>The newest supported major.minor version (any micro release of it is supported): <see cref="PythonVersions.NewestSupported"/>.</summary>
+    public static readonly Version NewestSupported = PythonVersions.NewestSupported;
 
     // Queries are cached for the life of the process by real path and modification time: the runner and each test
     // fixture search again, and an interpreter does not change under a running test session.
     private static readonly ConcurrentDictionary<(string RealPath, DateTime Modified), InterpreterFacts> FactsCache = new();
 
     private readonly Func<string, string?> getEnvironmentVariable;
+    private readonly Pyenv pyenv;
     private readonly InterpreterQuery query;
 
     /// <summary>Creates a locator that reads the process environment.</summary>
@@ -60,39 +61,17 @@ public sealed class InterpreterLocator
     {
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
         this.getEnvironmentVariable = getEnvironmentVariable;
+        pyenv = new Pyenv(getEnvironmentVariable);
         query = new InterpreterQuery(queryTimeout);
     }
 
-    /// <summary>The pyenv root this locator searches: <c>$PYENV_ROOT</c>, or <c>~/.pyenv</c>.</summary>
-    public string PyenvRoot
-    {
-        get
-        {
-            var configured = getEnvironmentVariable("PYENV_ROOT");
-            if (!string.IsNullOrEmpty(configured))
-            {
-                return Path.GetFullPath(configured);
-            }
-
-            var home = getEnvironmentVariable("HOME");
-            if (string.IsNullOrEmpty(home))
-            {
-                home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            }
-
-            return Path.Combine(home, ".pyenv");
-        }
-    }
+    /// <summary>The pyenv root this locator searches: <see cref="Pyenv.Root"/>.</summary>
+    public string PyenvRoot => pyenv.Root;
 
     /// <summary>Whether <paramref name="version"/> is between <see cref="OldestSupported"/> and <see cref="NewestSupported"/> (by major.minor).</summary>
     /// <param name="version">An interpreter version.</param>
-    /// <returns><see langword="true"/> for 3.10.x to 3.13.x.</returns>
-    public static bool IsSupported(Version version)
-    {
-        ArgumentNullException.ThrowIfNull(version);
-        var minor = new Version(version.Major, version.Minor);
-        return minor >= OldestSupported && minor <= NewestSupported;
-    }
+    /// <returns><see langword="true"/> for any micro release of a supported major.minor.</returns>
+    public static bool IsSupported(Version version) => PythonVersions.IsSupported(version);
 
     /// <summary>Finds the usable interpreters; see <see cref="Search"/>.</summary>
     /// <returns>The interpreters ordered by version, then label.</returns>
@@ -174,26 +153,9 @@ public sealed class InterpreterLocator
         return value.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
     }
 
-    private IEnumerable<string> AutomaticCandidates()
-    {
-        var versions = Path.Combine(PyenvRoot, "versions");
-        if (Directory.Exists(versions))
-        {
-            foreach (var versionDirectory in Directory.EnumerateDirectories(versions).Order(StringComparer.Ordinal))
-            {
-                var python = Path.Combine(versionDirectory, "bin", "python3");
-                if (File.Exists(python))
-                {
-                    yield return python;
-                }
-            }
-        }
-
-        if (File.Exists(SystemPython))
-        {
-            yield return SystemPython;
-        }
-    }
+    // The sources, in order: pyenv's versions, then the system's interpreter.
+    private IEnumerable<string> AutomaticCandidates() =>
+        pyenv.Interpreters().Concat(File.Exists(SystemPython) ? new[] { SystemPython } : Array.Empty<string>());
 
     private static List<string> DistinctByRealPath(IEnumerable<string> candidates)
     {
@@ -224,7 +186,7 @@ public sealed class InterpreterLocator
         {
             throw new InterpreterDiscoveryException(
                 $"{context}'{executable}', which is Python {described.Version}; supported versions are " +
-                $"{OldestSupported} to {NewestSupported}.");
+                $"{PythonVersions.SupportedRange}.");
         }
 
         return described;
@@ -264,8 +226,8 @@ public sealed class InterpreterLocator
 
     private string Origin(string fullPath, string realPath)
     {
-        var pyenvVersions = Path.Combine(PyenvRoot, "versions") + Path.DirectorySeparatorChar;
-        var pyenvVersionsReal = RealPaths.Resolve(Path.Combine(PyenvRoot, "versions")) + Path.DirectorySeparatorChar;
+        var pyenvVersions = pyenv.VersionsFolder + Path.DirectorySeparatorChar;
+        var pyenvVersionsReal = RealPaths.Resolve(pyenv.VersionsFolder) + Path.DirectorySeparatorChar;
         if (fullPath.StartsWith(pyenvVersions, StringComparison.Ordinal) ||
             realPath.StartsWith(pyenvVersionsReal, StringComparison.Ordinal))
         {

@@ -9,7 +9,7 @@ namespace MmapNet.Host.Tool;
 /// </summary>
 internal sealed record HostCommandLine
 {
-    public const string Usage = """
+    public static readonly string Usage = $"""
         usage: mmapnet-host [--python PYTHON] SCRIPT [ARGS...]
                mmapnet-host [--python PYTHON] -m MODULE [ARGS...]
                mmapnet-host [--python PYTHON] -c COMMAND [ARGS...]
@@ -24,7 +24,7 @@ internal sealed record HostCommandLine
                             'bundled' for the one that comes with mmapnet-host (MmapNet.Python.Runtime).
                             Default: $PYTHONNET_PYDLL, else the pyenv versions $PYENV_VERSION names, else the
                             bundled one, else the versions pyenv knows (selected first), else the system's
-                            libpython. Python 3.11, 3.12 and 3.13 (what pythonnet 3.2.1 supports).
+                            libpython. Python {PythonLocator.SupportedVersionsText} (what pythonnet 3.2.1 supports).
           -m MODULE         run a module, like `python -m MODULE`
           -c COMMAND        run Python source, like `python -c COMMAND`
           --locate          print the Python that would be embedded, and exit (for the bundled one, also

@@ -46,17 +46,20 @@ public sealed class EmbeddedPython : IDisposable
 
     private readonly EmbeddedPythonOptions _options;
     private readonly PyObject _host;
+    private readonly PyObject _programRunner;
     private readonly PyObject _systemExitCode;
     private readonly int _startThreadId;
     private readonly nint _startThreadState;
     private bool _finished;
     private bool _disposed;
 
-    private EmbeddedPython(LocatedPython python, EmbeddedPythonOptions options, PyObject host, PyObject systemExitCode, nint startThreadState)
+    private EmbeddedPython(
+        LocatedPython python, EmbeddedPythonOptions options, PyObject host, PyObject programRunner, PyObject systemExitCode, nint startThreadState)
     {
         Python = python;
         _options = options;
         _host = host;
+        _programRunner = programRunner;
         _systemExitCode = systemExitCode;
         _startThreadId = Environment.CurrentManagedThreadId;
         _startThreadState = startThreadState;
@@ -114,18 +117,21 @@ public sealed class EmbeddedPython : IDisposable
         // Leaves the GIL held by this thread.
         PythonEngine.Initialize(setSysArgv: false, initSigs: options.InstallSignalHandlers);
         PyObject? host = null;
+        PyObject? programRunner = null;
         try
         {
             RegisterNativeModule();
             LoadPackage(packageDirectory);
             host = Py.Import("mmapnet._host");
             host.InvokeMethod("start", options.ServeMmapModule.ToPython(), options.InstallSignalHandlers.ToPython()).Dispose();
-            PyObject systemExitCode = host.GetAttr("system_exit_code");
+            programRunner = Py.Import("mmapnet._pymain");
+            PyObject systemExitCode = programRunner.GetAttr("system_exit_code");
             PythonMaps.RegisterCodecs();
-            return new EmbeddedPython(python, options, host, systemExitCode, PythonEngine.BeginAllowThreads());
+            return new EmbeddedPython(python, options, host, programRunner, systemExitCode, PythonEngine.BeginAllowThreads());
         }
         catch
         {
+            programRunner?.Dispose();
             host?.Dispose();
             PythonEngine.Shutdown();
             throw;
@@ -234,6 +240,7 @@ public sealed class EmbeddedPython : IDisposable
             using (Py.GIL())
             {
                 _systemExitCode.Dispose();
+                _programRunner.Dispose();
                 _host.Dispose();
             }
 
@@ -256,7 +263,7 @@ public sealed class EmbeddedPython : IDisposable
     // GIL held.
     private int RunPrepared(string prepare, params PyObject[] arguments)
     {
-        using PyObject prepared = _host.InvokeMethod(prepare, arguments);
+        using PyObject prepared = _programRunner.InvokeMethod(prepare, arguments);
         int status = PythonProgramRunner.Run(prepared, _systemExitCode, out bool keyboardInterrupt);
         EndedWithKeyboardInterrupt = keyboardInterrupt;
         return status;

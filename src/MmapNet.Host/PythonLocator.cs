@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.InteropServices;
 using MmapNet.Discovery;
 using MmapNet.Host.Native;
 
@@ -18,14 +17,15 @@ namespace MmapNet.Host;
 /// <see cref="PythonLocatorException"/> lists every place tried.
 /// </summary>
 /// <remarks>
-/// Interpreter executables are asked for their libpython through <see cref="InterpreterLocator.Inspect"/> (MmapNet.Discovery
-/// runs them once); libraries are only loaded and asked for their version, which is also how the pyenv and system searches
-/// work, so the automatic search starts no process.
+/// The places come from MmapNet.Discovery's sources (<see cref="Pyenv"/>, <see cref="SystemLibraries"/>, and
+/// <see cref="InterpreterLocator.Inspect"/> for an interpreter executable, which it runs once); this class only decides
+/// their order and what is used or refused. Libraries are only loaded and asked for their version, which is also how the
+/// pyenv and system searches work, so the automatic search starts no process.
 /// </remarks>
 public sealed class PythonLocator
 {
-    /// <summary>pythonnet's variable naming the libpython to load; here it may also name an interpreter executable.</summary>
-    public const string LibraryVariable = "PYTHONNET_PYDLL";
+    /// <summary>pythonnet's variable naming the libpython to load (<see cref="ExplicitPython.LibraryVariable"/>); here it may also name an interpreter executable.</summary>
+    public const string LibraryVariable = ExplicitPython.LibraryVariable;
 
     /// <summary>What <c>--python</c> or <see cref="LibraryVariable"/> says to ask for the <see cref="BundledPython"/> by name.</summary>
     public const string BundledName = "bundled";
@@ -33,6 +33,7 @@ public sealed class PythonLocator
     private const int ParentsSearchedForExecutable = 3;
 
     private readonly Func<string, string?> _getEnvironmentVariable;
+    private readonly Pyenv _pyenv;
     private readonly string _currentDirectory;
     private readonly IReadOnlyList<string> _systemLibraryFolders;
     private readonly string? _applicationFolder;
@@ -69,35 +70,29 @@ public sealed class PythonLocator
         ArgumentNullException.ThrowIfNull(currentDirectory);
         ArgumentNullException.ThrowIfNull(systemLibraryFolders);
         _getEnvironmentVariable = getEnvironmentVariable;
+        _pyenv = new Pyenv(getEnvironmentVariable);
         _currentDirectory = currentDirectory;
         _systemLibraryFolders = systemLibraryFolders;
         _applicationFolder = applicationFolder;
     }
 
-    /// <summary>The major.minor versions pythonnet 3.2.1 can load (3.10 and older lack its type offsets; 3.14 is not supported yet).</summary>
-    public static IReadOnlyList<Version> SupportedVersions { get; } = [new(3, 11), new(3, 12), new(3, 13)];
+    /// <summary>
+    /// The major.minor versions pythonnet can load, oldest first (older ones lack its type offsets): those of
+    /// <see cref="PythonVersions.Embeddable"/>, from Directory.Build.props.
+    /// </summary>
+    public static IReadOnlyList<Version> SupportedVersions => PythonVersions.Embeddable;
 
-    /// <summary>The supported versions as a phrase: "3.11, 3.12 and 3.13".</summary>
+    /// <summary>The supported versions as a phrase, for example "3.11, 3.12 and 3.13".</summary>
     public static string SupportedVersionsText =>
         string.Join(", ", SupportedVersions.SkipLast(1).Select(v => v.ToString(2))) + " and " + SupportedVersions[^1].ToString(2);
 
     /// <summary>Where shared libraries of the system's Python live on Debian, Fedora and from-source installs.</summary>
-    public static IReadOnlyList<string> DefaultSystemLibraryFolders { get; } =
-    [
-        $"/usr/lib/{MultiarchTriplet()}",
-        "/usr/lib64",
-        "/usr/lib",
-        "/usr/local/lib",
-    ];
+    public static IReadOnlyList<string> DefaultSystemLibraryFolders => SystemLibraries.DefaultFolders;
 
     /// <summary>Whether pythonnet supports <paramref name="version"/> (by major.minor).</summary>
     /// <param name="version">A Python version.</param>
-    /// <returns><see langword="true"/> for 3.11.x to 3.13.x.</returns>
-    public static bool IsSupported(Version version)
-    {
-        ArgumentNullException.ThrowIfNull(version);
-        return SupportedVersions.Contains(new Version(version.Major, version.Minor));
-    }
+    /// <returns><see langword="true"/> for any micro release of <see cref="SupportedVersions"/>.</returns>
+    public static bool IsSupported(Version version) => PythonVersions.IsEmbeddable(version);
 
     /// <summary>Finds the Python to embed.</summary>
     /// <param name="requested">
@@ -118,8 +113,8 @@ public sealed class PythonLocator
         }
 
         var tried = new List<string> { "--python: not given" };
-        string? fromEnvironment = _getEnvironmentVariable(LibraryVariable);
-        if (!string.IsNullOrEmpty(fromEnvironment))
+        string? fromEnvironment = ExplicitPython.FromEnvironment(_getEnvironmentVariable);
+        if (fromEnvironment is not null)
         {
             return Requested(fromEnvironment, LibraryVariable);
         }
@@ -164,11 +159,11 @@ public sealed class PythonLocator
         {
             problem = "does not exist";
         }
-        else if (IsLibraryName(path) && BundledPython.Containing(path) is { } bundled)
+        else if (ExplicitPython.IsLibraryName(path) && BundledPython.Containing(path) is { } bundled)
         {
             return bundled.Check(origin);
         }
-        else if (IsLibraryName(path))
+        else if (ExplicitPython.IsLibraryName(path))
         {
             located = FromLibrary(Path.GetFullPath(path), origin, out problem);
         }
@@ -184,13 +179,6 @@ public sealed class PythonLocator
 
         string place = $"{origin} '{path}': {problem}";
         throw new PythonLocatorException($"Cannot use the Python named by {place}.", [place]);
-    }
-
-    private static bool IsLibraryName(string path)
-    {
-        string name = Path.GetFileName(path);
-        return name.StartsWith("libpython", StringComparison.Ordinal) || name.Contains(".so", StringComparison.Ordinal) ||
-            name.EndsWith(".dylib", StringComparison.Ordinal);
     }
 
     private static LocatedPython? FromLibrary(string library, string origin, out string? problem)
@@ -274,13 +262,12 @@ public sealed class PythonLocator
     // selection, then every version. A version already tried (in triedNames) is not tried again.
     private LocatedPython? SearchPyenv(List<string> tried, HashSet<string> triedNames, bool onlyPyenvVersionVariable)
     {
-        if (onlyPyenvVersionVariable && string.IsNullOrWhiteSpace(_getEnvironmentVariable("PYENV_VERSION")))
+        if (onlyPyenvVersionVariable && !_pyenv.HasVersionVariable)
         {
             return null;
         }
 
-        string root = PyenvRoot();
-        string versionsFolder = Path.Combine(root, "versions");
+        string versionsFolder = _pyenv.VersionsFolder;
         if (!Directory.Exists(versionsFolder))
         {
             // Said once, by the full search.
@@ -293,8 +280,8 @@ public sealed class PythonLocator
         }
 
         IEnumerable<(string Name, string Source)> candidates = onlyPyenvVersionVariable
-            ? PyenvSelection(root)
-            : PyenvSelection(root).Concat(PyenvVersionsNewestFirst(versionsFolder));
+            ? _pyenv.Selection(_currentDirectory)
+            : _pyenv.Selection(_currentDirectory).Concat(_pyenv.VersionsNewestFirst().Select(name => (name, versionsFolder)));
         foreach ((string name, string source) in candidates)
         {
             if (!triedNames.Add(name))
@@ -303,16 +290,14 @@ public sealed class PythonLocator
             }
 
             string place = $"pyenv {name} ({source})";
-            if (name == "system")
+            if (name == Pyenv.SystemVersionName)
             {
                 tried.Add($"{place}: the system Python, searched below");
                 continue;
             }
 
-            string folder = Path.Combine(versionsFolder, name);
-            string? library = Directory.Exists(Path.Combine(folder, "lib"))
-                ? Directory.EnumerateFiles(Path.Combine(folder, "lib"), "libpython3*.so.1.0").Order(StringComparer.Ordinal).FirstOrDefault()
-                : null;
+            string folder = _pyenv.VersionFolder(name);
+            string? library = _pyenv.SharedLibrary(name);
             if (library is null)
             {
                 tried.Add(Directory.Exists(folder)
@@ -333,67 +318,12 @@ public sealed class PythonLocator
         return null;
     }
 
-    private string PyenvRoot()
-    {
-        string? configured = _getEnvironmentVariable("PYENV_ROOT");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return Path.GetFullPath(configured);
-        }
-
-        string? home = _getEnvironmentVariable("HOME");
-        return Path.Combine(string.IsNullOrEmpty(home) ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) : home, ".pyenv");
-    }
-
-    // pyenv's own order: PYENV_VERSION, else the nearest .python-version, else the global version file.
-    private IEnumerable<(string Name, string Source)> PyenvSelection(string root)
-    {
-        string? variable = _getEnvironmentVariable("PYENV_VERSION");
-        if (!string.IsNullOrWhiteSpace(variable))
-        {
-            return variable.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(name => (name, "PYENV_VERSION"));
-        }
-
-        for (DirectoryInfo? folder = new(_currentDirectory); folder is not null; folder = folder.Parent)
-        {
-            string file = Path.Combine(folder.FullName, ".python-version");
-            if (File.Exists(file))
-            {
-                return VersionFileNames(file);
-            }
-        }
-
-        string global = Path.Combine(root, "version");
-        return File.Exists(global) ? VersionFileNames(global) : [];
-    }
-
-    private static List<(string Name, string Source)> VersionFileNames(string file) =>
-        File.ReadAllLines(file)
-            .Select(line => line.Trim())
-            .Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .SelectMany(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            .Select(name => (name, file))
-            .ToList();
-
-    private static IEnumerable<(string Name, string Source)> PyenvVersionsNewestFirst(string versionsFolder) =>
-        Directory.EnumerateDirectories(versionsFolder)
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .OrderByDescending(name => LibPython.ParseVersion(name) ?? new Version(0, 0))
-            .ThenBy(name => name, StringComparer.Ordinal)
-            .Select(name => (name, versionsFolder));
-
     private LocatedPython? SearchSystem(List<string> tried)
     {
-        var libraries = _systemLibraryFolders
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "libpython3*.so.1.0"))
-            .DistinctBy(RealPath)
-            .OrderByDescending(library => LibPython.ParseVersion(Path.GetFileName(library)["libpython".Length..]) ?? new Version(0, 0))
-            .ToList();
+        IReadOnlyList<string> libraries = SystemLibraries.In(_systemLibraryFolders);
         if (libraries.Count == 0)
         {
-            tried.Add($"system: no libpython3*.so.1.0 in {string.Join(", ", _systemLibraryFolders)}");
+            tried.Add($"system: no {SystemLibraries.SharedLibraryPattern} in {string.Join(", ", _systemLibraryFolders)}");
             return null;
         }
 
@@ -425,29 +355,9 @@ public sealed class PythonLocator
             }
 
             string plain = Path.Combine(folder.FullName, "bin", $"python{version.Major}");
-            return File.Exists(plain) && RealPath(plain) == RealPath(versioned) ? plain : versioned;
+            return File.Exists(plain) && RealPaths.Resolve(plain) == RealPaths.Resolve(versioned) ? plain : versioned;
         }
 
         return null;
     }
-
-    private static string RealPath(string path)
-    {
-        try
-        {
-            return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
-        }
-        catch (IOException)
-        {
-            return Path.GetFullPath(path);
-        }
-    }
-
-    private static string MultiarchTriplet() => RuntimeInformation.OSArchitecture switch
-    {
-        Architecture.Arm64 => "aarch64-linux-gnu",
-        Architecture.X86 => "i386-linux-gnu",
-        Architecture.Arm => "arm-linux-gnueabihf",
-        _ => "x86_64-linux-gnu",
-    };
 }

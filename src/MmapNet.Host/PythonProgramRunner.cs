@@ -5,7 +5,7 @@ using static MmapNet.CPython.Native.PythonApi;
 namespace MmapNet.Host;
 
 /// <summary>
-/// Runs a program step prepared by <c>mmapnet/_host.py</c> the way python's main does: the step is called through the C
+/// Runs a program step prepared by <c>mmapnet/_pymain.py</c> the way python's main does: the step is called through the C
 /// API, so no frame of the host's is on the traceback; an uncaught SystemExit gives its exit status (and its message, if
 /// any); any other uncaught exception is printed by <c>PyErr_Print</c> itself (<c>sys.excepthook</c>, <c>sys.last_exc</c>)
 /// and gives 1. GIL held.
@@ -16,9 +16,9 @@ internal static unsafe class PythonProgramRunner
     private const string Raise = "raise";
     private const string Exit = "exit";
 
-    /// <summary>Runs <paramref name="prepared"/>, a (kind, value) pair from <c>_host.prepare_*</c>.</summary>
+    /// <summary>Runs <paramref name="prepared"/>, a (kind, value) pair from <c>_pymain.prepare_*</c>.</summary>
     /// <param name="prepared">The pair.</param>
-    /// <param name="systemExitCode"><c>_host.system_exit_code</c>.</param>
+    /// <param name="systemExitCode"><c>_pymain.system_exit_code</c>.</param>
     /// <param name="keyboardInterrupt">Whether the program ended with an uncaught KeyboardInterrupt.</param>
     /// <returns>The exit status python would exit with.</returns>
     public static int Run(PyObject prepared, PyObject systemExitCode, out bool keyboardInterrupt)
@@ -44,7 +44,7 @@ internal static unsafe class PythonProgramRunner
 
                 return HandleUncaught(systemExitCode, out keyboardInterrupt);
             default:
-                throw new InvalidOperationException($"mmapnet._host returned an unknown step kind '{kind}'.");
+                throw new InvalidOperationException($"mmapnet._pymain returned an unknown step kind '{kind}'.");
         }
     }
 

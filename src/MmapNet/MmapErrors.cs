@@ -6,7 +6,7 @@ namespace MmapNet;
 
 /// <summary>
 /// The one table of CPython's mmap failures. Each row gives, for one <see cref="MmapError"/>, the Python
-/// exception type and the exact text CPython 3.10 to 3.13 raise (Modules/mmapmodule.c, Linux), and the .NET
+/// exception type and the exact text every supported CPython raises (Modules/mmapmodule.c, Linux), and the .NET
 /// exception the .NET API throws for it; the failures only Python code can meet (internal, for the CPython
 /// face) have their rows here too.
 /// </summary>

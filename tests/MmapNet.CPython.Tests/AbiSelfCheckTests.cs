@@ -12,7 +12,7 @@ namespace MmapNet.CPython.Tests;
 [TestFixture]
 public sealed class AbiSelfCheckTests
 {
-    private const string Supported = "mmapnet supports CPython 3.10 to 3.13 as built by default (with the GIL); ";
+    private static readonly string Supported = $"mmapnet supports CPython {MmapNet.CPython.SupportedPythons.Range} as built by default (with the GIL); ";
 
     [TestCase("3.10.0")]
     [TestCase("3.11.2")]

@@ -21,7 +21,7 @@ namespace MmapNet.CPython.Tests;
 public sealed class StdlibTestMmapTests
 {
     // Fewer passing tests than this means the run did not really exercise the module (test_mmap has 36 to 40 tests
-    // that pass on Linux from 3.10 to 3.13).
+    // that pass on Linux on every supported version).
     private const int MinimumPassed = 30;
 
     public static IEnumerable<TestCaseData> AllInterpreters() => Interpreters.Cases();

@@ -27,7 +27,7 @@ public sealed class InterpreterLocatorTests
                 $"{interpreter.Label}: {interpreter.ExecutablePath} lib={interpreter.LibPythonPath} test_mmap={interpreter.HasStdlibMmapTests}");
         }
 
-        Assert.That(interpreters, Is.Not.Empty, "no supported CPython (3.10 to 3.13) under pyenv or at /usr/bin/python3");
+        Assert.That(interpreters, Is.Not.Empty, $"no supported CPython ({PythonVersions.SupportedRange}) under pyenv or at /usr/bin/python3");
     }
 
     [Test]
@@ -202,7 +202,7 @@ public sealed class InterpreterLocatorTests
             () => new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, fake)).FindAll());
 
         Assert.That(exception!.Message, Is.EqualTo(
-            $"MMAPNET_PYTHONS names '{fake}', which is Python 3.9.18; supported versions are 3.10 to 3.13."));
+            $"MMAPNET_PYTHONS names '{fake}', which is Python 3.9.18; supported versions are {PythonVersions.SupportedRange}."));
     }
 
     [Test]

@@ -33,8 +33,13 @@ public sealed class PythonLocatorTests
     }
 
     [Test]
-    public void SupportedVersionsAreThoseOfPythonnet321() =>
-        Assert.That(PythonLocator.SupportedVersionsText, Is.EqualTo("3.11, 3.12 and 3.13"));
+    public void SupportedVersionsAreTheEmbeddableOnesOfDirectoryBuildProps()
+    {
+        Assert.That(PythonLocator.SupportedVersions, Is.EqualTo(PythonVersions.Embeddable));
+        Assert.That(
+            PythonLocator.SupportedVersionsText,
+            Is.EqualTo(string.Join(", ", PythonVersions.Embeddable.SkipLast(1).Select(v => v.ToString(2))) + " and " + PythonVersions.NewestSupported.ToString(2)));
+    }
 
     [TestCaseSource(nameof(Interpreters))]
     public void ExplicitLibraryIsUsedWithItsInterpreter(PythonInterpreter interpreter)
@@ -102,7 +107,7 @@ public sealed class PythonLocatorTests
     {
         PythonInterpreter python310 = TestInterpreters.Python310;
         var error = Assert.Throws<PythonLocatorException>(() => Locator().Locate(python310.LibPythonPath))!;
-        Assert.That(error.Message, Does.Contain($"is Python {python310.Version.ToString(3)}, which pythonnet does not support (it supports Python 3.11, 3.12 and 3.13)"));
+        Assert.That(error.Message, Does.Contain($"is Python {python310.Version.ToString(3)}, which pythonnet does not support (it supports Python {PythonLocator.SupportedVersionsText})"));
     }
 
     [Test]
@@ -110,7 +115,7 @@ public sealed class PythonLocatorTests
     {
         PythonInterpreter python310 = TestInterpreters.Python310;
         var error = Assert.Throws<PythonLocatorException>(() => Locator().Locate(python310.ExecutablePath))!;
-        Assert.That(error.Message, Does.Contain($"is Python {python310.Version.ToString(3)}").And.Contain("3.11, 3.12 and 3.13"));
+        Assert.That(error.Message, Does.Contain($"is Python {python310.Version.ToString(3)}").And.Contain(PythonLocator.SupportedVersionsText));
     }
 
     [Test]
@@ -189,10 +194,10 @@ public sealed class PythonLocatorTests
             $"pyenv 3.8.99 ({Path.Combine(root, "version")}): no folder {Path.Combine(versions, "3.8.99")}",
             $"pyenv 3.12-no-shared-library ({versions}): no shared libpython in {Path.Combine(versions, "3.12-no-shared-library", "lib")} (built without --enable-shared)",
             $"pyenv {VersionFolder(python310)} ({versions}): {Path.Combine(versions, VersionFolder(python310), "lib", Path.GetFileName(python310.LibPythonPath!))} " +
-                $"is Python {python310.Version.ToString(3)}, which pythonnet does not support (it supports Python 3.11, 3.12 and 3.13)",
+                $"is Python {python310.Version.ToString(3)}, which pythonnet does not support (it supports Python {PythonLocator.SupportedVersionsText})",
             $"system: no libpython3*.so.1.0 in {emptySystem}",
         }));
-        Assert.That(error.Message, Does.StartWith("No usable Python found for pythonnet, which supports Python 3.11, 3.12 and 3.13. Places tried:"));
+        Assert.That(error.Message, Does.StartWith($"No usable Python found for pythonnet, which supports Python {PythonLocator.SupportedVersionsText}. Places tried:"));
         Assert.That(error.Message, Does.Contain("Name one with --python (a libpython or a python executable) or PYTHONNET_PYDLL."));
         foreach (string place in error.PlacesTried)
         {

@@ -17,10 +17,10 @@ internal static class TestInterpreters
 
     private static readonly Lazy<PythonInterpreter> LazyBundled = new(() => BundledInterpreter.Describe(TestLayout.HostExecutable));
 
-    /// <summary>Every CPython 3.10 to 3.13 found.</summary>
+    /// <summary>Every supported CPython found.</summary>
     public static IReadOnlyList<PythonInterpreter> All => LazyAll.Value;
 
-    /// <summary>The ones pythonnet can embed: 3.11 to 3.13 with a shared libpython.</summary>
+    /// <summary>The ones pythonnet can embed (<see cref="PythonLocator.SupportedVersions"/>) with a shared libpython.</summary>
     public static IReadOnlyList<PythonInterpreter> Embeddable =>
         All.Where(i => PythonLocator.IsSupported(i.Version) && i.LibPythonPath is not null).ToList();
 

@@ -6,7 +6,7 @@ using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
 
-/// <summary>The CPython interpreters found here (pyenv 3.10 to 3.13, Debian's python3; or MMAPNET_PYTHONS), one test case each.</summary>
+/// <summary>The CPython interpreters found here (the supported pyenv versions, Debian's python3; or MMAPNET_PYTHONS), one test case each.</summary>
 internal static class Interpreters
 {
     private static readonly Lazy<IReadOnlyList<PythonInterpreter>> LazyAll = new(() => new InterpreterLocator().FindAll());

@@ -5,6 +5,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using MmapNet.Discovery;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -81,7 +82,8 @@ public sealed class WheelContentTests
 
         Assert.That(headers, Does.Contain("Name: mmapnet"));
         Assert.That(headers, Does.Contain("Version: " + Repository.Version));
-        Assert.That(headers, Does.Contain("Requires-Python: >=3.10,<3.14"));
+        Assert.That(headers, Does.Contain(
+            $"Requires-Python: >={PythonVersions.OldestSupported},<{PythonVersions.NewestSupported.Major}.{PythonVersions.NewestSupported.Minor + 1}"));
         Assert.That(headers, Does.Contain("License: MIT"));
         Assert.That(headers, Does.Contain("Description-Content-Type: text/markdown"));
         Assert.That(metadata, Does.Contain(File.ReadAllText(Path.Combine(Repository.Root, "README.md"))), "the README is the long description");

@@ -25,7 +25,7 @@ public enum MmapnetRoute
 /// <summary>Runs Python scripts with <c>mmapnet</c> loaded through a chosen route.</summary>
 public static class PythonRoutes
 {
-    /// <summary>pythonnet 3.2.1 embeds CPython 3.11 to 3.13, through a shared libpython.</summary>
+    /// <summary>pythonnet 3.2.1 embeds CPython from OldestEmbeddablePython to NewestSupportedPython (Directory.Build.props), through a shared libpython.</summary>
     public static bool Supports(PythonInterpreter interpreter, MmapnetRoute route)
     {
         ArgumentNullException.ThrowIfNull(interpreter);

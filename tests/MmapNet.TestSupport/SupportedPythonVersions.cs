@@ -16,7 +16,7 @@ public static class SupportedPythonVersions
 
     public static string OldestEmbeddable => Property("OldestEmbeddablePython");
 
-    /// <summary>The range as mmapnet's messages and docs write it: "3.10 to 3.13".</summary>
+    /// <summary>The range as mmapnet's messages and docs write it: "OLDEST to NEWEST".</summary>
     public static string Range => $"{Oldest} to {Newest}";
 
     private static string Property(string name) =>

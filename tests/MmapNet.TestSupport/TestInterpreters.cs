@@ -7,7 +7,7 @@ using NUnit.Framework;
 namespace MmapNet.TestSupport;
 
 /// <summary>
-/// The CPython interpreters on this machine (every pyenv 3.10 to 3.13 and Debian's python3, or those named in
+/// The CPython interpreters on this machine (every supported pyenv version and Debian's python3, or those named in
 /// MMAPNET_PYTHONS), found once per test run and handed to tests as NUnit cases, one per interpreter (and route),
 /// named by label, pytest-style.
 /// </summary>

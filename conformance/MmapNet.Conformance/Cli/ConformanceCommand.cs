@@ -102,9 +102,9 @@ public static class ConformanceCommand
         {
             throw new UsageException(
                 request.Flavour == ImplementationFlavour.Python
-                    ? "No supported CPython interpreter (3.10 to 3.13) was found under pyenv or at /usr/bin/python3; " +
+                    ? $"No supported CPython interpreter ({PythonVersions.SupportedRange}) was found under pyenv or at /usr/bin/python3; " +
                       $"name some with --python or {InterpreterLocator.OverrideVariable}."
-                    : $"No CPython 3.11 to 3.13, which the {ImplementationFlavours.Name(request.Flavour)} flavour needs (pythonnet), " +
+                    : $"No CPython {PythonVersions.OldestEmbeddable} to {PythonVersions.NewestSupported}, which the {ImplementationFlavours.Name(request.Flavour)} flavour needs (pythonnet), " +
                       $"was found or selected; name some with --python or {InterpreterLocator.OverrideVariable}.");
         }
 
@@ -191,7 +191,7 @@ public static class ConformanceCommand
         {
             Description = "How the implementation side runs: 'python' (the interpreter itself), 'host' (CPython embedded in .NET by " +
                 "mmapnet-host, with pythonnet) or 'clr' (the interpreter, with pythonnet's clr initialised at import mmapnet). " +
-                "The pythonnet flavours run on 3.11 to 3.13 only.",
+                $"The pythonnet flavours run on {PythonVersions.OldestEmbeddable} to {PythonVersions.NewestSupported} only.",
             HelpName = "python|host|clr",
             DefaultValueFactory = _ => ImplementationFlavours.Name(ImplementationFlavour.Python),
         };

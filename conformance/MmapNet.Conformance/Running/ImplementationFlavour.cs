@@ -1,4 +1,5 @@
 using System;
+using MmapNet.Discovery;
 
 namespace MmapNet.Conformance.Running;
 
@@ -29,7 +30,7 @@ public static class ImplementationFlavours
 {
     /// <summary>
     /// Whether the flavour can run on Python <paramref name="version"/>: the pythonnet flavours need a version pythonnet
-    /// 3.2.1 loads (3.11 to 3.13); the plain one runs on every supported interpreter.
+    /// loads (<see cref="PythonVersions.IsEmbeddable"/>); the plain one runs on every supported interpreter.
     /// </summary>
     /// <param name="flavour">The flavour.</param>
     /// <param name="version">The interpreter's version.</param>
@@ -37,7 +38,7 @@ public static class ImplementationFlavours
     public static bool Supports(ImplementationFlavour flavour, Version version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        return flavour == ImplementationFlavour.Python || (version.Major == 3 && version.Minor is >= 11 and <= 13);
+        return flavour == ImplementationFlavour.Python || PythonVersions.IsEmbeddable(version);
     }
 
     /// <summary>The flavour's name on the command line: <c>python</c>, <c>host</c>, <c>clr</c>.</summary>

@@ -3,11 +3,11 @@ using System.Runtime.InteropServices;
 namespace MmapNet.CPython.Abi;
 
 // CPython's binary interface, as far as mmapnet relies on it: the only file with object offsets, slot ids and flag
-// values. They hold for CPython 3.10 to 3.13 as built by default on 64-bit Linux (the GIL, no Py_TRACE_REFS), and every
+// values. They hold for every supported CPython (Directory.Build.props) as built by default on 64-bit Linux (the GIL, no Py_TRACE_REFS), and every
 // one that mmapnet reads straight from memory is checked against the running interpreter at import (AbiSelfCheck), so
 // an interpreter built otherwise is refused with an ImportError rather than misread.
 
-/// <summary>Byte offsets inside CPython's objects, from the headers of 3.10 to 3.13 (Include/cpython/*.h).</summary>
+/// <summary>Byte offsets inside CPython's objects, from the headers of every supported version (Include/cpython/*.h).</summary>
 internal static class ObjectLayout
 {
     /// <summary><c>PyObject.ob_type</c>, after the 8-byte reference count (<c>ob_refcnt</c>, never touched directly).</summary>

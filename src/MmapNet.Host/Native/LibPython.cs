@@ -1,6 +1,6 @@
 using System;
-using System.Globalization;
 using System.Runtime.InteropServices;
+using MmapNet.Discovery;
 
 namespace MmapNet.Host.Native;
 
@@ -36,7 +36,7 @@ internal static unsafe class LibPython
         }
 
         string text = Marshal.PtrToStringUTF8(((delegate* unmanaged<nint>)getVersion)()) ?? "";
-        Version? version = ParseVersion(text);
+        Version? version = PythonVersions.Parse(text);
         if (version is null)
         {
             problem = $"reports a version that cannot be read: {text}";
@@ -72,27 +72,6 @@ internal static unsafe class LibPython
             string message = Marshal.PtrToStringUTF8(status.ErrorMessage) ?? "failed";
             throw new InvalidOperationException($"Python could not be pre-initialized: {function}: {message}");
         }
-    }
-
-    /// <summary>The leading "major.minor.micro" of a <c>Py_GetVersion</c> text such as "3.12.1 (main, ...) [GCC 12.2.0]".</summary>
-    internal static Version? ParseVersion(string text)
-    {
-        int end = 0;
-        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.'))
-        {
-            end++;
-        }
-
-        string[] parts = text[..end].Split('.', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2)
-        {
-            return null;
-        }
-
-        int major = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        int minor = int.Parse(parts[1], CultureInfo.InvariantCulture);
-        int micro = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : 0;
-        return new Version(major, minor, micro);
     }
 
     // PyStatus: returned by value (through a hidden pointer on SysV x86-64 and AArch64, as it is 32 bytes).

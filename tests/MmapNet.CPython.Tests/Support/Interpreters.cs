@@ -7,7 +7,7 @@ using NUnit.Framework;
 namespace MmapNet.CPython.Tests.Support;
 
 /// <summary>
-/// The CPython interpreters on this machine (every pyenv 3.10 to 3.13 and Debian's python3, or those named in
+/// The CPython interpreters on this machine (every supported pyenv version and Debian's python3, or those named in
 /// MMAPNET_PYTHONS), found once per test run: the "pytest-style" parameter of the tests, one test case per interpreter.
 /// </summary>
 internal static class Interpreters
