@@ -41,7 +41,7 @@ public sealed record RepositoryLayout(string Root)
     /// <exception cref="DirectoryNotFoundException">No such folder above any of the starting points.</exception>
     public static RepositoryLayout Locate(string? startFolder = null)
     {
-        var starts = startFolder is null
+        List<string> starts = startFolder is null
             ? new List<string> { Directory.GetCurrentDirectory(), AppContext.BaseDirectory }
             : new List<string> { startFolder };
         foreach (var start in starts)

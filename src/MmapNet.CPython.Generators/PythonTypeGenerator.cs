@@ -33,7 +33,7 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var types = context.SyntaxProvider.ForAttributeWithMetadataName(
+        IncrementalValuesProvider<INamedTypeSymbol> types = context.SyntaxProvider.ForAttributeWithMetadataName(
             Declaration + "PythonTypeAttribute",
             static (node, _) => node is ClassDeclarationSyntax,
             static (attributeContext, _) => (INamedTypeSymbol)attributeContext.TargetSymbol);

@@ -40,7 +40,7 @@ public sealed class EmulatedConformanceTests
 
     public static IEnumerable<TestCaseData> Pairs()
     {
-        var cases = CaseCatalog.Discover(RepositoryLayout.Locate(Repository.Root).CasesFolder);
+        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(RepositoryLayout.Locate(Repository.Root).CasesFolder);
         if (cases.Count == 0)
         {
             // A suite without cases is broken, not passing.
@@ -87,9 +87,9 @@ public sealed class EmulatedConformanceTests
     public async Task EmulatedConformance(Arm64Configuration configuration, string caseId)
     {
         Assert.That(caseId, Is.Not.Empty, $"no cases under {Settings.Layout.CasesFolder}");
-        var conformanceCase = CaseCatalog.Discover(Settings.Layout.CasesFolder).Single(c => c.Id == caseId);
+        ConformanceCase conformanceCase = CaseCatalog.Discover(Settings.Layout.CasesFolder).Single(c => c.Id == caseId);
 
-        var result = await new ConformanceRunner(Settings).RunCaseAsync(
+        CaseResult result = await new ConformanceRunner(Settings).RunCaseAsync(
             configuration.Interpreter, conformanceCase, TestContext.CurrentContext.CancellationToken);
 
         Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.Passed), result.Describe());
@@ -98,7 +98,7 @@ public sealed class EmulatedConformanceTests
     [TestCaseSource(nameof(StdlibCases))]
     public async Task EmulatedTestMmap(Arm64Configuration configuration)
     {
-        var comparison = await new StdlibTestRunner(Settings).CompareAsync(
+        StdlibTestComparison comparison = await new StdlibTestRunner(Settings).CompareAsync(
             configuration.Interpreter, TestContext.CurrentContext.CancellationToken);
 
         TestContext.Out.WriteLine($"test_mmap, {configuration.Name}: stdlib {Summary(comparison.Reference)}; mmapnet {Summary(comparison.Implementation)}");

@@ -35,10 +35,10 @@ public sealed class EmulatedImportTests
     [TestCaseSource(nameof(Configurations))]
     public void ImportMmapnet_TakesTheRouteAndHasTheStdlibsFace(Arm64Configuration configuration)
     {
-        var result = Tool.RunChecked(configuration.Interpreter.ExecutablePath, ["-c", Probe],
+        ToolResult result = Tool.RunChecked(configuration.Interpreter.ExecutablePath, ["-c", Probe],
             new Dictionary<string, string?> { ["PYTHONPATH"] = Repository.PythonFolder });
         using var facts = JsonDocument.Parse(result.Stdout);
-        var root = facts.RootElement;
+        JsonElement root = facts.RootElement;
         var expectedPageSize = configuration.PageSize == 0 ? System.Environment.SystemPageSize : configuration.PageSize;
 
         using (Assert.EnterMultipleScope())
@@ -57,7 +57,7 @@ public sealed class EmulatedImportTests
     {
         // The runtime running these tests is x86-64's: DOTNET_ROOT is three folders above its System.Private.CoreLib.
         var x64Root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-        var result = Tool.Run(Arm64Configuration.RequireArm64Python(), ["-c", "import mmapnet"], new Dictionary<string, string?>
+        ToolResult result = Tool.Run(Arm64Configuration.RequireArm64Python(), ["-c", "import mmapnet"], new Dictionary<string, string?>
         {
             ["PYTHONPATH"] = Repository.PythonFolder,
             ["MMAPNET_BACKEND"] = "coreclr",

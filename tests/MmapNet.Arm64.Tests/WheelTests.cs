@@ -28,7 +28,7 @@ public sealed class WheelTests
     [Test]
     public void Wheel_IsTaggedLinuxAarch64_AndHoldsAnAarch64Module()
     {
-        using var archive = ZipFile.OpenRead(Wheel);
+        using ZipArchive archive = ZipFile.OpenRead(Wheel);
         var wheelFile = new StreamReader(archive.GetEntry("mmapnet-" + Version + ".dist-info/WHEEL")!.Open()).ReadToEnd();
         var module = Path.Combine(Scratch.NewFolder("module"), "_mmapnet.so");
         archive.GetEntry("mmapnet/_mmapnet.so")!.ExtractToFile(module);
@@ -62,7 +62,7 @@ public sealed class WheelTests
     [Test]
     public void UnknownTarget_IsRefusedNamingTheTargets()
     {
-        var result = Tool.Run(HostPython,
+        ToolResult result = Tool.Run(HostPython,
             ["-c", "import sys; sys.path.insert(0, 'build_backend'); import mmapnet_build; mmapnet_build.prepare_metadata_for_build_wheel(sys.argv[1], {'target': 'linux-riscv64'})",
              Scratch.NewFolder("metadata")],
             workingDirectory: Repository.Root);
@@ -78,8 +78,8 @@ public sealed class WheelTests
     public void InstalledInAnArm64Venv_ImportsThroughNativeAot()
     {
         var python = Path.Combine(LazyVenv.Value, "bin", "python");
-        var result = Tool.RunChecked(python, ["-c", "import mmapnet, platform; print(mmapnet.__backend__, platform.machine(), mmapnet.mmap(-1, 5)[:])"]);
-        var info = Tool.RunChecked(python, ["-m", "mmapnet", "info"]);
+        ToolResult result = Tool.RunChecked(python, ["-c", "import mmapnet, platform; print(mmapnet.__backend__, platform.machine(), mmapnet.mmap(-1, 5)[:])"]);
+        ToolResult info = Tool.RunChecked(python, ["-m", "mmapnet", "info"]);
 
         using (Assert.EnterMultipleScope())
         {
@@ -92,7 +92,7 @@ public sealed class WheelTests
     public void InstalledInAnArm64Venv_ImportsThroughCoreClr()
     {
         var python = Path.Combine(LazyVenv.Value, "bin", "python");
-        var result = Tool.RunChecked(python,
+        ToolResult result = Tool.RunChecked(python,
             ["-c", "import mmapnet, platform; print(mmapnet.__backend__, platform.machine(), mmapnet.mmap(-1, 5)[:])"],
             new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr", ["DOTNET_ROOT"] = Repository.Arm64DotnetRoot },
             timeout: TimeSpan.FromMinutes(5));

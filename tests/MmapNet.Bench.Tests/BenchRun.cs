@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading.Tasks;
 using MmapNet.Discovery;
 
 namespace MmapNet.Bench.Tests;
@@ -56,8 +57,8 @@ internal sealed class BenchRun : IDisposable
             RepositoryRoot, "artifacts", "bin", "MmapNet.CPython", new DirectoryInfo(AppContext.BaseDirectory).Name);
         start.Environment["MMAPNET_BACKEND"] = "coreclr";
         using Process process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> errors = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);

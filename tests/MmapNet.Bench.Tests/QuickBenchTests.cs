@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -295,8 +296,8 @@ public sealed class QuickBenchTests
         XDocument chart = XDocument.Load(_run.ChartPath);
         var texts = chart.Descendants(Svg + "text").Select(t => t.Value).ToList();
         var bars = chart.Descendants(Svg + "rect").Skip(3).ToList(); // the background, then the legend's two
-        var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        var labels = Operations.Select(o => (o.GetProperty("ratio").GetDouble(), o.GetProperty("cold").GetProperty("ratio").GetDouble()))
+        CultureInfo invariant = System.Globalization.CultureInfo.InvariantCulture;
+        IEnumerable<string> labels = Operations.Select(o => (o.GetProperty("ratio").GetDouble(), o.GetProperty("cold").GetProperty("ratio").GetDouble()))
             .Append((Root.GetProperty("geometric_mean").GetDouble(), Root.GetProperty("cold_geometric_mean").GetDouble()))
             .Select(pair => pair.Item1.ToString("0.00", invariant) + " / " + pair.Item2.ToString("0.00", invariant));
 

@@ -30,7 +30,7 @@ public sealed class ImportErrorTests
         CopyPythonPackage(Path.Combine(Repository.PythonFolder, "mmapnet"), package);
         var empty = folder.Folder("no-assemblies");
 
-        var outcome = await ImportAsync(label, new PythonStart
+        JsonElement outcome = await ImportAsync(label, new PythonStart
         {
             PythonPath = Path.GetDirectoryName(package),
             WorkingDirectory = folder.Path,
@@ -59,7 +59,7 @@ public sealed class ImportErrorTests
     {
         using var folder = new TemporaryFolder();
         var empty = folder.Folder("no-dotnet");
-        var outcome = await ImportAsync(label, new PythonStart
+        JsonElement outcome = await ImportAsync(label, new PythonStart
         {
             WorkingDirectory = folder.Path,
             Environment = new Dictionary<string, string?>
@@ -83,11 +83,11 @@ public sealed class ImportErrorTests
     // Runs import_probe.py; checks both attempts failed the same way and returns the first.
     private static async Task<JsonElement> ImportAsync(string label, PythonStart start)
     {
-        var result = await PythonProcess.RunScriptAsync(Interpreters.Get(label), "import_probe.py", [], start);
+        PythonResult result = await PythonProcess.RunScriptAsync(Interpreters.Get(label), "import_probe.py", [], start);
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
-        var outcome = JsonDocument.Parse(result.Stdout).RootElement;
+        JsonElement outcome = JsonDocument.Parse(result.Stdout).RootElement;
         TestContext.Out.WriteLine(outcome.ToString());
-        var first = outcome.GetProperty("first");
+        JsonElement first = outcome.GetProperty("first");
         Assert.That(first.GetProperty("imported").GetBoolean(), Is.False, "the import worked, but it should not have here");
         Assert.That(outcome.GetProperty("second").ToString(), Is.EqualTo(first.ToString()), "a second import fails the same way");
         return first.Clone();

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
+using MmapNet.Discovery;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests;
@@ -25,20 +26,20 @@ public sealed class ImportTests
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task ImportFromTheRepositoryRoot_WorksAndSaysItsBackend(string label)
     {
-        var interpreter = Interpreters.Get(label);
+        PythonInterpreter interpreter = Interpreters.Get(label);
         var start = new PythonStart
         {
             WorkingDirectory = Repository.Root,
             PythonPath = "python",
             Environment = new Dictionary<string, string?> { ["MMAPNET_ASSEMBLY_DIR"] = null, ["MMAPNET_BACKEND"] = null },
         };
-        var result = await PythonProcess.RunAsync(interpreter, ["-c", "import mmapnet; print(mmapnet.__backend__)"], start);
+        PythonResult result = await PythonProcess.RunAsync(interpreter, ["-c", "import mmapnet; print(mmapnet.__backend__)"], start);
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
         Assert.That(result.Stdout.Trim(), Is.AnyOf("coreclr", "nativeaot"), "mmapnet.__backend__");
 
-        var probe = await PythonProcess.RunScriptAsync(interpreter, "import_probe.py", [], start);
+        PythonResult probe = await PythonProcess.RunScriptAsync(interpreter, "import_probe.py", [], start);
         Assert.That(probe.ExitCode, Is.Zero, probe.Describe());
-        var first = JsonDocument.Parse(probe.Stdout).RootElement.GetProperty("first");
+        JsonElement first = JsonDocument.Parse(probe.Stdout).RootElement.GetProperty("first");
         TestContext.Out.WriteLine(first.ToString());
         Assert.That(first.GetProperty("imported").GetBoolean(), Is.True, probe.Stdout);
         Assert.That(first.GetProperty("file").GetString(), Is.EqualTo(Path.Combine(Repository.PythonFolder, "mmapnet", "__init__.py")));
@@ -67,7 +68,7 @@ public sealed class ImportTests
         {
             Environment = new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr", ["MMAPNET_CLR"] = null },
         };
-        var result = await PythonProcess.RunAsync(
+        PythonResult result = await PythonProcess.RunAsync(
             Interpreters.Get(label),
             ["-c", "import sys; before = set(sys.modules); import mmapnet; print(' '.join(sorted(set(sys.modules) - before)))"],
             start);

@@ -51,7 +51,7 @@ public sealed class LeakTests
 
     public static IEnumerable<TestCaseData> LeakCases()
     {
-        foreach (var data in Interpreters.Cases())
+        foreach (TestCaseData data in Interpreters.Cases())
         {
             var label = (string)data.Arguments[0]!;
             var full = label == "(none)" || Interpreters.Get(label).Version >= new Version(3, 12);
@@ -68,20 +68,20 @@ public sealed class LeakTests
         }
 
         PythonInterpreter interpreter = Interpreters.Get(label);
-        var result = await PythonProcess.RunScriptAsync(
+        PythonResult result = await PythonProcess.RunScriptAsync(
             interpreter,
             "leak_cycles.py",
             [SnippetComparison.Implementation, cycles.ToString(CultureInfo.InvariantCulture), FileCycles.ToString(CultureInfo.InvariantCulture)],
             new PythonStart { Timeout = TimeSpan.FromMinutes(20) });
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
 
-        var report = JsonDocument.Parse(result.Stdout).RootElement;
-        var before = report.GetProperty("before");
-        var after = report.GetProperty("after");
+        JsonElement report = JsonDocument.Parse(result.Stdout).RootElement;
+        JsonElement before = report.GetProperty("before");
+        JsonElement after = report.GetProperty("after");
         long Before(string name) => before.GetProperty(name).GetInt64();
         long After(string name) => after.GetProperty(name).GetInt64();
         TestContext.Out.WriteLine($"{cycles} anonymous and {FileCycles} file-backed cycles with mmapnet on {label} in {report.GetProperty("seconds")} s ({report.GetProperty("cpu_seconds")} s of CPU)");
-        foreach (var measure in before.EnumerateObject())
+        foreach (JsonProperty measure in before.EnumerateObject())
         {
             TestContext.Out.WriteLine($"  {measure.Name,-22} before {measure.Value,12}  after {After(measure.Name),12}  change {After(measure.Name) - measure.Value.GetInt64(),8}");
         }

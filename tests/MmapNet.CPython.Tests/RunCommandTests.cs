@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
+using MmapNet.Discovery;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests;
@@ -77,21 +78,21 @@ public sealed class RunCommandTests
     [TestCaseSource(nameof(ScenarioCases))]
     public async Task Run_GivesWhatPythonGivesWithMmapServedByMmapnet(string interpreterLabel, string scenarioName)
     {
-        var scenario = Scenarios().Single(s => s.Name == scenarioName);
-        var interpreter = Interpreters.Get(interpreterLabel);
+        Scenario scenario = Scenarios().Single(s => s.Name == scenarioName);
+        PythonInterpreter interpreter = Interpreters.Get(interpreterLabel);
         using var folder = new TemporaryFolder();
         var start = new PythonStart { WorkingDirectory = scenario.WorkingFolder(folder), Stdin = scenario.Stdin, Timeout = TimeSpan.FromSeconds(60) };
         var arguments = scenario.Arguments(folder);
 
-        var plain = await PythonProcess.RunAsync(interpreter, arguments, start);
-        var viaRunner = await PythonProcess.RunAsync(interpreter, new[] { "-m", "mmapnet", "run" }.Concat(arguments), start);
+        PythonResult plain = await PythonProcess.RunAsync(interpreter, arguments, start);
+        PythonResult viaRunner = await PythonProcess.RunAsync(interpreter, new[] { "-m", "mmapnet", "run" }.Concat(arguments), start);
 
         TestContext.Out.WriteLine($"python {string.Join(" ", arguments)}\n{plain.Describe()}\n");
         TestContext.Out.WriteLine($"python -m mmapnet run {string.Join(" ", arguments)}\n{viaRunner.Describe()}");
         Assert.That(plain.TimedOut || viaRunner.TimedOut, Is.False, "a run timed out");
 
-        var (plainServedBy, plainStdout, plainStderr) = SplitServedBy(plain);
-        var (runnerServedBy, runnerStdout, runnerStderr) = SplitServedBy(viaRunner);
+        (string[]? plainServedBy, string? plainStdout, string? plainStderr) = SplitServedBy(plain);
+        (string[]? runnerServedBy, string? runnerStdout, string? runnerStderr) = SplitServedBy(viaRunner);
         Assert.Multiple(() =>
         {
             Assert.That(viaRunner.ExitCode, Is.EqualTo(plain.ExitCode), "exit code");
@@ -110,10 +111,10 @@ public sealed class RunCommandTests
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task Run_WithoutAProgram_PrintsUsageAndExitsWith2(string interpreterLabel)
     {
-        var interpreter = Interpreters.Get(interpreterLabel);
+        PythonInterpreter interpreter = Interpreters.Get(interpreterLabel);
         foreach (var arguments in new[] { new[] { "-m", "mmapnet", "run" }, new[] { "-m", "mmapnet", "run", "-m" } })
         {
-            var result = await PythonProcess.RunAsync(interpreter, arguments);
+            PythonResult result = await PythonProcess.RunAsync(interpreter, arguments);
             Assert.That(result.ExitCode, Is.EqualTo(2), result.Describe());
             Assert.That(result.Stderr, Does.StartWith("usage: python -m mmapnet run"), result.Describe());
         }

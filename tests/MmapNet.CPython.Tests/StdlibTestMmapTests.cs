@@ -29,7 +29,7 @@ public sealed class StdlibTestMmapTests
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task TestMmap_EveryTestEndsWithMmapnetAsItEndsWithTheStdlib(string label)
     {
-        var interpreter = Interpreters.Get(label);
+        PythonInterpreter interpreter = Interpreters.Get(label);
         if (!interpreter.HasStdlibMmapTests)
         {
             Assert.Fail(
@@ -37,8 +37,8 @@ public sealed class StdlibTestMmapTests
                 "On Debian it is the libpython3.X-testsuite package; run .ci/setup (as root) to install it.");
         }
 
-        var stdlib = await TestMmapRun.RunAsync(interpreter, SnippetComparison.Stdlib);
-        var mmapnet = await TestMmapRun.RunAsync(interpreter, SnippetComparison.Implementation);
+        TestMmapRun stdlib = await TestMmapRun.RunAsync(interpreter, SnippetComparison.Stdlib);
+        TestMmapRun mmapnet = await TestMmapRun.RunAsync(interpreter, SnippetComparison.Implementation);
 
         TestContext.Out.WriteLine($"test_mmap on {label} ({stdlib.Setup.GetProperty("test_module_file").GetString()}):");
         TestContext.Out.WriteLine($"  stdlib mmap: {stdlib.Summary()}");
@@ -90,7 +90,7 @@ public sealed class StdlibTestMmapTests
             using var folder = new TemporaryFolder();
             var results = Path.Combine(folder.Path, "results.jsonl");
             var work = folder.Folder("work");
-            var process = await PythonProcess.RunScriptAsync(
+            PythonResult process = await PythonProcess.RunScriptAsync(
                 interpreter, "run_test_mmap.py", [module, results], new PythonStart { WorkingDirectory = work, Timeout = TimeSpan.FromMinutes(5) });
             var run = new TestMmapRun(process);
             if (!File.Exists(results))
@@ -124,9 +124,9 @@ public sealed class StdlibTestMmapTests
                 case "result":
                     var id = record.GetProperty("id").GetString()!;
                     var outcome = record.GetProperty("outcome").GetString()!;
-                    var detail = record.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+                    var detail = record.TryGetProperty("detail", out JsonElement d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
                     // A failed subtest comes before its test's own result (if any): a failure is never overwritten.
-                    if (!outcomes.TryGetValue(id, out var existing) || existing.Outcome is "passed")
+                    if (!outcomes.TryGetValue(id, out (string Outcome, string? Detail) existing) || existing.Outcome is "passed")
                     {
                         outcomes[id] = (outcome, detail);
                     }
@@ -144,9 +144,9 @@ public sealed class StdlibTestMmapTests
         }
 
         public string OutcomeOf(string id) =>
-            outcomes.TryGetValue(id, out var result) ? result.Outcome : id == LastStarted && !Finished ? "died in it" : "not run";
+            outcomes.TryGetValue(id, out (string Outcome, string? Detail) result) ? result.Outcome : id == LastStarted && !Finished ? "died in it" : "not run";
 
-        public string? DetailOf(string id) => outcomes.TryGetValue(id, out var result) ? result.Detail : null;
+        public string? DetailOf(string id) => outcomes.TryGetValue(id, out (string Outcome, string? Detail) result) ? result.Detail : null;
 
         public int Count(string outcome) => outcomes.Values.Count(o => o.Outcome == outcome);
 

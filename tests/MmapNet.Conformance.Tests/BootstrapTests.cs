@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -16,7 +17,7 @@ public sealed class BootstrapTests
     [Test]
     public async Task AModuleThatCannotBeImportedIsAnErrorThatSaysSo()
     {
-        var result = await RunFixtureCase("no_such_mmap_module", "neutral/write_then_read_back");
+        CaseResult result = await RunFixtureCase("no_such_mmap_module", "neutral/write_then_read_back");
 
         Assert.Multiple(() =>
         {
@@ -31,7 +32,7 @@ public sealed class BootstrapTests
     [Test]
     public async Task ASilentFallbackToTheStandardLibraryIsRefused()
     {
-        var result = await RunFixtureCase("fallbackmmap", "neutral/write_then_read_back");
+        CaseResult result = await RunFixtureCase("fallbackmmap", "neutral/write_then_read_back");
 
         Assert.Multiple(() =>
         {
@@ -45,9 +46,9 @@ public sealed class BootstrapTests
     public async Task WhenTheImplementationCannotBeInstalledNoCaseIsRun()
     {
         var runner = new ConformanceRunner(TestEnvironment.Settings("no_such_mmap_module"));
-        var cases = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder);
+        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder);
 
-        var (checks, results) = await runner.RunAllAsync(TestEnvironment.Interpreters, cases, null, CancellationToken.None);
+        (IReadOnlyList<ImplementationCheck>? checks, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(TestEnvironment.Interpreters, cases, null, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -63,7 +64,7 @@ public sealed class BootstrapTests
     {
         var runner = new ConformanceRunner(TestEnvironment.Settings("wrongmmap"));
 
-        var check = await runner.CheckImplementationAsync(TestEnvironment.Newest, CancellationToken.None);
+        ImplementationCheck check = await runner.CheckImplementationAsync(TestEnvironment.Newest, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -86,7 +87,7 @@ public sealed class BootstrapTests
         var conformanceCase = new ConformanceCase("probe", "which_mmap", casePath, folder.Path);
         var runner = new ConformanceRunner(TestEnvironment.Settings("wrongmmap"));
 
-        var result = await runner.RunCaseAsync(TestEnvironment.Newest, conformanceCase, CancellationToken.None);
+        CaseResult result = await runner.RunCaseAsync(TestEnvironment.Newest, conformanceCase, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -105,9 +106,9 @@ public sealed class BootstrapTests
             class mmap(_stdlib.mmap):
                 pass
             """);
-        var settings = TestEnvironment.Settings("othermmap") with { ExtraPythonPaths = new[] { Path.GetDirectoryName(module)! } };
+        RunSettings settings = TestEnvironment.Settings("othermmap") with { ExtraPythonPaths = new[] { Path.GetDirectoryName(module)! } };
 
-        var check = await new ConformanceRunner(settings).CheckImplementationAsync(TestEnvironment.Newest, CancellationToken.None);
+        ImplementationCheck check = await new ConformanceRunner(settings).CheckImplementationAsync(TestEnvironment.Newest, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -119,7 +120,7 @@ public sealed class BootstrapTests
     [Test]
     public async Task ACaseRunsLikeAScriptInAnEmptyFolderWithTheRunnersEnvironment()
     {
-        var result = await RunFixtureCase(RunSettings.ReferenceModule, "neutral/runs_like_a_script");
+        CaseResult result = await RunFixtureCase(RunSettings.ReferenceModule, "neutral/runs_like_a_script");
 
         Assert.That(result.Reference.Transcript!.Stdout, Is.EqualTo("""
             __name__: __main__
@@ -140,7 +141,7 @@ public sealed class BootstrapTests
     [Test]
     public void PythonPathHasTheRepositoryPackagesTheExtraFoldersAndTheCasesRoot()
     {
-        var settings = TestEnvironment.Settings("mmapnet") with { ExtraPythonPaths = new[] { "/opt/impl" } };
+        RunSettings settings = TestEnvironment.Settings("mmapnet") with { ExtraPythonPaths = new[] { "/opt/impl" } };
         var launcher = new BootstrapLauncher(settings);
 
         Assert.Multiple(() =>
@@ -162,13 +163,13 @@ public sealed class BootstrapTests
         const string Startup = "PYTHONSTARTUP";
         const string Pythonnet = "PYTHONNET_RUNTIME";
         var launcher = new BootstrapLauncher(TestEnvironment.Settings("mmapnet"));
-        var saved = (Environment.GetEnvironmentVariable(Startup), Environment.GetEnvironmentVariable(Pythonnet));
+        (string?, string?) saved = (Environment.GetEnvironmentVariable(Startup), Environment.GetEnvironmentVariable(Pythonnet));
         try
         {
             Environment.SetEnvironmentVariable(Startup, "/tmp/startup.py");
             Environment.SetEnvironmentVariable(Pythonnet, "coreclr");
 
-            var environment = launcher.Environment("mmapnet", null, "/tmp/status.json", "/tmp/run-tmp");
+            IReadOnlyDictionary<string, string> environment = launcher.Environment("mmapnet", null, "/tmp/status.json", "/tmp/run-tmp");
 
             Assert.Multiple(() =>
             {
@@ -188,7 +189,7 @@ public sealed class BootstrapTests
 
     private static Task<CaseResult> RunFixtureCase(string module, string caseId)
     {
-        var conformanceCase = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder).Single(c => c.Id == caseId);
+        ConformanceCase conformanceCase = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder).Single(c => c.Id == caseId);
         return new ConformanceRunner(TestEnvironment.Settings(module))
             .RunCaseAsync(TestEnvironment.Newest, conformanceCase, CancellationToken.None);
     }

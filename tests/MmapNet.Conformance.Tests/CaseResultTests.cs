@@ -19,7 +19,7 @@ public sealed class CaseResultTests
     [Test]
     public void EqualTranscriptsPass()
     {
-        var result = Compare(Side("1\n", Termination.Exit(0)), Side("1\n", Termination.Exit(0)));
+        CaseResult result = Compare(Side("1\n", Termination.Exit(0)), Side("1\n", Termination.Exit(0)));
 
         Assert.Multiple(() =>
         {
@@ -32,7 +32,7 @@ public sealed class CaseResultTests
     [Test]
     public void DifferentOutputDiffers()
     {
-        var result = Compare(Side("1\n", Termination.Exit(0)), Side("2\n", Termination.Exit(0)));
+        CaseResult result = Compare(Side("1\n", Termination.Exit(0)), Side("2\n", Termination.Exit(0)));
 
         Assert.Multiple(() =>
         {
@@ -45,7 +45,7 @@ public sealed class CaseResultTests
     [Test]
     public void AnImplementationKilledByASignalCrashed()
     {
-        var result = Compare(Side("1\n", Termination.Exit(0)), Side("1\n", Termination.Signal(11)));
+        CaseResult result = Compare(Side("1\n", Termination.Exit(0)), Side("1\n", Termination.Signal(11)));
 
         Assert.Multiple(() =>
         {
@@ -57,7 +57,7 @@ public sealed class CaseResultTests
     [Test]
     public void AReferenceKilledByASignalWhenTheImplementationWasNotCrashed()
     {
-        var result = Compare(Side("1\n", Termination.Signal(6)), Side("1\n", Termination.Exit(0)));
+        CaseResult result = Compare(Side("1\n", Termination.Signal(6)), Side("1\n", Termination.Exit(0)));
 
         Assert.Multiple(() =>
         {
@@ -90,7 +90,7 @@ public sealed class CaseResultTests
     [Test]
     public void ASideThatCouldNotRunIsAnError()
     {
-        var result = Compare(
+        CaseResult result = Compare(
             Side("1\n", Termination.Exit(0)),
             new SideRun("mmapnet", null, "module mmapnet could not be imported: ModuleNotFoundError: No module named 'mmapnet'", TimeSpan.Zero, null));
 

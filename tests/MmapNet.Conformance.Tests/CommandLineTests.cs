@@ -17,7 +17,7 @@ public sealed class CommandLineTests
     public async Task AWrongImplementationExitsWithOneAndWritesTheReport()
     {
         using var folder = new TemporaryFolder();
-        var (exit, output) = await Run(
+        (int exit, string? output) = await Run(
             "--impl", "wrongmmap", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "find or neutral",
             "--python", TestEnvironment.Newest.Label, "--no-stdlib-tests", "--report", folder.Path);
 
@@ -37,7 +37,7 @@ public sealed class CommandLineTests
     public async Task MmapAgainstItselfExitsWithZero()
     {
         using var folder = new TemporaryFolder();
-        var (exit, output) = await Run(
+        (int exit, string? output) = await Run(
             "--impl", "mmap", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "neutral",
             "--python", TestEnvironment.Newest.Label, "--no-stdlib-tests", "--report", folder.Path);
 
@@ -47,7 +47,7 @@ public sealed class CommandLineTests
     [Test]
     public async Task ListShowsInterpretersAndSelectedCasesAndRunsNothing()
     {
-        var (exit, output) = await Run("--list", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "seek");
+        (int exit, string? output) = await Run("--list", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "seek");
 
         Assert.Multiple(() =>
         {
@@ -70,7 +70,7 @@ public sealed class CommandLineTests
     public async Task UsageProblemsExitWithTwoAndSayWhy(string[] arguments, string message)
     {
         // The fixture cases, unless the test is about --cases.
-        var (exit, output) = await Run(arguments.Contains("--cases")
+        (int exit, string? output) = await Run(arguments.Contains("--cases")
             ? arguments
             : new[] { "--cases", TestEnvironment.Layout.FixtureCasesFolder }.Concat(arguments).ToArray());
 
@@ -84,7 +84,7 @@ public sealed class CommandLineTests
     [Test]
     public async Task HelpListsTheOptions()
     {
-        var (exit, output) = await Run("--help");
+        (int exit, string? output) = await Run("--help");
 
         Assert.Multiple(() =>
         {
@@ -99,7 +99,7 @@ public sealed class CommandLineTests
     private static async Task<(int Exit, string Output)> Run(params string[] arguments)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,

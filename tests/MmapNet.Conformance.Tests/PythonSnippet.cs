@@ -18,7 +18,7 @@ internal static class PythonSnippet
             .Where(name => !name.StartsWith("PYTHON", StringComparison.Ordinal))
             .ToDictionary(name => name, name => Environment.GetEnvironmentVariable(name) ?? string.Empty, StringComparer.Ordinal);
         environment["PYTHONPATH"] = pythonPath;
-        var result = await ProcessRunner.RunAsync(
+        ProcessResult result = await ProcessRunner.RunAsync(
             new ProcessRequest(
                 interpreter.ExecutablePath,
                 new[] { "-c", code },

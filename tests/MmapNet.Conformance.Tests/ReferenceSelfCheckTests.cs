@@ -31,7 +31,7 @@ public sealed class ReferenceSelfCheckTests
             .ToList();
         var runner = new ConformanceRunner(TestEnvironment.Settings(RunSettings.ReferenceModule));
 
-        var (checks, results) = await runner.RunAllAsync(
+        (IReadOnlyList<ImplementationCheck>? checks, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(
             new[] { TestEnvironment.Interpreter(interpreterLabel) }, cases, null, TestContext.CurrentContext.CancellationToken);
 
         var failures = results.Where(r => r.Outcome != CaseOutcome.Passed).Select(r => r.Describe()).ToList();
@@ -48,7 +48,7 @@ public sealed class ReferenceSelfCheckTests
     {
         var runner = new StdlibTestRunner(TestEnvironment.Settings(RunSettings.ReferenceModule));
 
-        var comparison = await runner.CompareAsync(
+        StdlibTestComparison comparison = await runner.CompareAsync(
             TestEnvironment.Interpreter(interpreterLabel), TestContext.CurrentContext.CancellationToken);
 
         Assert.Multiple(() =>

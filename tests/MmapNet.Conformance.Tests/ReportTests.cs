@@ -23,7 +23,7 @@ public sealed class ReportTests
     public void JsonHasInterpretersSummariesAndTranscriptsOfFailuresOnly()
     {
         using var document = JsonDocument.Parse(JsonReport.Serialize(Suite()));
-        var root = document.RootElement;
+        JsonElement root = document.RootElement;
         var results = root.GetProperty("results").EnumerateArray().ToList();
 
         Assert.Multiple(() =>
@@ -106,17 +106,17 @@ public sealed class ReportTests
     private static SuiteResult Suite()
     {
         var settings = new RunSettings { Layout = new RepositoryLayout("/repo") };
-        var results = new[]
+        CaseResult[] results = new[]
         {
             Result("find", "find_basic", "find: 3\n", "find: 0\n", Termination.Exit(0)),
             Result("close", "close_twice", "ok\n", "ok\n", Termination.Exit(0)),
             Result("close", "close_crash", "ok\n", string.Empty, Termination.Signal(11)),
         };
-        var checks = new[] { new ImplementationCheck(Interpreter, "mmapnet", "mmapnet (/repo/python/mmapnet/__init__.py)", "mmapnet.mmap", null) };
+        ImplementationCheck[] checks = new[] { new ImplementationCheck(Interpreter, "mmapnet", "mmapnet (/repo/python/mmapnet/__init__.py)", "mmapnet.mmap", null) };
         var reference = new StdlibTestRun(
             "mmap", new UnittestReport(2, 2, 0, 0, 0, 0, 0), Termination.Exit(0), null, TimeSpan.FromSeconds(1), string.Empty,
             new System.Collections.Generic.Dictionary<string, string> { ["MmapTests.test_find"] = "ok", ["MmapTests.test_read"] = "ok" });
-        var implementation = reference with
+        StdlibTestRun implementation = reference with
         {
             Module = "mmapnet",
             Report = new UnittestReport(2, 1, 1, 0, 0, 0, 0),

@@ -42,7 +42,7 @@ public sealed class TranscriptTests
     [Test]
     public void TheComparableTextHasStdoutTheExceptionAndHowItEnded()
     {
-        var transcript = Make("hello\n", Traceback, Termination.Exit(1));
+        Transcript transcript = Make("hello\n", Traceback, Termination.Exit(1));
 
         Assert.That(transcript.ComparableText, Is.EqualTo(
             "=== stdout ===\nhello\n=== exception ===\nValueError: seek out of range\n=== exit ===\nexit code 1\n"));
@@ -51,8 +51,8 @@ public sealed class TranscriptTests
     [Test]
     public void StderrBeyondTheExceptionLineIsNotCompared()
     {
-        var withWarning = Make("x\n", "warning: something\n" + Traceback, Termination.Exit(1));
-        var without = Make("x\n", Traceback.Replace("/x/", "/elsewhere/", StringComparison.Ordinal), Termination.Exit(1));
+        Transcript withWarning = Make("x\n", "warning: something\n" + Traceback, Termination.Exit(1));
+        Transcript without = Make("x\n", Traceback.Replace("/x/", "/elsewhere/", StringComparison.Ordinal), Termination.Exit(1));
 
         Assert.That(withWarning.Conforms(without), Is.True);
     }
@@ -60,8 +60,8 @@ public sealed class TranscriptTests
     [Test]
     public void AMissingFinalNewlineIsADifference()
     {
-        var withNewline = Make("x\n", string.Empty, Termination.Exit(0));
-        var withoutNewline = Make("x", string.Empty, Termination.Exit(0));
+        Transcript withNewline = Make("x\n", string.Empty, Termination.Exit(0));
+        Transcript withoutNewline = Make("x", string.Empty, Termination.Exit(0));
 
         Assert.Multiple(() =>
         {
@@ -111,8 +111,8 @@ public sealed class TranscriptTests
     [Test]
     public void TheDiffGoesFromReferenceToImplementation()
     {
-        var reference = Make("find: 3\n", string.Empty, Termination.Exit(0));
-        var implementation = Make("find: 0\n", string.Empty, Termination.Exit(0));
+        Transcript reference = Make("find: 3\n", string.Empty, Termination.Exit(0));
+        Transcript implementation = Make("find: 0\n", string.Empty, Termination.Exit(0));
 
         var diff = TranscriptDiff.Unified(reference, implementation, "mmapnet");
 

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using MmapNet.Conformance.Cases;
 using MmapNet.Conformance.Running;
 using MmapNet.Conformance.Stdlib;
+using MmapNet.Discovery;
 using NUnit.Framework;
 
 namespace MmapNet.Conformance.Tests;
@@ -57,8 +58,8 @@ public sealed class WrongMmapTests
     [TestCaseSource(nameof(BrokenBehaviours))]
     public async Task EachBrokenBehaviourIsCaughtByTheCasesThatCoverIt(string interpreterLabel, string caseId)
     {
-        var expectation = Expectations.Single(e => e.CaseId == caseId);
-        var result = (await ResultsOn(interpreterLabel)).Single(r => r.Case.Id == caseId);
+        Expectation expectation = Expectations.Single(e => e.CaseId == caseId);
+        CaseResult result = (await ResultsOn(interpreterLabel)).Single(r => r.Case.Id == caseId);
 
         Assert.Multiple(() =>
         {
@@ -80,7 +81,7 @@ public sealed class WrongMmapTests
         Assert.Multiple(() =>
         {
             Assert.That(others.Select(r => r.Case.Area).Distinct(), Is.EqualTo(new[] { "neutral" }));
-            foreach (var result in others)
+            foreach (CaseResult? result in others)
             {
                 Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.Passed), result.Describe());
             }
@@ -104,10 +105,10 @@ public sealed class WrongMmapTests
     [Test]
     public async Task TestMmapNoticesTheWrongImplementation()
     {
-        var settings = TestEnvironment.Settings(WrongModule) with { StdlibTestTimeout = TimeSpan.FromSeconds(120) };
-        var interpreter = TestEnvironment.Interpreters.Last(i => i.HasStdlibMmapTests);
+        RunSettings settings = TestEnvironment.Settings(WrongModule) with { StdlibTestTimeout = TimeSpan.FromSeconds(120) };
+        PythonInterpreter interpreter = TestEnvironment.Interpreters.Last(i => i.HasStdlibMmapTests);
 
-        var comparison = await new StdlibTestRunner(settings).CompareAsync(interpreter, CancellationToken.None);
+        StdlibTestComparison comparison = await new StdlibTestRunner(settings).CompareAsync(interpreter, CancellationToken.None);
 
         // resize() kills the process, so the implementation's run dies in the first test that resizes.
         Assert.Multiple(() =>
@@ -123,7 +124,7 @@ public sealed class WrongMmapTests
         ResultsByInterpreter.GetOrAdd(interpreterLabel, label => new Lazy<Task<IReadOnlyList<CaseResult>>>(async () =>
         {
             var runner = new ConformanceRunner(TestEnvironment.Settings(WrongModule, CaseTimeout));
-            var (_, results) = await runner.RunAllAsync(
+            (IReadOnlyList<ImplementationCheck> _, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(
                 new[] { TestEnvironment.Interpreter(label) },
                 CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder),
                 null,

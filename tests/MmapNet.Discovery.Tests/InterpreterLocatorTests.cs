@@ -21,7 +21,7 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void FindsAtLeastOneInterpreter()
     {
-        foreach (var interpreter in interpreters)
+        foreach (PythonInterpreter interpreter in interpreters)
         {
             TestContext.Out.WriteLine(
                 $"{interpreter.Label}: {interpreter.ExecutablePath} lib={interpreter.LibPythonPath} test_mmap={interpreter.HasStdlibMmapTests}");
@@ -43,7 +43,7 @@ public sealed class InterpreterLocatorTests
         Assert.Multiple(() =>
         {
             Assert.That(interpreters.Select(i => i.Label), Is.Unique);
-            foreach (var interpreter in interpreters)
+            foreach (PythonInterpreter interpreter in interpreters)
             {
                 Assert.That(interpreter.Label, Does.StartWith(interpreter.Version.ToString(3) + "-"));
             }
@@ -70,14 +70,14 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void FindsEverySupportedPyenvVersionOnDisk()
     {
-        var locator = AutomaticLocator();
+        InterpreterLocator locator = AutomaticLocator();
         var versions = Path.Combine(locator.PyenvRoot, "versions");
-        var onDisk = Directory.Exists(versions)
+        List<string> onDisk = Directory.Exists(versions)
             ? Directory.EnumerateDirectories(versions)
                 .Where(d => File.Exists(Path.Combine(d, "bin", "python3")))
                 .Select(Path.GetFileName)
                 .OfType<string>()
-                .Where(name => Version.TryParse(name, out var v) && InterpreterLocator.IsSupported(v))
+                .Where(name => Version.TryParse(name, out Version? v) && InterpreterLocator.IsSupported(v))
                 .ToList()
             : new List<string>();
 
@@ -93,7 +93,7 @@ public sealed class InterpreterLocatorTests
             return;
         }
 
-        var system = AutomaticLocator().Inspect(InterpreterLocator.SystemPython);
+        PythonInterpreter system = AutomaticLocator().Inspect(InterpreterLocator.SystemPython);
         Assert.That(
             interpreters.Any(i => i.RealPath == system.RealPath),
             Is.EqualTo(InterpreterLocator.IsSupported(system.Version)));
@@ -104,7 +104,7 @@ public sealed class InterpreterLocatorTests
     {
         Assert.Multiple(() =>
         {
-            foreach (var interpreter in interpreters)
+            foreach (PythonInterpreter interpreter in interpreters)
             {
                 // The pyenv layout: bin/python3 next to lib/libpython3.X.so*.
                 var libFolder = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(interpreter.ExecutablePath)!)!, "lib");
@@ -129,7 +129,7 @@ public sealed class InterpreterLocatorTests
     {
         Assert.Multiple(() =>
         {
-            foreach (var interpreter in interpreters.Where(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal)))
+            foreach (PythonInterpreter? interpreter in interpreters.Where(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal)))
             {
                 var prefix = Path.GetDirectoryName(Path.GetDirectoryName(interpreter.ExecutablePath)!)!;
                 var testFile = Path.Combine(prefix, "lib", $"python{interpreter.MinorVersion}", "test", "test_mmap.py");
@@ -141,10 +141,10 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideVariableReplacesTheSearch()
     {
-        var chosen = interpreters[^1];
+        PythonInterpreter chosen = interpreters[^1];
         var locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, chosen.ExecutablePath));
 
-        var result = locator.Search();
+        InterpreterSearchResult result = locator.Search();
 
         Assert.Multiple(() =>
         {
@@ -157,13 +157,13 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideNamingOneInterpreterTwiceYieldsItOnce()
     {
-        var chosen = interpreters[0];
+        PythonInterpreter chosen = interpreters[0];
         using var folder = new TemporaryFolder();
         var alias = Path.Combine(folder.Path, "python-alias");
         File.CreateSymbolicLink(alias, chosen.ExecutablePath);
         var value = string.Join(Path.PathSeparator, chosen.ExecutablePath, alias);
 
-        var found = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, value)).FindAll();
+        IReadOnlyList<PythonInterpreter> found = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, value)).FindAll();
 
         Assert.That(found.Select(i => i.RealPath), Is.EqualTo(new[] { chosen.RealPath }));
     }
@@ -174,7 +174,7 @@ public sealed class InterpreterLocatorTests
         const string bogus = "/nonexistent/mmapnet/bin/python3";
         var locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, bogus));
 
-        var exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
+        InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
 
         Assert.That(exception!.Message, Is.EqualTo($"MMAPNET_PYTHONS names '{bogus}', which does not exist."));
     }
@@ -185,7 +185,7 @@ public sealed class InterpreterLocatorTests
         using var folder = new TemporaryFolder();
         var fake = folder.WriteScript("not-python", "echo 'this is not python' >&2\nexit 3\n");
 
-        var exception = Assert.Throws<InterpreterDiscoveryException>(
+        InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
             () => new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, fake)).FindAll());
 
         Assert.That(exception!.Message, Is.EqualTo(
@@ -198,7 +198,7 @@ public sealed class InterpreterLocatorTests
         using var folder = new TemporaryFolder();
         var fake = folder.WriteScript("python3.9", FakeAnswer("[3, 9, 18]", "cpython"));
 
-        var exception = Assert.Throws<InterpreterDiscoveryException>(
+        InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
             () => new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, fake)).FindAll());
 
         Assert.That(exception!.Message, Is.EqualTo(
@@ -211,7 +211,7 @@ public sealed class InterpreterLocatorTests
         using var folder = new TemporaryFolder();
         var fake = folder.WriteScript("pypy3", FakeAnswer("[3, 10, 14]", "pypy"));
 
-        var exception = Assert.Throws<InterpreterDiscoveryException>(
+        InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
             () => new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, fake)).FindAll());
 
         Assert.That(exception!.Message, Does.EndWith("which is pypy 3.10.14, not CPython."));
@@ -225,7 +225,7 @@ public sealed class InterpreterLocatorTests
         var locator = new InterpreterLocator(
             Environment(InterpreterLocator.OverrideVariable, fake), TimeSpan.FromMilliseconds(500));
 
-        var exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
+        InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
 
         Assert.That(exception!.Message, Does.Contain("did not answer the version query within"));
     }
@@ -242,7 +242,7 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void AutomaticSearchDeduplicatesPyenvVersionsByRealPath()
     {
-        var real = interpreters[0];
+        PythonInterpreter real = interpreters[0];
         using var root = new TemporaryFolder();
         foreach (var name in new[] { "first", "second" })
         {
@@ -268,7 +268,7 @@ public sealed class InterpreterLocatorTests
         File.WriteAllText(fake, "#!/bin/sh\n" + FakeAnswer("[3, 9, 18]", "cpython"));
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var result = new InterpreterLocator(Environment("PYENV_ROOT", root.Path)).Search();
+        InterpreterSearchResult result = new InterpreterLocator(Environment("PYENV_ROOT", root.Path)).Search();
 
         Assert.Multiple(() =>
         {
@@ -281,8 +281,8 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void InspectReturnsTheVersionTheInterpreterReports()
     {
-        var interpreter = interpreters[0];
-        var inspected = AutomaticLocator().Inspect(interpreter.ExecutablePath);
+        PythonInterpreter interpreter = interpreters[0];
+        PythonInterpreter inspected = AutomaticLocator().Inspect(interpreter.ExecutablePath);
 
         Assert.That(inspected with { Label = interpreter.Label }, Is.EqualTo(interpreter));
     }

@@ -10,7 +10,7 @@ public sealed class InterpreterQueryTests
     [Test]
     public void ReadsVersionImplementationAndTestPresence()
     {
-        var facts = InterpreterQuery.Parse("""
+        InterpreterFacts facts = InterpreterQuery.Parse("""
             {"version": [3, 12, 1], "implementation": "cpython", "libdir": "/nonexistent", "ldlibrary": "libpython3.12.so",
              "instsoname": "libpython3.12.so.1.0", "enable_shared": 1, "test_mmap": true}
             """);

@@ -46,8 +46,8 @@ public sealed partial class FaultTests
         {
             string scenario = scenarioOf(variant);
             string mode = faulthandler ?? variant;
-            var stdlib = await StdlibRuns.GetOrAdd($"{label} {scenario} {mode}", _ => GuestScript.RunStdlibAsync(label, "faults.py", [scenario, mode]));
-            var mmapnet = await GuestScript.RunMmapnetAsync(label, route, "faults.py", [scenario, mode]);
+            ChildResult stdlib = await StdlibRuns.GetOrAdd($"{label} {scenario} {mode}", _ => GuestScript.RunStdlibAsync(label, "faults.py", [scenario, mode]));
+            ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, "faults.py", [scenario, mode]);
             Assert.That(stdlib.Signal, Is.Not.Zero, $"the stdlib dies by a signal in {scenario} ({mode}):\n{stdlib.Describe()}");
             if (mmapnet.ExitCode != stdlib.ExitCode || mmapnet.Stdout != stdlib.Stdout || Normalize(mmapnet.Stderr) != Normalize(stdlib.Stderr))
             {

@@ -33,9 +33,9 @@ public sealed class ForkTests
     public async Task PoolWithTheForkStartMethod_OverASharedMap_GivesTheStdlibsResults(string label, MmapnetRoute route)
     {
         var start = new ChildStart { Timeout = System.TimeSpan.FromMinutes(2) };
-        var stdlib = await GuestScript.RunStdlibAsync(label, "fork_pool.py", [], start);
+        ChildResult stdlib = await GuestScript.RunStdlibAsync(label, "fork_pool.py", [], start);
         GuestScript.AssertExitedCleanly(stdlib, "the stdlib's run");
-        var mmapnet = await GuestScript.RunMmapnetAsync(label, route, "fork_pool.py", [], start);
+        ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, "fork_pool.py", [], start);
         GuestScript.AssertExitedCleanly(mmapnet, $"mmapnet's run ({route})");
         Assert.That(mmapnet.Stdout, Is.EqualTo(stdlib.Stdout));
     }
@@ -52,7 +52,7 @@ public sealed class ForkTests
         int forks = 0, hung = 0, failed = 0;
         for (int process = 0; process < Processes; process++)
         {
-            var result = await GuestScript.RunMmapnetAsync(label, route, "fork_storm.py", [ForksPerProcess.ToString(System.Globalization.CultureInfo.InvariantCulture), ChildTimeoutSeconds], start);
+            ChildResult result = await GuestScript.RunMmapnetAsync(label, route, "fork_storm.py", [ForksPerProcess.ToString(System.Globalization.CultureInfo.InvariantCulture), ChildTimeoutSeconds], start);
             GuestScript.AssertExitedCleanly(result, $"the forking process ({route})");
             using var counts = JsonDocument.Parse(result.Stdout);
             forks += counts.RootElement.GetProperty("forks").GetInt32();

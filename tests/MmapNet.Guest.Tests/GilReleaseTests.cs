@@ -19,9 +19,9 @@ public sealed class GilReleaseTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
     public async Task LongSystemCalls_LetOtherThreadsRunExactlyWhereTheStdlibDoes(string label, MmapnetRoute route)
     {
-        var stdlib = await GuestScript.RunStdlibAsync(label, "gil_release.py", []);
+        ChildResult stdlib = await GuestScript.RunStdlibAsync(label, "gil_release.py", []);
         GuestScript.AssertExitedCleanly(stdlib, "the stdlib's run");
-        var mmapnet = await GuestScript.RunMmapnetAsync(label, route, "gil_release.py", []);
+        ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, "gil_release.py", []);
         GuestScript.AssertExitedCleanly(mmapnet, $"mmapnet's run ({route})");
         TestContext.Out.WriteLine($"stdlib:\n{stdlib.Stdout}\nmmapnet:\n{mmapnet.Stdout}");
 

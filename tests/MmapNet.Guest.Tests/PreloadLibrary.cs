@@ -13,7 +13,7 @@ internal static class PreloadLibrary
         var folder = Directory.CreateTempSubdirectory("mmapnet-preload-").FullName;
         var library = Path.Combine(folder, name + ".so");
         var source = RepositoryLayout.BesideTests(Path.Combine("Native", name + ".c"));
-        var result = ChildProcess.RunAsync("gcc", ["-shared", "-fPIC", "-O2", "-o", library, source, "-ldl"]).GetAwaiter().GetResult();
+        ChildResult result = ChildProcess.RunAsync("gcc", ["-shared", "-fPIC", "-O2", "-o", library, source, "-ldl"]).GetAwaiter().GetResult();
         Assert.That(result.ExitCode, Is.Zero, $"gcc could not build {name}.so:\n" + result.Describe());
         return library;
     }

@@ -80,7 +80,7 @@ public sealed class BundledPythonTests
         Assert.That(located.Origin, Does.StartWith("pyenv "));
 
         var nothingElse = new PythonLocator(name => name == "HOME" ? _scratch : null, _scratch, [], _scratch);
-        var error = Assert.Throws<PythonLocatorException>(() => nothingElse.Locate())!;
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => nothingElse.Locate())!;
         Assert.That(error.PlacesTried, Does.Contain(
             $"bundled: no {Path.Combine(_scratch, "runtimes", "linux-x64", "python", BundledPython.ManifestFileName)} " +
             "(reference the MmapNet.Python.Runtime.linux-x64 package to have one)"));
@@ -100,7 +100,7 @@ public sealed class BundledPythonTests
         LocatedPython located = Locator(HostFolder, ("PYTHONNET_PYDLL", TestInterpreters.Embeddable[0].LibPythonPath)).Locate(PythonLocator.BundledName);
         Assert.That(located.Home, Is.EqualTo(BundledHome));
 
-        var error = Assert.Throws<PythonLocatorException>(() => Locator(_scratch).Locate(PythonLocator.BundledName))!;
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => Locator(_scratch).Locate(PythonLocator.BundledName))!;
         Assert.That(error.Message, Does.StartWith("--python asks for the bundled Python, and there is none: no "));
     }
 
@@ -110,7 +110,7 @@ public sealed class BundledPythonTests
     public void AnUnusableBundledPythonIsAnErrorThatNamesWhatIsMissing(string broken, string message)
     {
         string home = BrokenCopy(broken);
-        var error = Assert.Throws<PythonLocatorException>(() => Locator(_scratch).Locate())!;
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => Locator(_scratch).Locate())!;
         Assert.That(error.Message, Does.StartWith($"The bundled Python (Python 3.11."));
         Assert.That(error.Message, Does.Contain(message.Replace("{home}", home, StringComparison.Ordinal)));
     }
@@ -199,7 +199,7 @@ public sealed class BundledPythonTests
     // Only the variables given, and the system's libpython in reach: the bundled Python must come before it.
     private PythonLocator Locator(string applicationFolder, params (string Name, string? Value)[] variables)
     {
-        var values = variables.ToDictionary(v => v.Name, v => v.Value);
+        Dictionary<string, string?> values = variables.ToDictionary(v => v.Name, v => v.Value);
         values.TryAdd("HOME", _scratch);
         values.TryAdd("PYENV_ROOT", Path.Combine(_scratch, "no-pyenv"));
         return new PythonLocator(name => values.GetValueOrDefault(name), _scratch, PythonLocator.DefaultSystemLibraryFolders, applicationFolder);

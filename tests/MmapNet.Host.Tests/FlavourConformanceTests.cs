@@ -83,8 +83,8 @@ public sealed class FlavourConformanceTests
     {
         PythonInterpreter interpreter = TestInterpreters.Embeddable[0];
         var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
-        var (referenceProgram, referenceArguments) = launcher.Command(interpreter, RunSettings.ReferenceModule, ["case.py"]);
-        var (program, arguments) = launcher.Command(interpreter, "mmapnet", ["case.py"]);
+        (string? referenceProgram, IReadOnlyList<string>? referenceArguments) = launcher.Command(interpreter, RunSettings.ReferenceModule, ["case.py"]);
+        (string? program, IReadOnlyList<string>? arguments) = launcher.Command(interpreter, "mmapnet", ["case.py"]);
         Assert.That(referenceProgram, Is.EqualTo(interpreter.ExecutablePath));
         Assert.That(referenceArguments, Is.EqualTo(new[] { Layout.BootstrapScript, "mmap", "case.py" }));
         Assert.That(program, Is.EqualTo(TestLayout.HostExecutable));
@@ -96,8 +96,8 @@ public sealed class FlavourConformanceTests
     {
         PythonInterpreter bundled = TestInterpreters.Bundled;
         var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
-        var (referenceProgram, referenceArguments) = launcher.Command(bundled, RunSettings.ReferenceModule, ["case.py"]);
-        var (program, arguments) = launcher.Command(bundled, "mmapnet", ["case.py"]);
+        (string? referenceProgram, IReadOnlyList<string>? referenceArguments) = launcher.Command(bundled, RunSettings.ReferenceModule, ["case.py"]);
+        (string? program, IReadOnlyList<string>? arguments) = launcher.Command(bundled, "mmapnet", ["case.py"]);
         Assert.That(bundled.Label, Does.Match(@"^3\.11\.\d+-bundled$"));
         Assert.That(bundled.LibPythonPath, Does.StartWith(Path.Combine(TestLayout.BuildOutput("MmapNet.Host.Tool"), "runtimes", "linux-x64", "python", "lib")));
         Assert.That(referenceProgram, Is.EqualTo(TestLayout.HostExecutable));

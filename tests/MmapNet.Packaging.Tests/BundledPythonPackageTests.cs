@@ -48,7 +48,7 @@ public sealed class BundledPythonPackageTests
             .ToList();
         string[] Values(string key) => manifest.Where(entry => entry.Key == key).Select(entry => entry.Value).ToArray();
         var debianPackages = Values("debian-packages").Single().Split(' ').Select(package => package[..package.IndexOf('=', StringComparison.Ordinal)]).ToList();
-        var bundled = Values("bundled-libraries").Single().Split(' ').ToList();
+        List<string> bundled = Values("bundled-libraries").Single().Split(' ').ToList();
         var stdlib = $"{PythonHome}/lib/python3.11";
         TestContext.Out.WriteLine($"{Path.GetFileName(package.Path)}: {new FileInfo(package.Path).Length} bytes, {package.Entries.Count} entries");
 
@@ -94,30 +94,30 @@ public sealed class BundledPythonPackageTests
     [Test]
     public void AFreshConsoleProgram_WithThePackages_RunsPythonAndSharesAMap_OnAMachineWithNoPython()
     {
-        var program = LazyProgram.Value;
-        var run = program.Run(OtherPythons());
+        ConsoleProgram program = LazyProgram.Value;
+        CommandResult run = program.Run(OtherPythons());
         AssertRanOnTheBundledPython(run, program.OutputFolder, program.Executable);
     }
 
     [Test]
     public void APublishedProgram_CarriesItsPythonToo()
     {
-        var program = LazyProgram.Value;
+        ConsoleProgram program = LazyProgram.Value;
         var published = Scratch.NewFolder("published");
         Command.Dotnet(["publish", program.Project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", published, "-nodeReuse:false"],
             program.Folder, program.Environment);
         var executable = Path.Combine(published, "Consumer");
 
-        var run = HiddenPaths.Run(executable, [], OtherPythons(), program.Folder, program.Environment, TimeSpan.FromMinutes(3));
+        CommandResult run = HiddenPaths.Run(executable, [], OtherPythons(), program.Folder, program.Environment, TimeSpan.FromMinutes(3));
         AssertRanOnTheBundledPython(run, published, executable);
     }
 
     [Test]
     public void AMissingSystemLibrary_KeepsOnlyTheModulesThatNeedItFromImporting_AndIsNamed()
     {
-        var program = LazyProgram.Value;
+        ConsoleProgram program = LazyProgram.Value;
         var hidden = OtherPythons().Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libreadline.so.8*")).ToList();
-        var run = program.Run(hidden, "import readline");
+        CommandResult run = program.Run(hidden, "import readline");
 
         Assert.That(run.ExitCode, Is.Zero, run.Describe());
         Assert.That(run.Stdout, Does.Contain("map: temperature=22"), run.Describe());
@@ -127,14 +127,14 @@ public sealed class BundledPythonPackageTests
     [Test]
     public void AMissingRequiredLibrary_IsNamedBeforePythonStarts()
     {
-        var program = LazyProgram.Value;
+        ConsoleProgram program = LazyProgram.Value;
 
         // The program's copy without the bundled expat, on a system without it either.
         var copy = Scratch.NewFolder("without-expat");
         CopyFolder(program.OutputFolder, copy);
         File.Delete(Path.Combine(copy, PythonHome, "lib", "libexpat.so.1"));
         var hidden = OtherPythons().Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libexpat.so.1*")).ToList();
-        var run = HiddenPaths.Run(Path.Combine(copy, "Consumer"), [], hidden, program.Folder, program.Environment, TimeSpan.FromMinutes(3));
+        CommandResult run = HiddenPaths.Run(Path.Combine(copy, "Consumer"), [], hidden, program.Folder, program.Environment, TimeSpan.FromMinutes(3));
 
         Assert.That(run.ExitCode, Is.EqualTo(ConsoleProgram.CannotLocateExitCode), run.Describe());
         Assert.That(run.Stderr, Does.Contain($"The bundled Python (Python 3.11.").And.Contain(

@@ -51,12 +51,12 @@ internal static class Command
         }
 
         start.Environment.Clear();
-        foreach (var (name, value) in BaseEnvironment())
+        foreach ((string? name, string? value) in BaseEnvironment())
         {
             start.Environment[name] = value;
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        foreach ((string? name, string? value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null)
             {
@@ -69,11 +69,11 @@ internal static class Command
         }
 
         var commandLine = string.Join(' ', new[] { fileName }.Concat(start.ArgumentList).Select(Quote));
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + commandLine);
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + commandLine);
         process.StandardInput.Close();
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
-        var limit = timeout ?? DefaultTimeout;
+        TimeSpan limit = timeout ?? DefaultTimeout;
         bool exited = process.WaitForExit(limit);
         if (!exited)
         {
@@ -99,7 +99,7 @@ internal static class Command
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null)
     {
-        var result = Run(fileName, arguments, workingDirectory, environment, timeout);
+        CommandResult result = Run(fileName, arguments, workingDirectory, environment, timeout);
         if (!result.Succeeded)
         {
             NUnit.Framework.Assert.Fail(result.Describe());
@@ -119,7 +119,7 @@ internal static class Command
             ["MSBUILDDISABLENODEREUSE"] = "1",
             ["UseSharedCompilation"] = "false",
         };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        foreach ((string? name, string? value) in environment ?? new Dictionary<string, string?>())
         {
             merged[name] = value;
         }

@@ -29,7 +29,7 @@ public sealed partial class HostToolTests
     [Test]
     public void HostLibrary_AndTheRepositoryPackagesItNeeds_HaveReadmeLicenseXmlDocsAndSymbols()
     {
-        var packages = Packages();
+        HostPackages packages = Packages();
 
         Assert.That(packages.LibraryProjects, Does.Contain(HostProjectFolder), "the host is packed as a library (a tool package cannot be referenced)");
         foreach (var project in packages.LibraryProjects)
@@ -46,11 +46,11 @@ public sealed partial class HostToolTests
     {
         var tool = InstalledTool();
 
-        var help = Command.Run(tool, ["--help"], Scratch.NewFolder("cwd"));
+        CommandResult help = Command.Run(tool, ["--help"], Scratch.NewFolder("cwd"));
         var folder = Scratch.NewFolder("host-script");
         var script = Path.Combine(folder, "uses_mmap.py");
         File.WriteAllText(script, "import mmap\nm = mmap.mmap(-1, 16)\nm.write(b'host')\nprint(mmap.__name__, m[:4])\n");
-        var run = Command.Run(tool, RunScriptArguments(script), folder, timeout: TimeSpan.FromMinutes(3));
+        CommandResult run = Command.Run(tool, RunScriptArguments(script), folder, timeout: TimeSpan.FromMinutes(3));
 
         Assert.That(help.ExitCode, Is.Zero, help.Describe());
         Assert.That(run.ExitCode, Is.Zero, run.Describe());
@@ -61,15 +61,15 @@ public sealed partial class HostToolTests
     public void Tool_FromALocalFolder_RunsItsBundledPython_OnAMachineWithNoPython()
     {
         var tool = InstalledTool();
-        var otherPythons = HiddenPaths.Existing("/usr/bin/python3*", "/usr/lib/python3*", "/usr/lib/x86_64-linux-gnu/libpython3*",
+        IReadOnlyList<string> otherPythons = HiddenPaths.Existing("/usr/bin/python3*", "/usr/lib/python3*", "/usr/lib/x86_64-linux-gnu/libpython3*",
             Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv"));
         var hidden = otherPythons.Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libreadline.so.8*")).ToList();
         var folder = Scratch.NewFolder("bundled-host-script");
         var script = Path.Combine(folder, "uses_mmap.py");
         File.WriteAllText(script, "import mmap, sys\nm = mmap.mmap(-1, 16)\nm.write(b'host')\nprint(mmap.__name__, m[:4], sys.prefix)\n");
 
-        var run = HiddenPaths.Run(tool, [script], otherPythons, folder, timeout: TimeSpan.FromMinutes(3));
-        var locate = HiddenPaths.Run(tool, ["--locate"], hidden, folder, timeout: TimeSpan.FromMinutes(3));
+        CommandResult run = HiddenPaths.Run(tool, [script], otherPythons, folder, timeout: TimeSpan.FromMinutes(3));
+        CommandResult locate = HiddenPaths.Run(tool, ["--locate"], hidden, folder, timeout: TimeSpan.FromMinutes(3));
 
         Assert.That(run.ExitCode, Is.Zero, run.Describe());
         Assert.That(run.Stdout, Does.Match(@"^mmapnet b'host' /.*/runtimes/linux-x64/python\n$"), run.Describe());
@@ -88,7 +88,7 @@ public sealed partial class HostToolTests
 
     private static string InstallTool()
     {
-        var packages = Packages();
+        HostPackages packages = Packages();
         var tools = Scratch.NewFolder("tools");
         var isolated = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Scratch.NewFolder("nuget-cache") };
 
@@ -129,7 +129,7 @@ public sealed partial class HostToolTests
         using var toolPackage = new PackageFile(Directory.GetFiles(folder, $"{PackageId(toolProjects[0])}.{Repository.Version}.nupkg").Single());
         Assert.That(toolPackage.Element("packageTypes")?.Elements().Select(e => e.Attribute("name")?.Value), Does.Contain("DotnetTool"));
         var settings = toolPackage.Entries.Single(e => e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
-        var command = XDocument.Load(new MemoryStream(toolPackage.Read(settings))).Descendants().Single(e => e.Name.LocalName == "Command");
+        XElement command = XDocument.Load(new MemoryStream(toolPackage.Read(settings))).Descendants().Single(e => e.Name.LocalName == "Command");
         Assert.That(command.Attribute("Name")?.Value, Is.EqualTo(ToolCommandName));
         return new HostPackages(folder, libraries, PackageId(toolProjects[0]));
     }

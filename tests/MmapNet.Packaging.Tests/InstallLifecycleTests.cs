@@ -29,13 +29,13 @@ public sealed class InstallLifecycleTests
     [TestCaseSource(nameof(ChildCases))]
     public void MultiprocessingChild_ImportsAndUsesMmapnet_OnASharedFileMap(string interpreter, string method)
     {
-        var venv = InstalledWheel.For(interpreter);
+        VirtualEnvironment venv = InstalledWheel.For(interpreter);
         var file = Path.Combine(Scratch.NewFolder("shared"), "shared.bin");
 
         var output = venv.RunPython([Repository.ScriptPath("multiprocessing_child.py"), method, file], timeout: TimeSpan.FromMinutes(3)).Stdout;
         using var report = JsonDocument.Parse(output);
-        var root = report.RootElement;
-        var child = root.GetProperty("child");
+        JsonElement root = report.RootElement;
+        JsonElement child = root.GetProperty("child");
 
         Assert.Multiple(() =>
         {
@@ -53,14 +53,14 @@ public sealed class InstallLifecycleTests
     {
         var venv = VirtualEnvironment.Create(Interpreters.ByLabel(interpreter), "uninstall-" + interpreter);
         venv.Pip("list");  // anything pip writes on its first run is in the "before" picture
-        var before = venv.Files();
+        SortedSet<string> before = venv.Files();
 
         venv.Pip("install", "--no-index", "--no-deps", BuiltWheel.Path);
-        var installed = venv.Files();
+        SortedSet<string> installed = venv.Files();
         venv.RunPython(["-m", "mmapnet", "info"]);  // used once: imports write nothing that outlives the uninstall
         venv.RunPython([Repository.ScriptPath("inspect_import.py")]);
         venv.Pip("uninstall", "--yes", "mmapnet");
-        var after = venv.Files();
+        SortedSet<string> after = venv.Files();
 
         var added = installed.Except(before).ToList();
         Assert.That(added, Has.Some.EndsWith("mmapnet/_mmapnet.so").And.Some.EndsWith("mmapnet/_lib/MmapNet.dll").And.Some.EndsWith("mmapnet/__init__.pyi"),

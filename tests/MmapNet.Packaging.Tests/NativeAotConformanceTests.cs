@@ -26,7 +26,7 @@ public sealed class NativeAotConformanceTests
 
     public static IEnumerable<TestCaseData> Pairs()
     {
-        var cases = CaseCatalog.Discover(RepositoryLayout.Locate(Repository.Root).CasesFolder);
+        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(RepositoryLayout.Locate(Repository.Root).CasesFolder);
         if (cases.Count == 0)
         {
             // A suite without cases is broken, not passing.
@@ -61,7 +61,7 @@ public sealed class NativeAotConformanceTests
     [OneTimeTearDown]
     public void RestoreTheEnvironment()
     {
-        foreach (var (name, value) in saved)
+        foreach ((string? name, string? value) in saved)
         {
             Environment.SetEnvironmentVariable(name, value);
         }
@@ -71,9 +71,9 @@ public sealed class NativeAotConformanceTests
     public async Task NativeAotConformance(string interpreterLabel, string caseId)
     {
         Assert.That(caseId, Is.Not.Empty, $"no cases under {Settings.Layout.CasesFolder}");
-        var conformanceCase = CaseCatalog.Discover(Settings.Layout.CasesFolder).Single(c => c.Id == caseId);
+        ConformanceCase conformanceCase = CaseCatalog.Discover(Settings.Layout.CasesFolder).Single(c => c.Id == caseId);
 
-        var result = await new ConformanceRunner(Settings).RunCaseAsync(
+        CaseResult result = await new ConformanceRunner(Settings).RunCaseAsync(
             Interpreters.ByLabel(interpreterLabel), conformanceCase, TestContext.CurrentContext.CancellationToken);
 
         Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.Passed), result.Describe());
@@ -82,7 +82,7 @@ public sealed class NativeAotConformanceTests
     [TestCaseSource(nameof(StdlibCases))]
     public async Task NativeAotStdlibTestMmap(string interpreterLabel)
     {
-        var comparison = await new StdlibTestRunner(Settings).CompareAsync(
+        StdlibTestComparison comparison = await new StdlibTestRunner(Settings).CompareAsync(
             Interpreters.ByLabel(interpreterLabel), TestContext.CurrentContext.CancellationToken);
 
         Assert.That(comparison.Implementation.Report, Is.Not.Null, comparison.Implementation.Error ?? comparison.Implementation.OutputTail);
@@ -94,7 +94,7 @@ public sealed class NativeAotConformanceTests
     public void Flavour_IsNativeAot_InTheRunnersEnvironment(string interpreterLabel)
     {
         // What the runner's processes inherit: the forced NativeAOT route, loading the repository's build.
-        var result = Command.RunChecked(Interpreters.ByLabel(interpreterLabel).ExecutablePath,
+        CommandResult result = Command.RunChecked(Interpreters.ByLabel(interpreterLabel).ExecutablePath,
             ["-c", "import mmapnet; print(mmapnet.__backend__, mmapnet._native.__file__)"],
             environment: new Dictionary<string, string?>
             {

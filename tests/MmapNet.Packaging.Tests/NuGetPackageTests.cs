@@ -69,7 +69,7 @@ public sealed class NuGetPackageTests
               </packageSources>
             </configuration>
             """);
-        var run = Command.Dotnet(
+        CommandResult run = Command.Dotnet(
             ["run", "--project", Path.Combine(consumer, "Consumer.csproj"), "-nodeReuse:false"],
             consumer,
             new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Scratch.NewFolder("nuget-cache") });
@@ -104,7 +104,7 @@ internal sealed class PackageFile : IDisposable
         Path = path;
         archive = ZipFile.OpenRead(path);
         Entries = archive.Entries.Select(e => e.FullName).ToList();
-        using var nuspec = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        using Stream nuspec = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
         var document = XDocument.Load(nuspec);
         Metadata = document.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
     }
@@ -121,7 +121,7 @@ internal sealed class PackageFile : IDisposable
 
     public byte[] Read(string entry)
     {
-        using var stream = archive.GetEntry(entry)!.Open();
+        using Stream stream = archive.GetEntry(entry)!.Open();
         var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
@@ -167,7 +167,7 @@ internal static class PackageChecks
         Assert.That(pdbs, Is.Not.Empty, "a PDB for " + assemblyName);
 
         using var provider = MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(package.Read(pdbs[0])));
-        var reader = provider.GetMetadataReader();
+        MetadataReader reader = provider.GetMetadataReader();
         var embedded = reader.Documents
             .Select(handle => (Handle: handle, Name: reader.GetString(reader.GetDocument(handle).Name)))
             .Where(document => reader.GetCustomDebugInformation(document.Handle)

@@ -52,7 +52,7 @@ public sealed class RepositoryLoaderTests
         var parent = Scratch.NewFolder("package-copy");
         CopyPackage(Path.Combine(parent, "mmapnet"));
 
-        var result = Command.Run(Interpreters.Newest.ExecutablePath, ["-c", Probe], Scratch.NewFolder("cwd"),
+        CommandResult result = Command.Run(Interpreters.Newest.ExecutablePath, ["-c", Probe], Scratch.NewFolder("cwd"),
             new Dictionary<string, string?> { ["PYTHONPATH"] = parent, ["MMAPNET_BACKEND"] = "nativeaot" });
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
@@ -64,7 +64,7 @@ public sealed class RepositoryLoaderTests
     [Test]
     public void UnknownBackend_IsAnImportErrorNamingTheChoices()
     {
-        var result = Command.Run(Interpreters.Newest.ExecutablePath, ["-c", Probe], Scratch.NewFolder("cwd"),
+        CommandResult result = Command.Run(Interpreters.Newest.ExecutablePath, ["-c", Probe], Scratch.NewFolder("cwd"),
             new Dictionary<string, string?> { ["PYTHONPATH"] = Repository.PythonFolder, ["MMAPNET_BACKEND"] = "native" });
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
@@ -86,7 +86,7 @@ public sealed class RepositoryLoaderTests
         Assert.That(qemu, Does.Exist, "qemu-user is needed for this test (apt-get install qemu-user; .ci/setup installs it)");
         var program = "import mmapnet; m = mmapnet.mmap(-1, 1 << 20); m[-3:] = b'abc'; print(mmapnet.__backend__, m.find(b'abc'), m.rfind(b'\\0'))";
 
-        var result = Command.RunChecked(qemu, ["-cpu", "qemu64", Interpreters.Newest.ExecutablePath, "-c", program], Scratch.NewFolder("cwd"),
+        CommandResult result = Command.RunChecked(qemu, ["-cpu", "qemu64", Interpreters.Newest.ExecutablePath, "-c", program], Scratch.NewFolder("cwd"),
             new Dictionary<string, string?> { ["PYTHONPATH"] = Repository.PythonFolder, ["MMAPNET_NATIVEAOT_DIR"] = RepositoryNativeAotBuild.Folder },
             System.TimeSpan.FromMinutes(3));
 

@@ -20,7 +20,7 @@ public sealed class SdistTests
     [Test]
     public void Members_AreTheBuildInputs_WithNoBuildOutput()
     {
-        var members = Members(LazySdist.Value);
+        List<string> members = Members(LazySdist.Value);
         var prefix = $"mmapnet-{Repository.Version}/";
 
         Assert.That(members, Has.All.StartsWith(prefix));
@@ -62,9 +62,9 @@ public sealed class SdistTests
         Assert.That(name, Is.EqualTo($"mmapnet-{Repository.Version}.tar.gz"));
 
         // Kept beside it uncompressed too, for the tests to read with the standard library.
-        using (var compressed = File.OpenRead(sdist))
+        using (FileStream compressed = File.OpenRead(sdist))
         using (var gzip = new GZipStream(compressed, CompressionMode.Decompress))
-        using (var tar = File.Create(sdist.Replace(".tar.gz", ".tar", StringComparison.Ordinal)))
+        using (FileStream tar = File.Create(sdist.Replace(".tar.gz", ".tar", StringComparison.Ordinal)))
         {
             gzip.CopyTo(tar);
         }
@@ -74,10 +74,10 @@ public sealed class SdistTests
 
     private static List<string> Members(string sdist)
     {
-        using var stream = File.OpenRead(sdist.Replace(".tar.gz", ".tar", StringComparison.Ordinal));
+        using FileStream stream = File.OpenRead(sdist.Replace(".tar.gz", ".tar", StringComparison.Ordinal));
         using var reader = new TarReader(stream);
         var names = new List<string>();
-        for (var entry = reader.GetNextEntry(); entry is not null; entry = reader.GetNextEntry())
+        for (TarEntry? entry = reader.GetNextEntry(); entry is not null; entry = reader.GetNextEntry())
         {
             names.Add(entry.Name);
         }
@@ -87,7 +87,7 @@ public sealed class SdistTests
 
     private static List<string> Entries(string wheel)
     {
-        using var archive = ZipFile.OpenRead(wheel);
+        using ZipArchive archive = ZipFile.OpenRead(wheel);
         return archive.Entries.Select(e => e.FullName).ToList();
     }
 }

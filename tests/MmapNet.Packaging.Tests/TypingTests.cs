@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using MmapNet.Discovery;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -25,10 +26,10 @@ public sealed class TypingTests
     [TestCaseSource(nameof(InterpreterCases))]
     public void Stub_ParsesOnTheInterpreter_AndDeclaresExactlyTheNamesItsMmapHas(string interpreter)
     {
-        var result = Command.RunChecked(Interpreters.ByLabel(interpreter).ExecutablePath, [Repository.ScriptPath("stub_names.py"), Stub]);
+        CommandResult result = Command.RunChecked(Interpreters.ByLabel(interpreter).ExecutablePath, [Repository.ScriptPath("stub_names.py"), Stub]);
         using var report = JsonDocument.Parse(result.Stdout);
 
-        foreach (var difference in report.RootElement.EnumerateObject().Where(p => p.Name != "python"))
+        foreach (JsonProperty difference in report.RootElement.EnumerateObject().Where(p => p.Name != "python"))
         {
             Assert.That(difference.Value.EnumerateArray().Select(e => e.GetString()), Is.Empty, difference.Name);
         }
@@ -37,8 +38,8 @@ public sealed class TypingTests
     [TestCaseSource(nameof(InterpreterCases))]
     public void TypeChecker_SeesInstalledMmapnetExactlyAsItSeesMmap(string interpreter)
     {
-        var venv = InstalledWheel.For(interpreter);
-        var (mmapDiagnostics, mmapnetDiagnostics) = CompareWithPyright(venv.Interpreter, venv.Python, null);
+        VirtualEnvironment venv = InstalledWheel.For(interpreter);
+        (List<string>? mmapDiagnostics, List<string>? mmapnetDiagnostics) = CompareWithPyright(venv.Interpreter, venv.Python, null);
 
         Assert.That(mmapDiagnostics, Has.Count.GreaterThan(60), "the probe reveals every name");
         Assert.That(mmapnetDiagnostics, Is.EqualTo(mmapDiagnostics));
@@ -55,9 +56,9 @@ public sealed class TypingTests
             "def seek(self, pos: int, whence: Literal[0, 1, 2, 3, 4] = os.SEEK_SET, /) -> None: ...",
             "def seek(self, pos: int, whence: Literal[0, 1, 2, 3, 4] = os.SEEK_SET, /) -> int: ...",
             StringComparison.Ordinal));
-        var interpreter = Interpreters.Newest;
+        PythonInterpreter interpreter = Interpreters.Newest;
 
-        var (mmapDiagnostics, mmapnetDiagnostics) = CompareWithPyright(interpreter, interpreter.ExecutablePath, Path.GetDirectoryName(package));
+        (List<string>? mmapDiagnostics, List<string>? mmapnetDiagnostics) = CompareWithPyright(interpreter, interpreter.ExecutablePath, Path.GetDirectoryName(package));
 
         Assert.That(mmapnetDiagnostics.Except(mmapDiagnostics).ToList(), Has.Count.EqualTo(2), "m.seek and m.seek(0) reveal differently");
     }
@@ -84,7 +85,7 @@ public sealed class TypingTests
         File.WriteAllText(Path.Combine(folder, "pyrightconfig.json"), JsonSerializer.Serialize(configuration));
 
         // pyright exits 1 when it reports errors; the probes contain deliberate ones.
-        var result = Command.Run(LazyPyright.Value, ["--outputjson", "--pythonpath", python, "--pythonversion", interpreter.MinorVersion, "probe_mmap.py", "probe_mmapnet.py"], folder);
+        CommandResult result = Command.Run(LazyPyright.Value, ["--outputjson", "--pythonpath", python, "--pythonversion", interpreter.MinorVersion, "probe_mmap.py", "probe_mmapnet.py"], folder);
         Assert.That(result.ExitCode, Is.AnyOf(0, 1), result.Describe());
         using var output = JsonDocument.Parse(result.Stdout);
 

@@ -25,8 +25,8 @@ public sealed class WheelContentTests
     [Test]
     public void Members_AreThePackageTheNativeModuleAndTheManagedAssemblies_AndNothingElse()
     {
-        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
-        var packageSources = Directory.GetFiles(Path.Combine(Repository.PythonFolder, "mmapnet"))
+        using ZipArchive wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        IEnumerable<string> packageSources = Directory.GetFiles(Path.Combine(Repository.PythonFolder, "mmapnet"))
             .Select(Path.GetFileName)
             .Where(name => name!.EndsWith(".py", StringComparison.Ordinal) || name.EndsWith(".pyi", StringComparison.Ordinal) || name == "py.typed")
             .Select(name => "mmapnet/" + name);
@@ -34,7 +34,7 @@ public sealed class WheelContentTests
         var nativeModules = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64
             ? new[] { "mmapnet/_mmapnet.so", "mmapnet/_mmapnet-x86-64-v3.so" }
             : new[] { "mmapnet/_mmapnet.so" };
-        var expected = packageSources.Concat(nativeModules).Concat(new[]
+        IEnumerable<string> expected = packageSources.Concat(nativeModules).Concat(new[]
         {
             "mmapnet/_lib/libmmapnet_faults.so",
             "mmapnet/_lib/MmapNet.dll",
@@ -55,16 +55,16 @@ public sealed class WheelContentTests
     [Test]
     public void Record_ListsEveryOtherMemberWithItsHashAndSize()
     {
-        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        using ZipArchive wheel = ZipFile.OpenRead(BuiltWheel.Path);
         var record = Read(wheel, DistInfo + "/RECORD").Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(','))
             .ToDictionary(fields => fields[0], fields => (Hash: fields[1], Size: fields[2]));
 
         Assert.That(record.Keys, Is.EquivalentTo(wheel.Entries.Select(e => e.FullName)));
         Assert.That(record[DistInfo + "/RECORD"], Is.EqualTo((Hash: "", Size: "")));
-        foreach (var entry in wheel.Entries.Where(e => e.FullName != DistInfo + "/RECORD"))
+        foreach (ZipArchiveEntry? entry in wheel.Entries.Where(e => e.FullName != DistInfo + "/RECORD"))
         {
-            using var stream = entry.Open();
+            using Stream stream = entry.Open();
             var data = new MemoryStream();
             stream.CopyTo(data);
             var hash = "sha256=" + Convert.ToBase64String(SHA256.HashData(data.ToArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -75,7 +75,7 @@ public sealed class WheelContentTests
     [Test]
     public void Metadata_ComesFromPyprojectAndTheProjectVersion()
     {
-        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        using ZipArchive wheel = ZipFile.OpenRead(BuiltWheel.Path);
         var metadata = Read(wheel, DistInfo + "/METADATA");
         var headers = metadata[..metadata.IndexOf("\n\n", StringComparison.Ordinal)].Split('\n');
 
@@ -90,7 +90,7 @@ public sealed class WheelContentTests
     [Test]
     public void WheelFile_IsPlatlibWithOneTagPerSupportedInterpreter()
     {
-        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        using ZipArchive wheel = ZipFile.OpenRead(BuiltWheel.Path);
         var lines = Read(wheel, DistInfo + "/WHEEL").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.That(lines, Does.Contain("Wheel-Version: 1.0").And.Contain("Root-Is-Purelib: false"));
@@ -102,7 +102,7 @@ public sealed class WheelContentTests
     public void NativeModule_ExportsItsInitFunction_AndLinksToNoLibpythonNorDotnet()
     {
         var folder = Scratch.NewFolder("unpacked");
-        using (var wheel = ZipFile.OpenRead(BuiltWheel.Path))
+        using (ZipArchive wheel = ZipFile.OpenRead(BuiltWheel.Path))
         {
             wheel.GetEntry("mmapnet/_mmapnet.so")!.ExtractToFile(Path.Combine(folder, "_mmapnet.so"));
         }

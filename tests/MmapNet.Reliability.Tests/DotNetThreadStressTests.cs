@@ -119,7 +119,7 @@ public sealed class DotNetThreadStressTests
                 }
             }
 
-            foreach (var worker in workers)
+            foreach (Thread worker in workers)
             {
                 Assert.That(worker.Join(TimeSpan.FromSeconds(30)), Is.True, "a worker did not finish");
             }
@@ -139,7 +139,7 @@ public sealed class DotNetThreadStressTests
         }
 
         TestContext.Out.WriteLine($"{kind}: {rounds} rounds, {Interlocked.Read(ref operations)} operations; failures seen:");
-        foreach (var (what, count) in seen.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach ((string? what, int count) in seen.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             TestContext.Out.WriteLine($"  {what}: {count}");
         }
@@ -211,8 +211,8 @@ public sealed class DotNetThreadStressTests
                         what = "pin";
                         if (random.Next(2) == 0)
                         {
-                            using var pin = map.Pin();
-                            var span = pin.Span;
+                            using MemoryMapPin pin = map.Pin();
+                            Span<byte> span = pin.Span;
                             span[random.Next(span.Length)] = WriterValues[0];
                             Thread.Yield();
                             if (span[0] != 0 && !WriterValues.Contains(span[0]))
@@ -222,8 +222,8 @@ public sealed class DotNetThreadStressTests
                         }
                         else
                         {
-                            using var owner = map.CreateMemory();
-                            using var handle = owner.Memory.Pin();
+                            using IMemoryOwner<byte> owner = map.CreateMemory();
+                            using MemoryHandle handle = owner.Memory.Pin();
                             Thread.Yield();
                             _ = owner.Memory.Span[^1];
                         }
@@ -237,7 +237,7 @@ public sealed class DotNetThreadStressTests
                         break;
                 }
             }
-            catch (Exception ex) when (MmapErrors.TryGetError(ex, out var error) && Explained.Contains(error))
+            catch (Exception ex) when (MmapErrors.TryGetError(ex, out MmapError error) && Explained.Contains(error))
             {
                 seen.AddOrUpdate($"{what}: {error}", 1, (_, n) => n + 1);
             }

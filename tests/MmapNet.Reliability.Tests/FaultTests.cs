@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
+using MmapNet.Discovery;
 using NUnit.Framework;
 
 namespace MmapNet.Reliability.Tests;
@@ -25,7 +26,7 @@ public sealed class FaultTests
     [TestCaseSource(nameof(TranscriptCases))]
     public async Task DescriptorClosedOrFileSizeLimit_SameTranscriptAsTheStdlib(string label, string scenario)
     {
-        var (stdlib, mmapnet) = await RunBothAsync(label, scenario);
+        (PythonResult? stdlib, PythonResult? mmapnet) = await RunBothAsync(label, scenario);
         TestContext.Out.WriteLine(mmapnet.Stdout);
         Assert.That(stdlib.ExitCode, Is.Zero, stdlib.Describe());
         Assert.That(mmapnet.ExitCode, Is.Zero, mmapnet.Describe());
@@ -34,10 +35,10 @@ public sealed class FaultTests
 
     private static async Task<(PythonResult Stdlib, PythonResult Mmapnet)> RunBothAsync(string label, string scenario)
     {
-        var interpreter = Interpreters.Get(label);
+        PythonInterpreter interpreter = Interpreters.Get(label);
         var start = new PythonStart { Timeout = TimeSpan.FromMinutes(1) };
-        var stdlib = await PythonProcess.RunScriptAsync(interpreter, "faults.py", ["mmap", scenario], start);
-        var mmapnet = await PythonProcess.RunScriptAsync(interpreter, "faults.py", ["mmapnet", scenario], start);
+        PythonResult stdlib = await PythonProcess.RunScriptAsync(interpreter, "faults.py", ["mmap", scenario], start);
+        PythonResult mmapnet = await PythonProcess.RunScriptAsync(interpreter, "faults.py", ["mmapnet", scenario], start);
         Assert.That(stdlib.TimedOut || mmapnet.TimedOut, Is.False, "a run hung");
         return (stdlib, mmapnet);
     }

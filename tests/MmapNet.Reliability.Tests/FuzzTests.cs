@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
+using MmapNet.Discovery;
 using NUnit.Framework;
 
 namespace MmapNet.Reliability.Tests;
@@ -36,11 +37,11 @@ public sealed partial class FuzzTests
     [TestCaseSource(nameof(ShortRunCases))]
     public async Task ShortRun_FindsNoDivergenceCrashOrHang(string label)
     {
-        var interpreter = Interpreters.Get(label);
+        PythonInterpreter interpreter = Interpreters.Get(label);
         foreach (var seed in ShortRunSeeds)
         {
             // The driver runs in the interpreter under test too (any python3 will do): one interpreter per test case.
-            var result = await PythonProcess.RunAsync(
+            PythonResult result = await PythonProcess.RunAsync(
                 interpreter,
                 [FuzzScript, "--seed", seed.ToString(CultureInfo.InvariantCulture), "--ops", ShortRunOperations.ToString(CultureInfo.InvariantCulture),
                  "--python", interpreter.ExecutablePath, "--no-write"],
@@ -81,10 +82,10 @@ public sealed partial class FuzzTests
     public async Task BrokenModule_IsFoundShrunkAndWrittenAsAReproducingCase(Broken broken)
     {
         ArgumentNullException.ThrowIfNull(broken);
-        var interpreter = Interpreters.All.OrderByDescending(i => i.Version).First();
+        PythonInterpreter interpreter = Interpreters.All.OrderByDescending(i => i.Version).First();
         using var folder = new TemporaryFolder();
         var casesOut = folder.Folder("cases");
-        var result = await PythonProcess.RunAsync(
+        PythonResult result = await PythonProcess.RunAsync(
             interpreter,
             [FuzzScript, "--seed", "1", "--ops", "3000", "--focus", broken.Focus, "--impl", "brokenmmap", "--python-path", Fixtures,
              "--python", interpreter.ExecutablePath, "--cases-out", casesOut, "--max-findings", "1", "--max-shrink", "1",
@@ -108,8 +109,8 @@ public sealed partial class FuzzTests
 
         // Checked again here, independently of the fuzzer: the case through the conformance harness with the stdlib and
         // with brokenmmap. The stdlib run must pass; brokenmmap's must differ (output, exit code, or death).
-        var stdlib = await RunCaseAsync(interpreter, "mmap", case_, broken.Behaviour);
-        var brokenRun = await RunCaseAsync(interpreter, "brokenmmap", case_, broken.Behaviour);
+        PythonResult stdlib = await RunCaseAsync(interpreter, "mmap", case_, broken.Behaviour);
+        PythonResult brokenRun = await RunCaseAsync(interpreter, "brokenmmap", case_, broken.Behaviour);
         Assert.That(stdlib.ExitCode, Is.Zero, "the case passes with the stdlib\n" + stdlib.Describe());
         Assert.That(stdlib.TimedOut, Is.False);
         Assert.That((brokenRun.ExitCode, brokenRun.Stdout, brokenRun.TimedOut), Is.Not.EqualTo((stdlib.ExitCode, stdlib.Stdout, stdlib.TimedOut)),

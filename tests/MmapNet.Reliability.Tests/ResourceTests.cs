@@ -35,11 +35,11 @@ public sealed class ResourceTests
     [TestCaseSource(nameof(InterpreterCases))]
     public async Task CreateUseCloseCycles_LeaveDescriptorsAndResidentMemoryFlat_AndForgottenMapsAreCollected(string label)
     {
-        var result = await PythonProcess.RunScriptAsync(
+        PythonResult result = await PythonProcess.RunScriptAsync(
             Interpreters.Get(label), "resource_cycles.py", ["mmapnet", Cycles.ToString(CultureInfo.InvariantCulture)],
             new PythonStart { Timeout = TimeSpan.FromMinutes(5) });
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
-        var report = JsonDocument.Parse(result.Stdout).RootElement;
+        JsonElement report = JsonDocument.Parse(result.Stdout).RootElement;
         long Figure(string when, string what) => report.GetProperty(when).GetProperty(what).GetInt64();
         TestContext.Out.WriteLine(
             $"mmapnet on {label}: {Cycles} anonymous + {Cycles} file cycles in {report.GetProperty("seconds")} s; " +
@@ -64,7 +64,7 @@ public sealed class ResourceTests
     [TestCaseSource(nameof(InterpreterCases))]
     public async Task ForkChildren_SeeSharedAndPrivateMapsAsWithTheStdlib(string label)
     {
-        var result = await PythonProcess.RunScriptAsync(Interpreters.Get(label), "fork_maps.py", [], new PythonStart { Timeout = TimeSpan.FromMinutes(2) });
+        PythonResult result = await PythonProcess.RunScriptAsync(Interpreters.Get(label), "fork_maps.py", [], new PythonStart { Timeout = TimeSpan.FromMinutes(2) });
         // A parent that dies after its child ran .NET code (as it did with the runtime's W^X on) fails here.
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
         var parts = result.Stdout.Split("== mmapnet\n");

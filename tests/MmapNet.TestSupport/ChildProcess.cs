@@ -79,7 +79,7 @@ public static class ChildProcess
             }
         }
 
-        foreach (var (name, value) in start.Environment)
+        foreach ((string? name, string? value) in start.Environment)
         {
             if (value is null)
             {
@@ -94,8 +94,8 @@ public static class ChildProcess
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = info };
         process.Start();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
         try
         {
             await process.StandardInput.WriteAsync(start.Stdin);

@@ -58,7 +58,7 @@ public static class PythonRoutes
                 break;
         }
 
-        foreach (var (name, value) in start.Environment)
+        foreach ((string? name, string? value) in start.Environment)
         {
             environment[name] = value;
         }
@@ -85,8 +85,8 @@ public static class NativeAotBuild
     {
         var lockPath = Path.Combine(RepositoryLayout.Root, "artifacts", "nativeaot-publish.lock");
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
-        using var exclusive = AcquireLock(lockPath);
-        var result = ChildProcess.RunAsync(
+        using FileStream exclusive = AcquireLock(lockPath);
+        ChildResult result = ChildProcess.RunAsync(
             "dotnet",
             ["publish", RepositoryLayout.NativeAotProject, "-c", "Release", "-nodeReuse:false", "--nologo"],
             new ChildStart { WorkingDirectory = RepositoryLayout.Root, Timeout = TimeSpan.FromMinutes(15) }).GetAwaiter().GetResult();
@@ -98,7 +98,7 @@ public static class NativeAotBuild
 
     private static FileStream AcquireLock(string path)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(20);
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(20);
         while (true)
         {
             try

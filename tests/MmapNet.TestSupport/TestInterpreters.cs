@@ -36,7 +36,7 @@ public static class TestInterpreters
             yield break;
         }
 
-        foreach (var interpreter in chosen)
+        foreach (PythonInterpreter? interpreter in chosen)
         {
             yield return new TestCaseData(interpreter.Label).SetArgDisplayNames(interpreter.Label);
         }
@@ -58,7 +58,7 @@ public static class TestInterpreters
     public static IEnumerable<TestCaseData> ClrRouteCases()
     {
         var any = false;
-        foreach (var interpreter in All)
+        foreach (PythonInterpreter interpreter in All)
         {
             if (PythonRoutes.Supports(interpreter, MmapnetRoute.Host))
             {
@@ -78,9 +78,9 @@ public static class TestInterpreters
     {
         ArgumentNullException.ThrowIfNull(routes);
         var any = false;
-        foreach (var interpreter in All)
+        foreach (PythonInterpreter interpreter in All)
         {
-            foreach (var route in routes)
+            foreach (MmapnetRoute route in routes)
             {
                 if (PythonRoutes.Supports(interpreter, route))
                 {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.IO.Pipes;
+using Microsoft.Win32.SafeHandles;
 using MmapNet.Tests.Support;
 
 namespace MmapNet.Tests;
@@ -238,7 +239,7 @@ public class ConstructionTests : MapFixture
     public void Create_CallerClosesTheirDescriptor_MapKeepsWorking()
     {
         string path = CreateFile(Pattern(5000));
-        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite);
+        SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite);
         MemoryMap map = Own(MemoryMap.Create((int)handle.DangerousGetHandle(), 0));
         handle.Dispose();
         map.Resize(6000);
@@ -255,7 +256,7 @@ public class ConstructionTests : MapFixture
     {
         string path = CreateFile(Pattern(300));
         MemoryMap map;
-        using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite))
+        using (SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite))
         {
             map = Own(MemoryMap.Create(handle, length: 200));
         }

@@ -85,7 +85,7 @@ public class HostileArgumentTests : MapFixture
     {
         MemoryMap map = MapContent(Hex);
         Assert.That(map.ReadAt(16, new byte[int.MaxValue / 1024]), Is.Zero);
-        var past = Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(long.MaxValue - 1, new byte[16]));
+        ArgumentOutOfRangeException? past = Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(long.MaxValue - 1, new byte[16]));
         Assert.That(past!.ParamName, Is.EqualTo("offset"));
     }
 

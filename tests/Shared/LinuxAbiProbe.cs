@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Threading.Tasks;
 using NUnit.Framework;
 
 namespace MmapNet.TestSupport;
@@ -41,7 +42,7 @@ internal sealed class LinuxAbi
     private static LinuxAbi Probe(Architecture architecture)
     {
         var native = architecture == RuntimeInformation.OSArchitecture;
-        var (compiler, emulator, packages) = architecture switch
+        (string? compiler, string? emulator, string? packages) = architecture switch
         {
             Architecture.X64 => ("x86_64-linux-gnu-gcc", "qemu-x86_64", "gcc-x86-64-linux-gnu libc6-dev-amd64-cross"),
             Architecture.Arm64 => ("aarch64-linux-gnu-gcc", "qemu-aarch64", "gcc-aarch64-linux-gnu libc6-dev-arm64-cross"),
@@ -105,8 +106,8 @@ internal sealed class LinuxAbi
 
         using (process)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
+            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+            Task<string> stderr = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
             {
                 process.Kill(entireProcessTree: true);

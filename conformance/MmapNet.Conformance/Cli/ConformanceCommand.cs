@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -35,11 +36,11 @@ public static class ConformanceCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         var options = new Options();
-        var root = options.CreateRootCommand();
-        var parseResult = root.Parse(args);
+        RootCommand root = options.CreateRootCommand();
+        ParseResult parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors)
+            foreach (ParseError error in parseResult.Errors)
             {
                 console.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
             }
@@ -80,7 +81,7 @@ public static class ConformanceCommand
         }
 
         var selector = CaseSelector.Parse(request.Keywords);
-        var cases = selector.Select(CaseCatalog.Discover(casesFolder));
+        IReadOnlyList<ConformanceCase> cases = selector.Select(CaseCatalog.Discover(casesFolder));
         var locator = new InterpreterLocator();
         var installed = request.Pythons.Where(python => python != BundledInterpreter.Name).ToList();
         var bundledRequested = installed.Count < request.Pythons.Count;
@@ -110,12 +111,12 @@ public static class ConformanceCommand
 
         if (request.ListOnly)
         {
-            foreach (var interpreter in interpreters)
+            foreach (PythonInterpreter? interpreter in interpreters)
             {
                 console.WriteLine($"interpreter {interpreter.Label} {interpreter.ExecutablePath}");
             }
 
-            foreach (var conformanceCase in cases)
+            foreach (ConformanceCase conformanceCase in cases)
             {
                 console.WriteLine($"case {conformanceCase.Id}");
             }
@@ -146,7 +147,7 @@ public static class ConformanceCommand
             $"{Markup.Escape(string.Join(", ", interpreters.Select(i => i.Label)))}, {settings.Jobs} at a time.");
 
         var reporter = new ConsoleReporter(console);
-        var suite = await reporter.RunWithProgressAsync(
+        SuiteResult suite = await reporter.RunWithProgressAsync(
             interpreters,
             cases.Count,
             observer => ConformanceSuite.RunAsync(

@@ -43,14 +43,14 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
 
     public void ShowSummary(SuiteResult suite)
     {
-        var table = new Table().Title("Cases per interpreter").AddColumn("Interpreter");
-        foreach (var outcome in OutcomeText.All)
+        Table table = new Table().Title("Cases per interpreter").AddColumn("Interpreter");
+        foreach (CaseOutcome outcome in OutcomeText.All)
         {
             table.AddColumn(new TableColumn(OutcomeText.Name(outcome)).RightAligned());
         }
 
         table.AddColumn(new TableColumn("total").RightAligned());
-        foreach (var counts in suite.CountsByInterpreter)
+        foreach (OutcomeCounts counts in suite.CountsByInterpreter)
         {
             var cells = new List<string> { Markup.Escape(counts.Group) };
             cells.AddRange(OutcomeText.All.Select(o => Count(counts[o], o)));
@@ -59,20 +59,20 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
         }
 
         console.Write(table);
-        foreach (var check in suite.Checks.Where(c => !c.Succeeded))
+        foreach (ImplementationCheck? check in suite.Checks.Where(c => !c.Succeeded))
         {
             console.MarkupLine($"[red]{Markup.Escape(check.Interpreter.Label)}: {Markup.Escape(check.Error ?? string.Empty)}[/]");
         }
 
         if (suite.StdlibTests.Count > 0)
         {
-            var stdlib = new Table().Title("CPython's test_mmap")
+            Table stdlib = new Table().Title("CPython's test_mmap")
                 .AddColumns("Interpreter", "module", "ran", "passed", "failures", "errors", "skipped", "ended");
-            foreach (var comparison in suite.StdlibTests)
+            foreach (StdlibTestComparison comparison in suite.StdlibTests)
             {
-                foreach (var run in new[] { comparison.Reference, comparison.Implementation })
+                foreach (StdlibTestRun? run in new[] { comparison.Reference, comparison.Implementation })
                 {
-                    var r = run.Report;
+                    UnittestReport? r = run.Report;
                     stdlib.AddRow(
                         Markup.Escape(comparison.Interpreter.Label),
                         Markup.Escape(run.Module),
@@ -86,11 +86,11 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
             }
 
             console.Write(stdlib);
-            foreach (var comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
+            foreach (StdlibTestComparison? comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
             {
                 console.MarkupLine(
                     $"[yellow]test_mmap on {Markup.Escape(comparison.Interpreter.Label)}: {comparison.ChangedTests.Count} test(s) changed[/]");
-                foreach (var change in comparison.ChangedTests)
+                foreach (ChangedTest change in comparison.ChangedTests)
                 {
                     console.WriteLine($"  {change.Test}: {change.Reference} -> {change.Implementation}");
                 }
@@ -100,7 +100,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
 
     public void ShowFailures(SuiteResult suite)
     {
-        foreach (var failure in suite.Failures)
+        foreach (CaseResult failure in suite.Failures)
         {
             console.WriteLine();
             console.MarkupLine(
@@ -114,7 +114,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
 
             foreach (var line in failure.Diff.TrimEnd('\n').Split('\n'))
             {
-                var style = line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal)
+                Style style = line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal)
                     ? new Style(decoration: Decoration.Bold)
                     : line.StartsWith("@@", StringComparison.Ordinal) ? new Style(Color.Blue)
                     : line.StartsWith('+') ? new Style(Color.Green)

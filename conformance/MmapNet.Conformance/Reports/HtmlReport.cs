@@ -5,6 +5,8 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using MmapNet.Conformance.Running;
+using MmapNet.Conformance.Stdlib;
+using MmapNet.Discovery;
 
 namespace MmapNet.Conformance.Reports;
 
@@ -50,7 +52,7 @@ public static class HtmlReport
             : "<p class=\"verdict bad\">Does not conform (exit code 1)</p>\n");
 
         html.Append("<div class=\"legend\">");
-        foreach (var outcome in OutcomeText.All)
+        foreach (CaseOutcome outcome in OutcomeText.All)
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<span><i style=\"background:{OutcomeText.Colour(outcome)}\"></i>{OutcomeText.Name(outcome)}</span>");
@@ -81,12 +83,12 @@ public static class HtmlReport
 
         for (var row = 0; row < groups.Count; row++)
         {
-            var counts = groups[row];
+            OutcomeCounts counts = groups[row];
             var y = 8 + row * (BarHeight + 8);
             svg.Append(CultureInfo.InvariantCulture,
                 $"<text x=\"{LabelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\">{E(counts.Group)}</text>\n");
             double x = LabelWidth;
-            foreach (var outcome in OutcomeText.All)
+            foreach (CaseOutcome outcome in OutcomeText.All)
             {
                 var count = counts[outcome];
                 if (count == 0 || counts.Total == 0)
@@ -112,19 +114,19 @@ public static class HtmlReport
     {
         var checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
         html.Append("<table><tr><th>Interpreter</th><th>Implementation served by</th>");
-        foreach (var outcome in OutcomeText.All)
+        foreach (CaseOutcome outcome in OutcomeText.All)
         {
             html.Append("<th>").Append(OutcomeText.Name(outcome)).Append("</th>");
         }
 
         html.Append("<th>total</th></tr>\n");
-        foreach (var counts in suite.CountsByInterpreter)
+        foreach (OutcomeCounts counts in suite.CountsByInterpreter)
         {
-            var interpreter = suite.Interpreters.First(i => i.Label == counts.Group);
-            var check = checks.GetValueOrDefault(counts.Group);
+            PythonInterpreter interpreter = suite.Interpreters.First(i => i.Label == counts.Group);
+            ImplementationCheck? check = checks.GetValueOrDefault(counts.Group);
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(counts.Group)}<br><small><code>{E(interpreter.ExecutablePath)}</code></small></td><td><small>{E(check?.Error ?? check?.ServedBy ?? string.Empty)}</small></td>");
-            foreach (var outcome in OutcomeText.All)
+            foreach (CaseOutcome outcome in OutcomeText.All)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{counts[outcome]}</td>");
             }
@@ -145,11 +147,11 @@ public static class HtmlReport
         }
 
         html.Append("<table><tr><th>Interpreter</th><th>mmap from</th><th>ran</th><th>passed</th><th>failures</th><th>errors</th><th>skipped</th><th>ended</th><th>same as CPython</th></tr>\n");
-        foreach (var comparison in suite.StdlibTests)
+        foreach (StdlibTestComparison comparison in suite.StdlibTests)
         {
-            foreach (var run in new[] { comparison.Reference, comparison.Implementation })
+            foreach (StdlibTestRun? run in new[] { comparison.Reference, comparison.Implementation })
             {
-                var r = run.Report;
+                UnittestReport? r = run.Report;
                 var same = ReferenceEquals(run, comparison.Reference) ? string.Empty : comparison.Conforms ? "yes" : "<b>no</b>";
                 html.Append(CultureInfo.InvariantCulture,
                     $"<tr><td>{E(comparison.Interpreter.Label)}</td><td><code>{E(run.Module)}</code></td><td class=\"n\">{r?.Ran}</td><td class=\"n\">{r?.Passed}</td><td class=\"n\">{r?.Failures}</td><td class=\"n\">{r?.Errors}</td><td class=\"n\">{r?.Skipped}</td><td>{E(run.Error ?? run.Termination?.ToString() ?? string.Empty)}</td><td>{same}</td></tr>\n");
@@ -157,11 +159,11 @@ public static class HtmlReport
         }
 
         html.Append("</table>\n");
-        foreach (var comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
+        foreach (StdlibTestComparison? comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<details><summary>{comparison.ChangedTests.Count} test(s) changed on {E(comparison.Interpreter.Label)}</summary><ul>");
-            foreach (var change in comparison.ChangedTests)
+            foreach (ChangedTest change in comparison.ChangedTests)
             {
                 html.Append(CultureInfo.InvariantCulture,
                     $"<li><code>{E(change.Test)}</code>: {E(change.Reference)} → {E(change.Implementation)}</li>");
@@ -181,7 +183,7 @@ public static class HtmlReport
             return;
         }
 
-        foreach (var failure in failures)
+        foreach (CaseResult? failure in failures)
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<details><summary><span style=\"color:{OutcomeText.Colour(failure.Outcome)}\">{OutcomeText.Name(failure.Outcome)}</span> <code>{E(failure.Case.Id)}</code> on {E(failure.Interpreter.Label)}</summary>\n");

@@ -32,9 +32,9 @@ public static class MarkdownReport
         md.Append("| Interpreter | Implementation served by | Passed | Differing | Crashed | Timed out | Error | Total |\n");
         md.Append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         var checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
-        foreach (var counts in suite.CountsByInterpreter)
+        foreach (OutcomeCounts counts in suite.CountsByInterpreter)
         {
-            var check = checks.GetValueOrDefault(counts.Group);
+            ImplementationCheck? check = checks.GetValueOrDefault(counts.Group);
             var served = check is null ? string.Empty : check.Error ?? check.ServedBy ?? string.Empty;
             md.Append(CultureInfo.InvariantCulture,
                 $"| {counts.Group} | {Cell(served)} | {counts.Passed} | {counts.Differing} | {counts.Crashed} | {counts.TimedOut} | {counts.Error} | {counts.Total} |\n");
@@ -42,7 +42,7 @@ public static class MarkdownReport
 
         md.Append("\n## Cases per area (all interpreters)\n\n");
         md.Append("| Area | Passed | Differing | Crashed | Timed out | Error | Total |\n|---|---:|---:|---:|---:|---:|---:|\n");
-        foreach (var counts in suite.CountsByArea)
+        foreach (OutcomeCounts counts in suite.CountsByArea)
         {
             md.Append(CultureInfo.InvariantCulture,
                 $"| {Cell(counts.Group)} | {counts.Passed} | {counts.Differing} | {counts.Crashed} | {counts.TimedOut} | {counts.Error} | {counts.Total} |\n");
@@ -64,21 +64,21 @@ public static class MarkdownReport
 
         md.Append("| Interpreter | mmap from | Ran | Passed | Failures | Errors | Skipped | Ended | Same as CPython |\n");
         md.Append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
-        foreach (var comparison in suite.StdlibTests)
+        foreach (StdlibTestComparison comparison in suite.StdlibTests)
         {
-            foreach (var run in new[] { comparison.Reference, comparison.Implementation })
+            foreach (StdlibTestRun? run in new[] { comparison.Reference, comparison.Implementation })
             {
-                var r = run.Report;
+                UnittestReport? r = run.Report;
                 var same = ReferenceEquals(run, comparison.Reference) ? string.Empty : comparison.Conforms ? "yes" : "**no**";
                 md.Append(CultureInfo.InvariantCulture,
                     $"| {comparison.Interpreter.Label} | `{run.Module}` | {r?.Ran} | {r?.Passed} | {r?.Failures} | {r?.Errors} | {r?.Skipped} | {Cell(run.Error ?? run.Termination?.ToString() ?? string.Empty)} | {same} |\n");
             }
         }
 
-        foreach (var comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
+        foreach (StdlibTestComparison? comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
         {
             md.Append(CultureInfo.InvariantCulture, $"\nTests whose result changed on {comparison.Interpreter.Label}:\n\n");
-            foreach (var change in comparison.ChangedTests)
+            foreach (ChangedTest change in comparison.ChangedTests)
             {
                 md.Append(CultureInfo.InvariantCulture, $"- `{change.Test}`: {change.Reference} → {change.Implementation}\n");
             }
@@ -95,7 +95,7 @@ public static class MarkdownReport
             return;
         }
 
-        foreach (var failure in failures)
+        foreach (CaseResult? failure in failures)
         {
             md.Append(CultureInfo.InvariantCulture,
                 $"\n### `{failure.Case.Id}` on {failure.Interpreter.Label}: {OutcomeText.Name(failure.Outcome)}\n\n");

@@ -38,15 +38,15 @@ public sealed record BootstrapStatus(
         try
         {
             using var document = JsonDocument.Parse(System.IO.File.ReadAllText(path));
-            var root = document.RootElement;
+            JsonElement root = document.RootElement;
             return new BootstrapStatus(
                 Text(root, "requested"),
                 Text(root, "served_by"),
                 Text(root, "file"),
                 Text(root, "mmap_type"),
                 Text(root, "error"),
-                root.TryGetProperty("finished", out var finished) && finished.ValueKind == JsonValueKind.True,
-                root.TryGetProperty("exit_code", out var code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null);
+                root.TryGetProperty("finished", out JsonElement finished) && finished.ValueKind == JsonValueKind.True,
+                root.TryGetProperty("exit_code", out JsonElement code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null);
         }
         catch (JsonException)
         {
@@ -59,7 +59,7 @@ public sealed record BootstrapStatus(
     }
 
     private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>One run through the bootstrap.</summary>
@@ -218,7 +218,7 @@ public sealed class BootstrapLauncher
         var temporary = Directory.CreateDirectory(Path.Combine(runFolder, "tmp")).FullName;
         var statusFile = Path.Combine(runFolder, "status.json");
 
-        var (program, arguments) = Command(interpreter, module, target);
+        (string? program, IReadOnlyList<string>? arguments) = Command(interpreter, module, target);
         var request = new ProcessRequest(
             program,
             arguments,
@@ -226,7 +226,7 @@ public sealed class BootstrapLauncher
             Environment(module, casesRoot, statusFile, temporary),
             timeout,
             settings.MaxCapturedBytes);
-        var process = await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        ProcessResult process = await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         if (process.StartError is not null)
         {
             return new BootstrapRun(module, process, null, null, process.StartError);
@@ -238,7 +238,7 @@ public sealed class BootstrapLauncher
             return new BootstrapRun(module, process, status, null, setupError);
         }
 
-        var termination = process.TimedOut
+        Termination termination = process.TimedOut
             ? Termination.Timeout(timeout)
             : Termination.FromExitCode(process.ExitCode, status is { Finished: true } ? status.ExitCode : null);
         return new BootstrapRun(module, process, status, Transcript.FromProcess(process, termination), null);

@@ -56,7 +56,7 @@ public static class BundledInterpreter
             .ToDictionary(name => name, name => System.Environment.GetEnvironmentVariable(name) ?? string.Empty, StringComparer.Ordinal);
         var request = new ProcessRequest(
             hostExecutable, ["--python", Name, "-c", Probe], Path.GetTempPath(), environment, ProbeTimeout, 64 * 1024);
-        var result = ProcessRunner.RunAsync(request, CancellationToken.None).GetAwaiter().GetResult();
+        ProcessResult result = ProcessRunner.RunAsync(request, CancellationToken.None).GetAwaiter().GetResult();
         string stdout = Encoding.UTF8.GetString(result.Stdout.Bytes).Trim();
         string problem = result.StartError ?? (result.TimedOut ? "timed out" : result.ExitCode != 0 ? $"exit code {result.ExitCode}" : string.Empty);
         if (problem.Length > 0 || stdout.Length == 0)

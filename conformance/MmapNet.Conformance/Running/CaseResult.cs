@@ -93,13 +93,13 @@ public sealed record CaseResult(
             return new CaseResult(interpreter, conformanceCase, CaseOutcome.Error, reference, implementation, message, null);
         }
 
-        var referenceTranscript = reference.Transcript!;
-        var implementationTranscript = implementation.Transcript!;
+        Transcript referenceTranscript = reference.Transcript!;
+        Transcript implementationTranscript = implementation.Transcript!;
         var diff = referenceTranscript.Conforms(implementationTranscript)
             ? null
             : TranscriptDiff.Unified(referenceTranscript, implementationTranscript, implementation.Module);
 
-        var (outcome, summary) = (reference, implementation) switch
+        (CaseOutcome outcome, string? summary) = (reference, implementation) switch
         {
             _ when reference.TimedOut || implementation.TimedOut =>
                 (CaseOutcome.TimedOut, Sides(reference.TimedOut, implementation.TimedOut) + " " +

@@ -44,7 +44,7 @@ public sealed class ConformanceRunner
         var folder = Directory.CreateTempSubdirectory("mmapnet-probe-").FullName;
         try
         {
-            var run = await launcher.RunAsync(
+            BootstrapRun run = await launcher.RunAsync(
                 interpreter, module, ProbeArguments, null, Path.Combine(folder, "run"), Settings.CaseTimeout,
                 cancellationToken).ConfigureAwait(false);
             var error = run.Error ?? ProbeProblem(run);
@@ -73,9 +73,9 @@ public sealed class ConformanceRunner
         var runFolder = Path.Combine(folder, "run");
         try
         {
-            var reference = await RunSideAsync(interpreter, RunSettings.ReferenceModule, conformanceCase, runFolder, cancellationToken)
+            SideRun reference = await RunSideAsync(interpreter, RunSettings.ReferenceModule, conformanceCase, runFolder, cancellationToken)
                 .ConfigureAwait(false);
-            var implementation = await RunSideAsync(
+            SideRun implementation = await RunSideAsync(
                 interpreter, Settings.ImplementationModule, conformanceCase, runFolder, cancellationToken).ConfigureAwait(false);
             return CaseResult.Compare(interpreter, conformanceCase, reference, implementation);
         }
@@ -104,7 +104,7 @@ public sealed class ConformanceRunner
         ArgumentNullException.ThrowIfNull(interpreters);
         ArgumentNullException.ThrowIfNull(cases);
         var checks = new List<ImplementationCheck>();
-        foreach (var interpreter in interpreters)
+        foreach (PythonInterpreter interpreter in interpreters)
         {
             checks.Add(await CheckImplementationAsync(interpreter, cancellationToken).ConfigureAwait(false));
         }
@@ -118,8 +118,8 @@ public sealed class ConformanceRunner
         };
         await Parallel.ForEachAsync(work, options, async (item, token) =>
         {
-            var (check, conformanceCase) = item;
-            var result = check.Succeeded
+            (ImplementationCheck? check, ConformanceCase? conformanceCase) = item;
+            CaseResult result = check.Succeeded
                 ? await RunCaseAsync(check.Interpreter, conformanceCase, token).ConfigureAwait(false)
                 : NotRunBecause(check, conformanceCase);
             results.Add(result);
@@ -142,7 +142,7 @@ public sealed class ConformanceRunner
         string runFolder,
         CancellationToken cancellationToken)
     {
-        var run = await launcher.RunAsync(
+        BootstrapRun run = await launcher.RunAsync(
             interpreter, module, new[] { conformanceCase.FilePath }, conformanceCase.CasesRoot, runFolder,
             Settings.CaseTimeout, cancellationToken).ConfigureAwait(false);
         return SideRun.From(run);

@@ -38,7 +38,7 @@ public static class InterpreterSelection
         {
             if (specification.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                var inspected = locator.Inspect(specification);
+                PythonInterpreter inspected = locator.Inspect(specification);
                 if (!InterpreterLocator.IsSupported(inspected.Version))
                 {
                     throw new ArgumentException(

@@ -87,7 +87,7 @@ public static class ProcessRunner
         }
 
         startInfo.Environment.Clear();
-        foreach (var (name, value) in request.Environment)
+        foreach ((string? name, string? value) in request.Environment)
         {
             startInfo.Environment[name] = value;
         }
@@ -130,7 +130,7 @@ public static class ProcessRunner
             }
         }
 
-        var duration = stopwatch.Elapsed;
+        TimeSpan duration = stopwatch.Elapsed;
         var abandoned = false;
         try
         {

@@ -53,8 +53,8 @@ public sealed record StdlibTestComparison(PythonInterpreter Interpreter, StdlibT
     {
         get
         {
-            var reference = Reference.TestResults;
-            var implementation = Implementation.TestResults;
+            IReadOnlyDictionary<string, string> reference = Reference.TestResults;
+            IReadOnlyDictionary<string, string> implementation = Implementation.TestResults;
             return reference.Keys.Union(implementation.Keys)
                 .Order(StringComparer.Ordinal)
                 .Select(test => new ChangedTest(
@@ -94,8 +94,8 @@ public sealed class StdlibTestRunner
     public async Task<StdlibTestComparison> CompareAsync(PythonInterpreter interpreter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interpreter);
-        var reference = await RunAsync(interpreter, RunSettings.ReferenceModule, cancellationToken).ConfigureAwait(false);
-        var implementation = await RunAsync(interpreter, settings.ImplementationModule, cancellationToken).ConfigureAwait(false);
+        StdlibTestRun reference = await RunAsync(interpreter, RunSettings.ReferenceModule, cancellationToken).ConfigureAwait(false);
+        StdlibTestRun implementation = await RunAsync(interpreter, settings.ImplementationModule, cancellationToken).ConfigureAwait(false);
         return new StdlibTestComparison(interpreter, reference, implementation);
     }
 
@@ -104,7 +104,7 @@ public sealed class StdlibTestRunner
         var folder = Directory.CreateTempSubdirectory("mmapnet-test-mmap-").FullName;
         try
         {
-            var run = await launcher.RunAsync(
+            BootstrapRun run = await launcher.RunAsync(
                 interpreter, module, UnittestArguments, null, Path.Combine(folder, "run"),
                 settings.StdlibTestTimeout, cancellationToken).ConfigureAwait(false);
             if (run.Transcript is not { } transcript)

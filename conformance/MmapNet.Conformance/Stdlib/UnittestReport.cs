@@ -42,7 +42,7 @@ public sealed partial record UnittestReport(
     public static UnittestReport? Parse(string output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var ran = RanLine().Matches(output).LastOrDefault();
+        Match? ran = RanLine().Matches(output).LastOrDefault();
         if (ran is null)
         {
             return null;

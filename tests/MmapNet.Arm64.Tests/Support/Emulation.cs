@@ -101,7 +101,7 @@ internal static class Tool
         start.Environment["PIP_DISABLE_PIP_VERSION_CHECK"] = "1";
         start.Environment["PIP_NO_INPUT"] = "1";
         start.Environment["PIP_ROOT_USER_ACTION"] = "ignore";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        foreach ((string? name, string? value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null)
             {
@@ -114,7 +114,7 @@ internal static class Tool
         }
 
         var commandLine = string.Join(' ', new[] { fileName }.Concat(start.ArgumentList));
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + commandLine);
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + commandLine);
         process.StandardInput.Close();
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
@@ -134,7 +134,7 @@ internal static class Tool
     public static ToolResult RunChecked(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null,
         string? workingDirectory = null, TimeSpan? timeout = null)
     {
-        var result = Run(fileName, arguments, environment, workingDirectory, timeout);
+        ToolResult result = Run(fileName, arguments, environment, workingDirectory, timeout);
         if (!result.Succeeded)
         {
             Assert.Fail(result.Describe());

@@ -35,7 +35,7 @@ internal static class Interpreters
             yield break;
         }
 
-        foreach (var interpreter in chosen)
+        foreach (PythonInterpreter? interpreter in chosen)
         {
             yield return new TestCaseData(interpreter.Label).SetArgDisplayNames(interpreter.Label);
         }
@@ -52,9 +52,9 @@ internal static class Interpreters
             yield break;
         }
 
-        foreach (var interpreter in All)
+        foreach (PythonInterpreter interpreter in All)
         {
-            foreach (var argument in list)
+            foreach (T? argument in list)
             {
                 if (include is null || include(interpreter, argument))
                 {

@@ -86,7 +86,7 @@ internal static class PythonProcess
             info.Environment["PYTHONPATH"] = start.PythonPath;
         }
 
-        foreach (var (name, value) in start.Environment)
+        foreach ((string? name, string? value) in start.Environment)
         {
             if (value is null)
             {
@@ -100,8 +100,8 @@ internal static class PythonProcess
 
         using var process = new Process { StartInfo = info };
         process.Start();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
         try
         {
             await process.StandardInput.WriteAsync(start.Stdin);

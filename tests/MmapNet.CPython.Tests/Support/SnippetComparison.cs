@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using MmapNet.Discovery;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests.Support;
@@ -28,9 +29,9 @@ internal static class SnippetComparison
     /// </summary>
     public static async Task AssertSameAsync(string interpreterLabel, string script, params string[] arguments)
     {
-        var interpreter = Interpreters.Get(interpreterLabel);
-        var stdlib = await Transcript.RunAsync(interpreter, script, Stdlib, arguments);
-        var mmapnet = await Transcript.RunAsync(interpreter, script, Implementation, arguments);
+        PythonInterpreter interpreter = Interpreters.Get(interpreterLabel);
+        Transcript stdlib = await Transcript.RunAsync(interpreter, script, Stdlib, arguments);
+        Transcript mmapnet = await Transcript.RunAsync(interpreter, script, Implementation, arguments);
         AssertSame(stdlib, mmapnet);
     }
 
@@ -42,7 +43,7 @@ internal static class SnippetComparison
 
         var differences = new StringBuilder();
         var deviations = new StringBuilder();
-        foreach (var (reference, actual) in stdlib.Steps.Zip(mmapnet.Steps))
+        foreach ((TranscriptStep? reference, TranscriptStep? actual) in stdlib.Steps.Zip(mmapnet.Steps))
         {
             if (reference.Outcome == actual.Outcome && !actual.Died)
             {

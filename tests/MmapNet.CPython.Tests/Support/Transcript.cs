@@ -39,14 +39,14 @@ internal sealed class Transcript
     {
         start ??= new PythonStart();
         var steps = new List<TranscriptStep>();
-        var extra = arguments?.ToList() ?? new List<string>();
+        List<string> extra = arguments?.ToList() ?? new List<string>();
         while (true)
         {
             var environment = new Dictionary<string, string?>(start.Environment)
             {
                 [StartVariable] = steps.Count.ToString(CultureInfo.InvariantCulture),
             };
-            var result = await PythonProcess.RunScriptAsync(
+            PythonResult result = await PythonProcess.RunScriptAsync(
                 interpreter,
                 script,
                 new[] { module }.Concat(extra),
