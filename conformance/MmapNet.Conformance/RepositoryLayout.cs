@@ -46,7 +46,7 @@ public sealed record RepositoryLayout(string Root)
             : new List<string> { startFolder };
         foreach (var start in starts)
         {
-            for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
+            for (DirectoryInfo? folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
             {
                 if (File.Exists(Path.Combine(folder.FullName, "conformance", "harness", "bootstrap.py")))
                 {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using MmapNet.Arm64.Tests.Support;
@@ -40,7 +41,7 @@ public sealed class CrossBuildTests
         // the module's segments must be aligned to 64 KiB (the AArch64 linker's default max-page-size).
         var module = Path.Combine(Arm64NativeAotBuild.Folder, "_mmapnet.so");
         var segments = Tool.RunChecked("aarch64-linux-gnu-readelf", ["--program-headers", "--wide", module]).Stdout;
-        var alignments = System.Text.RegularExpressions.Regex.Matches(segments, @"^\s*LOAD\s.*\s0x([0-9a-f]+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+        List<long> alignments = System.Text.RegularExpressions.Regex.Matches(segments, @"^\s*LOAD\s.*\s0x([0-9a-f]+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
             .Select(m => Convert.ToInt64(m.Groups[1].Value, 16))
             .ToList();
 

@@ -37,7 +37,7 @@ public sealed class EmulatedImportTests
     {
         ToolResult result = Tool.RunChecked(configuration.Interpreter.ExecutablePath, ["-c", Probe],
             new Dictionary<string, string?> { ["PYTHONPATH"] = Repository.PythonFolder });
-        using var facts = JsonDocument.Parse(result.Stdout);
+        using JsonDocument facts = JsonDocument.Parse(result.Stdout);
         JsonElement root = facts.RootElement;
         var expectedPageSize = configuration.PageSize == 0 ? System.Environment.SystemPageSize : configuration.PageSize;
 

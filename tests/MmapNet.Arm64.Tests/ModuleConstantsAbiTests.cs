@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
 using MmapNet.CPython;
@@ -22,8 +23,8 @@ public sealed class ModuleConstantsAbiTests
     [TestCaseSource(nameof(Architectures))]
     public void FlagConstants_AreExactlyThoseCPython313HasOnTheArchitecture(Architecture architecture)
     {
-        var cpython = LinuxAbi.Of(architecture).ModuleConstants.Select(c => $"{c.Name}={c.Value}").Order(StringComparer.Ordinal).ToList();
-        var mmapnet = ModuleConstants.For(architecture)
+        List<string> cpython = LinuxAbi.Of(architecture).ModuleConstants.Select(c => $"{c.Name}={c.Value}").Order(StringComparer.Ordinal).ToList();
+        List<string> mmapnet = ModuleConstants.For(architecture)
             .Where(c => c.Since <= Python313 && (c.Name.StartsWith("MAP_", StringComparison.Ordinal) ||
                                                  c.Name.StartsWith("MADV_", StringComparison.Ordinal) ||
                                                  c.Name.StartsWith("PROT_", StringComparison.Ordinal)))

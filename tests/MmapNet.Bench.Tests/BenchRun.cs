@@ -40,7 +40,7 @@ internal sealed class BenchRun : IDisposable
     {
         PythonInterpreter python = new InterpreterLocator().FindAll()[^1];
         string folder = Directory.CreateTempSubdirectory("mmapnet-bench-tests-").FullName;
-        var start = new ProcessStartInfo(python.ExecutablePath)
+        ProcessStartInfo start = new ProcessStartInfo(python.ExecutablePath)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -76,7 +76,7 @@ internal sealed class BenchRun : IDisposable
     {
         get
         {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
+            for (DirectoryInfo? directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
             {
                 if (File.Exists(Path.Combine(directory.FullName, "MmapNet.sln")))
                 {

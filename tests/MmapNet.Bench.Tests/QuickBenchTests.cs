@@ -240,7 +240,7 @@ public sealed class QuickBenchTests
     [Test]
     public void TheTargetsAreEachJudged()
     {
-        var targets = Root.GetProperty("targets").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        Dictionary<string, JsonElement> targets = Root.GetProperty("targets").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
 
         Assert.Multiple(() =>
         {
@@ -294,8 +294,8 @@ public sealed class QuickBenchTests
     public void TheChartIsAnSvgWithTwoBarsAndALabelPerOperationAndTheTargetLines()
     {
         XDocument chart = XDocument.Load(_run.ChartPath);
-        var texts = chart.Descendants(Svg + "text").Select(t => t.Value).ToList();
-        var bars = chart.Descendants(Svg + "rect").Skip(3).ToList(); // the background, then the legend's two
+        List<string> texts = chart.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        List<XElement> bars = chart.Descendants(Svg + "rect").Skip(3).ToList(); // the background, then the legend's two
         CultureInfo invariant = System.Globalization.CultureInfo.InvariantCulture;
         IEnumerable<string> labels = Operations.Select(o => (o.GetProperty("ratio").GetDouble(), o.GetProperty("cold").GetProperty("ratio").GetDouble()))
             .Append((Root.GetProperty("geometric_mean").GetDouble(), Root.GetProperty("cold_geometric_mean").GetDouble()))

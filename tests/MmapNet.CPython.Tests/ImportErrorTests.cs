@@ -25,7 +25,7 @@ public sealed class ImportErrorTests
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task AssembliesNotBuilt_RaisesImportErrorNamingThemAndTheBuildCommand(string label)
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var package = Path.Combine(folder.Folder("site"), "mmapnet");
         CopyPythonPackage(Path.Combine(Repository.PythonFolder, "mmapnet"), package);
         var empty = folder.Folder("no-assemblies");
@@ -57,7 +57,7 @@ public sealed class ImportErrorTests
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task NoDotnetRuntime_RaisesImportErrorNamingTheRuntime(string label)
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var empty = folder.Folder("no-dotnet");
         JsonElement outcome = await ImportAsync(label, new PythonStart
         {

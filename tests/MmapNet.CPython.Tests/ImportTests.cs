@@ -27,7 +27,7 @@ public sealed class ImportTests
     public async Task ImportFromTheRepositoryRoot_WorksAndSaysItsBackend(string label)
     {
         PythonInterpreter interpreter = Interpreters.Get(label);
-        var start = new PythonStart
+        PythonStart start = new PythonStart
         {
             WorkingDirectory = Repository.Root,
             PythonPath = "python",
@@ -64,7 +64,7 @@ public sealed class ImportTests
     {
         string[] allowed = ["mmapnet", "mmapnet._loader", "mmapnet._clr", "mmapnet._mmapnet",
             "ctypes", "_ctypes", "ctypes._endian", "struct", "_struct", "atexit", "types"];
-        var start = new PythonStart
+        PythonStart start = new PythonStart
         {
             Environment = new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr", ["MMAPNET_CLR"] = null },
         };

@@ -80,8 +80,8 @@ public sealed class RunCommandTests
     {
         Scenario scenario = Scenarios().Single(s => s.Name == scenarioName);
         PythonInterpreter interpreter = Interpreters.Get(interpreterLabel);
-        using var folder = new TemporaryFolder();
-        var start = new PythonStart { WorkingDirectory = scenario.WorkingFolder(folder), Stdin = scenario.Stdin, Timeout = TimeSpan.FromSeconds(60) };
+        using TemporaryFolder folder = new TemporaryFolder();
+        PythonStart start = new PythonStart { WorkingDirectory = scenario.WorkingFolder(folder), Stdin = scenario.Stdin, Timeout = TimeSpan.FromSeconds(60) };
         var arguments = scenario.Arguments(folder);
 
         PythonResult plain = await PythonProcess.RunAsync(interpreter, arguments, start);
@@ -125,7 +125,7 @@ public sealed class RunCommandTests
     // The "mmap served by: NAME" lines of stdout and stderr, and both streams without them.
     private static (string[] ServedBy, string Stdout, string Stderr) SplitServedBy(PythonResult result)
     {
-        var servedBy = new List<string>();
+        List<string> servedBy = new List<string>();
         string Strip(string text) => string.Join("\n", text.Split('\n').Where(line =>
         {
             if (!line.StartsWith(ServedByLine, StringComparison.Ordinal))

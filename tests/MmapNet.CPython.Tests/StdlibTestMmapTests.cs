@@ -57,7 +57,7 @@ public sealed class StdlibTestMmapTests
         Assert.That(stdlib.Count("passed"), Is.GreaterThan(MinimumPassed), $"too few tests passed with the stdlib to mean anything: {stdlib.Summary()}");
         Assert.That(mmapnet.Finished, Is.True, $"the mmapnet run did not finish (it was in {mmapnet.LastStarted}):\n{mmapnet.Process.Describe()}");
 
-        var differences = stdlib.Outcomes.Keys.Union(mmapnet.Outcomes.Keys)
+        List<string> differences = stdlib.Outcomes.Keys.Union(mmapnet.Outcomes.Keys)
             .Order(StringComparer.Ordinal)
             .Where(id => stdlib.OutcomeOf(id) != mmapnet.OutcomeOf(id))
             .Select(id => $"{id}: stdlib {stdlib.OutcomeOf(id)}, mmapnet {mmapnet.OutcomeOf(id)}\n{Indent(mmapnet.DetailOf(id) ?? stdlib.DetailOf(id))}")
@@ -87,12 +87,12 @@ public sealed class StdlibTestMmapTests
 
         public static async Task<TestMmapRun> RunAsync(PythonInterpreter interpreter, string module)
         {
-            using var folder = new TemporaryFolder();
+            using TemporaryFolder folder = new TemporaryFolder();
             var results = Path.Combine(folder.Path, "results.jsonl");
             var work = folder.Folder("work");
             PythonResult process = await PythonProcess.RunScriptAsync(
                 interpreter, "run_test_mmap.py", [module, results], new PythonStart { WorkingDirectory = work, Timeout = TimeSpan.FromMinutes(5) });
-            var run = new TestMmapRun(process);
+            TestMmapRun run = new TestMmapRun(process);
             if (!File.Exists(results))
             {
                 Assert.Fail($"run_test_mmap.py with {module} on {interpreter.Label} wrote no results:\n{process.Describe()}");

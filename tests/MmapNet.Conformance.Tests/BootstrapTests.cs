@@ -45,7 +45,7 @@ public sealed class BootstrapTests
     [Test]
     public async Task WhenTheImplementationCannotBeInstalledNoCaseIsRun()
     {
-        var runner = new ConformanceRunner(TestEnvironment.Settings("no_such_mmap_module"));
+        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings("no_such_mmap_module"));
         IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder);
 
         (IReadOnlyList<ImplementationCheck>? checks, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(TestEnvironment.Interpreters, cases, null, CancellationToken.None);
@@ -62,7 +62,7 @@ public sealed class BootstrapTests
     [Test]
     public async Task TheCheckReportsWhichModuleServesMmap()
     {
-        var runner = new ConformanceRunner(TestEnvironment.Settings("wrongmmap"));
+        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings("wrongmmap"));
 
         ImplementationCheck check = await runner.CheckImplementationAsync(TestEnvironment.Newest, CancellationToken.None);
 
@@ -77,15 +77,15 @@ public sealed class BootstrapTests
     [Test]
     public async Task ImportMmapGetsTheImplementationOnlyOnItsSide()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var casePath = folder.Write("probe/which_mmap.py", """
             import mmap
             from mmap import mmap as mmap_type
             import sys
             print(mmap.__name__, mmap_type.__module__, sys.modules["mmap"].__name__)
             """);
-        var conformanceCase = new ConformanceCase("probe", "which_mmap", casePath, folder.Path);
-        var runner = new ConformanceRunner(TestEnvironment.Settings("wrongmmap"));
+        ConformanceCase conformanceCase = new ConformanceCase("probe", "which_mmap", casePath, folder.Path);
+        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings("wrongmmap"));
 
         CaseResult result = await runner.RunCaseAsync(TestEnvironment.Newest, conformanceCase, CancellationToken.None);
 
@@ -99,7 +99,7 @@ public sealed class BootstrapTests
     [Test]
     public async Task AnImplementationElsewhereIsFoundThroughExtraPythonPaths()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var module = folder.Write("lib/othermmap.py", """
             import mmap as _stdlib
             from mmap import *
@@ -142,7 +142,7 @@ public sealed class BootstrapTests
     public void PythonPathHasTheRepositoryPackagesTheExtraFoldersAndTheCasesRoot()
     {
         RunSettings settings = TestEnvironment.Settings("mmapnet") with { ExtraPythonPaths = new[] { "/opt/impl" } };
-        var launcher = new BootstrapLauncher(settings);
+        BootstrapLauncher launcher = new BootstrapLauncher(settings);
 
         Assert.Multiple(() =>
         {
@@ -162,7 +162,7 @@ public sealed class BootstrapTests
     {
         const string Startup = "PYTHONSTARTUP";
         const string Pythonnet = "PYTHONNET_RUNTIME";
-        var launcher = new BootstrapLauncher(TestEnvironment.Settings("mmapnet"));
+        BootstrapLauncher launcher = new BootstrapLauncher(TestEnvironment.Settings("mmapnet"));
         (string?, string?) saved = (Environment.GetEnvironmentVariable(Startup), Environment.GetEnvironmentVariable(Pythonnet));
         try
         {

@@ -12,7 +12,7 @@ public sealed class CaseCatalogTests
     [Test]
     public void FindsAreaScriptsAndLeavesOutHelpers()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         folder.Write("casekit.py", "# support module");
         folder.Write("find/find_basic.py", "print(1)");
         folder.Write("find/_helpers.py", "# helper");

@@ -77,7 +77,7 @@ public sealed class CaseResultTests
     [Test]
     public void ATimeoutOnEitherSideIsATimeoutEvenIfTheOutputMatches()
     {
-        var timeout = Termination.Timeout(TimeSpan.FromSeconds(5));
+        Termination timeout = Termination.Timeout(TimeSpan.FromSeconds(5));
 
         Assert.Multiple(() =>
         {

@@ -16,12 +16,12 @@ public sealed class CommandLineTests
     [Test]
     public async Task AWrongImplementationExitsWithOneAndWritesTheReport()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         (int exit, string? output) = await Run(
             "--impl", "wrongmmap", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "find or neutral",
             "--python", TestEnvironment.Newest.Label, "--no-stdlib-tests", "--report", folder.Path);
 
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "report.json")));
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "report.json")));
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(ConformanceCommand.ExitDiffers), output);
@@ -36,7 +36,7 @@ public sealed class CommandLineTests
     [Test]
     public async Task MmapAgainstItselfExitsWithZero()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         (int exit, string? output) = await Run(
             "--impl", "mmap", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "neutral",
             "--python", TestEnvironment.Newest.Label, "--no-stdlib-tests", "--report", folder.Path);
@@ -98,7 +98,7 @@ public sealed class CommandLineTests
 
     private static async Task<(int Exit, string Output)> Run(params string[] arguments)
     {
-        var writer = new StringWriter();
+        StringWriter writer = new StringWriter();
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,

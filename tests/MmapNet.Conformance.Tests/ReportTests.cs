@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -22,9 +23,9 @@ public sealed class ReportTests
     [Test]
     public void JsonHasInterpretersSummariesAndTranscriptsOfFailuresOnly()
     {
-        using var document = JsonDocument.Parse(JsonReport.Serialize(Suite()));
+        using JsonDocument document = JsonDocument.Parse(JsonReport.Serialize(Suite()));
         JsonElement root = document.RootElement;
-        var results = root.GetProperty("results").EnumerateArray().ToList();
+        List<JsonElement> results = root.GetProperty("results").EnumerateArray().ToList();
 
         Assert.Multiple(() =>
         {
@@ -93,7 +94,7 @@ public sealed class ReportTests
     [Test]
     public void TheWriterWritesAllThreeFiles()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var reportFolder = Path.Combine(folder.Path, "nested", "report");
 
         ReportWriter.Write(Suite(), reportFolder);
@@ -105,7 +106,7 @@ public sealed class ReportTests
 
     private static SuiteResult Suite()
     {
-        var settings = new RunSettings { Layout = new RepositoryLayout("/repo") };
+        RunSettings settings = new RunSettings { Layout = new RepositoryLayout("/repo") };
         CaseResult[] results = new[]
         {
             Result("find", "find_basic", "find: 3\n", "find: 0\n", Termination.Exit(0)),
@@ -113,7 +114,7 @@ public sealed class ReportTests
             Result("close", "close_crash", "ok\n", string.Empty, Termination.Signal(11)),
         };
         ImplementationCheck[] checks = new[] { new ImplementationCheck(Interpreter, "mmapnet", "mmapnet (/repo/python/mmapnet/__init__.py)", "mmapnet.mmap", null) };
-        var reference = new StdlibTestRun(
+        StdlibTestRun reference = new StdlibTestRun(
             "mmap", new UnittestReport(2, 2, 0, 0, 0, 0, 0), Termination.Exit(0), null, TimeSpan.FromSeconds(1), string.Empty,
             new System.Collections.Generic.Dictionary<string, string> { ["MmapTests.test_find"] = "ok", ["MmapTests.test_read"] = "ok" });
         StdlibTestRun implementation = reference with

@@ -24,7 +24,7 @@ public sealed class RobustnessTests
     [Test]
     public async Task AHangingCaseTimesOutAndItsChildProcessIsKilled()
     {
-        var stopwatch = Stopwatch.StartNew();
+        Stopwatch stopwatch = Stopwatch.StartNew();
         CaseResult result = await Run("process/hangs_with_a_child", ShortTimeout);
         stopwatch.Stop();
 
@@ -45,7 +45,7 @@ public sealed class RobustnessTests
     [Test]
     public async Task AChildThatKeepsTheOutputOpenDoesNotHoldUpTheRun()
     {
-        var stopwatch = Stopwatch.StartNew();
+        Stopwatch stopwatch = Stopwatch.StartNew();
         CaseResult result = await Run("process/leaves_a_child_holding_stdout");
         stopwatch.Stop();
 
@@ -63,7 +63,7 @@ public sealed class RobustnessTests
     [Test]
     public async Task MegabytesOfOutputAreCountedNotKept()
     {
-        var stopwatch = Stopwatch.StartNew();
+        Stopwatch stopwatch = Stopwatch.StartNew();
         CaseResult result = await Run("output/floods_stdout");
         stopwatch.Stop();
 
@@ -162,7 +162,7 @@ public sealed class RobustnessTests
     public async Task OneMisbehavingCaseDoesNotStopTheOthers()
     {
         IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(TestEnvironment.Layout.MisbehavingCasesFolder);
-        var runner = new ConformanceRunner(TestEnvironment.Settings(RunSettings.ReferenceModule, ShortTimeout));
+        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings(RunSettings.ReferenceModule, ShortTimeout));
 
         (IReadOnlyList<ImplementationCheck> _, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(new[] { TestEnvironment.Newest }, cases, null, CancellationToken.None);
 
@@ -212,7 +212,7 @@ public sealed class RobustnessTests
     private static Task<CaseResult> Run(string caseId, TimeSpan? timeout = null)
     {
         ConformanceCase conformanceCase = CaseCatalog.Discover(TestEnvironment.Layout.MisbehavingCasesFolder).Single(c => c.Id == caseId);
-        var runner = new ConformanceRunner(TestEnvironment.Settings(RunSettings.ReferenceModule, timeout));
+        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings(RunSettings.ReferenceModule, timeout));
         return runner.RunCaseAsync(TestEnvironment.Newest, conformanceCase, CancellationToken.None);
     }
 }

@@ -82,10 +82,10 @@ public sealed class TranscriptTests
     public void CutOffOutputRecordsItsFullSize()
     {
         var bytes = Encoding.UTF8.GetBytes("abc");
-        var result = new ProcessResult(
+        ProcessResult result = new ProcessResult(
             null, 0, false, new CapturedOutput(bytes, 1000), CapturedOutput.Empty, TimeSpan.Zero, false);
 
-        var transcript = Transcript.FromProcess(result, Termination.Exit(0));
+        Transcript transcript = Transcript.FromProcess(result, Termination.Exit(0));
 
         Assert.That(transcript.ComparableText, Is.EqualTo(
             "=== stdout ===\nabc\n[no newline at the end of stdout]\n[stdout cut off: 1000 bytes in all]\n" +
@@ -97,9 +97,9 @@ public sealed class TranscriptTests
     {
         var bytes = Encoding.UTF8.GetBytes("caf\u00e9");
         var cut = bytes[..^1]; // the first byte of the two-byte é
-        var result = new ProcessResult(null, 0, false, new CapturedOutput(cut, 100), CapturedOutput.Empty, TimeSpan.Zero, false);
+        ProcessResult result = new ProcessResult(null, 0, false, new CapturedOutput(cut, 100), CapturedOutput.Empty, TimeSpan.Zero, false);
 
-        var transcript = Transcript.FromProcess(result, Termination.Exit(0));
+        Transcript transcript = Transcript.FromProcess(result, Termination.Exit(0));
 
         Assert.Multiple(() =>
         {

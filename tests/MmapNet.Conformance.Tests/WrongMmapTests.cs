@@ -75,8 +75,8 @@ public sealed class WrongMmapTests
     [TestCaseSource(nameof(Interpreters))]
     public async Task CasesThatTouchNoBrokenBehaviourPass(string interpreterLabel)
     {
-        var covered = Expectations.Select(e => e.CaseId).ToHashSet(StringComparer.Ordinal);
-        var others = (await ResultsOn(interpreterLabel)).Where(r => !covered.Contains(r.Case.Id)).ToList();
+        HashSet<string> covered = Expectations.Select(e => e.CaseId).ToHashSet(StringComparer.Ordinal);
+        List<CaseResult> others = (await ResultsOn(interpreterLabel)).Where(r => !covered.Contains(r.Case.Id)).ToList();
 
         Assert.Multiple(() =>
         {
@@ -123,7 +123,7 @@ public sealed class WrongMmapTests
     private static Task<IReadOnlyList<CaseResult>> ResultsOn(string interpreterLabel) =>
         ResultsByInterpreter.GetOrAdd(interpreterLabel, label => new Lazy<Task<IReadOnlyList<CaseResult>>>(async () =>
         {
-            var runner = new ConformanceRunner(TestEnvironment.Settings(WrongModule, CaseTimeout));
+            ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings(WrongModule, CaseTimeout));
             (IReadOnlyList<ImplementationCheck> _, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(
                 new[] { TestEnvironment.Interpreter(label) },
                 CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder),

@@ -53,7 +53,7 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OrdersByVersionThenLabel()
     {
-        var expected = interpreters.OrderBy(i => i.Version).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
+        List<PythonInterpreter> expected = interpreters.OrderBy(i => i.Version).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
         Assert.That(interpreters, Is.EqualTo(expected));
     }
 
@@ -142,7 +142,7 @@ public sealed class InterpreterLocatorTests
     public void OverrideVariableReplacesTheSearch()
     {
         PythonInterpreter chosen = interpreters[^1];
-        var locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, chosen.ExecutablePath));
+        InterpreterLocator locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, chosen.ExecutablePath));
 
         InterpreterSearchResult result = locator.Search();
 
@@ -158,7 +158,7 @@ public sealed class InterpreterLocatorTests
     public void OverrideNamingOneInterpreterTwiceYieldsItOnce()
     {
         PythonInterpreter chosen = interpreters[0];
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var alias = Path.Combine(folder.Path, "python-alias");
         File.CreateSymbolicLink(alias, chosen.ExecutablePath);
         var value = string.Join(Path.PathSeparator, chosen.ExecutablePath, alias);
@@ -172,7 +172,7 @@ public sealed class InterpreterLocatorTests
     public void OverrideWithAMissingPathFailsNamingIt()
     {
         const string bogus = "/nonexistent/mmapnet/bin/python3";
-        var locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, bogus));
+        InterpreterLocator locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, bogus));
 
         InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
 
@@ -182,7 +182,7 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideWithSomethingThatIsNotPythonFailsClearly()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var fake = folder.WriteScript("not-python", "echo 'this is not python' >&2\nexit 3\n");
 
         InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
@@ -195,7 +195,7 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideWithAnUnsupportedVersionFailsClearly()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var fake = folder.WriteScript("python3.9", FakeAnswer("[3, 9, 18]", "cpython"));
 
         InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
@@ -208,7 +208,7 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideWithAnotherImplementationFailsClearly()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var fake = folder.WriteScript("pypy3", FakeAnswer("[3, 10, 14]", "pypy"));
 
         InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
@@ -220,9 +220,9 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void AnInterpreterThatHangsIsReportedAfterTheTimeLimit()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var fake = folder.WriteScript("hangs", "exec sleep 60\n");
-        var locator = new InterpreterLocator(
+        InterpreterLocator locator = new InterpreterLocator(
             Environment(InterpreterLocator.OverrideVariable, fake), TimeSpan.FromMilliseconds(500));
 
         InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
@@ -233,7 +233,7 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void EmptyOverrideIsAnError()
     {
-        var locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, " "));
+        InterpreterLocator locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, " "));
 
         Assert.That(() => locator.FindAll(), Throws.TypeOf<InterpreterDiscoveryException>()
             .With.Message.Contains("names no interpreter"));
@@ -243,15 +243,15 @@ public sealed class InterpreterLocatorTests
     public void AutomaticSearchDeduplicatesPyenvVersionsByRealPath()
     {
         PythonInterpreter real = interpreters[0];
-        using var root = new TemporaryFolder();
+        using TemporaryFolder root = new TemporaryFolder();
         foreach (var name in new[] { "first", "second" })
         {
             var bin = Directory.CreateDirectory(Path.Combine(root.Path, "versions", name, "bin")).FullName;
             File.CreateSymbolicLink(Path.Combine(bin, "python3"), real.RealPath);
         }
 
-        var locator = new InterpreterLocator(Environment("PYENV_ROOT", root.Path));
-        var pyenvOnes = locator.FindAll().Where(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal)).ToList();
+        InterpreterLocator locator = new InterpreterLocator(Environment("PYENV_ROOT", root.Path));
+        List<PythonInterpreter> pyenvOnes = locator.FindAll().Where(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal)).ToList();
 
         Assert.That(pyenvOnes.Select(i => (i.Label, i.RealPath)), Is.EqualTo(new[]
         {
@@ -262,7 +262,7 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void AutomaticSearchListsUnsupportedCandidatesAsSkipped()
     {
-        using var root = new TemporaryFolder();
+        using TemporaryFolder root = new TemporaryFolder();
         var bin = Directory.CreateDirectory(Path.Combine(root.Path, "versions", "3.9.18", "bin")).FullName;
         var fake = Path.Combine(bin, "python3");
         File.WriteAllText(fake, "#!/bin/sh\n" + FakeAnswer("[3, 9, 18]", "cpython"));

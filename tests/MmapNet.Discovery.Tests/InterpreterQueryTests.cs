@@ -21,7 +21,7 @@ public sealed class InterpreterQueryTests
     [Test]
     public void IgnoresAStaticLibraryAndFindsTheSharedOne()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         System.IO.File.WriteAllText(System.IO.Path.Combine(folder.Path, "libpython3.11.a"), string.Empty);
         System.IO.File.WriteAllText(System.IO.Path.Combine(folder.Path, "libpython3.11.so.1.0"), string.Empty);
         var json = $$"""
@@ -35,7 +35,7 @@ public sealed class InterpreterQueryTests
     [Test]
     public void AStaticBuildWithoutASharedLibraryHasNone()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         System.IO.File.WriteAllText(System.IO.Path.Combine(folder.Path, "libpython3.11.a"), string.Empty);
         var json = $$"""
             {"version": [3, 11, 2], "implementation": "cpython", "libdir": "{{folder.Path}}", "ldlibrary": "libpython3.11.a",

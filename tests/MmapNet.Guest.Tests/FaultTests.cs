@@ -41,7 +41,7 @@ public sealed partial class FaultTests
 
     private static async Task AssertAllAsync(string label, MmapnetRoute route, string[] variants, System.Func<string, string> scenarioOf, string? faulthandler)
     {
-        var failures = new List<string>();
+        List<string> failures = new List<string>();
         foreach (var variant in variants)
         {
             string scenario = scenarioOf(variant);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -25,9 +26,9 @@ public sealed class GilReleaseTests
         GuestScript.AssertExitedCleanly(mmapnet, $"mmapnet's run ({route})");
         TestContext.Out.WriteLine($"stdlib:\n{stdlib.Stdout}\nmmapnet:\n{mmapnet.Stdout}");
 
-        using var expected = JsonDocument.Parse(stdlib.Stdout);
-        using var actual = JsonDocument.Parse(mmapnet.Stdout);
-        var operations = expected.RootElement.EnumerateObject().Select(o => o.Name).ToList();
+        using JsonDocument expected = JsonDocument.Parse(stdlib.Stdout);
+        using JsonDocument actual = JsonDocument.Parse(mmapnet.Stdout);
+        List<string> operations = expected.RootElement.EnumerateObject().Select(o => o.Name).ToList();
         Assert.That(actual.RootElement.EnumerateObject().Select(o => o.Name), Is.EqualTo(operations));
         Assert.Multiple(() =>
         {

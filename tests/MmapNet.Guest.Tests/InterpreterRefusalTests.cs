@@ -37,7 +37,7 @@ public sealed class InterpreterRefusalTests
     {
         // A pyenv interpreter: its libpython is a shared library, whose Py_GetVersion the preloaded one comes before.
         PythonInterpreter interpreter = TestInterpreters.All.First(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal));
-        var start = new ChildStart
+        ChildStart start = new ChildStart
         {
             Environment = new Dictionary<string, string?>
             {

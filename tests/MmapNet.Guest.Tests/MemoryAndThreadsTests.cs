@@ -43,7 +43,7 @@ public sealed class MemoryAndThreadsTests
     {
         ChildResult stdlib = await GuestScript.RunStdlibAsync(label, "memory_and_threads.py", ["0"]);
         GuestScript.AssertExitedCleanly(stdlib, "the stdlib's run");
-        using var stdlibReport = JsonDocument.Parse(stdlib.Stdout);
+        using JsonDocument stdlibReport = JsonDocument.Parse(stdlib.Stdout);
         using JsonDocument report = await MeasureAsync(label, route, 0);
         long stdlibKib = stdlibReport.RootElement.GetProperty("rss_kib").GetProperty("after_import").GetInt64();
         long mmapnetKib = report.RootElement.GetProperty("rss_kib").GetProperty("after_import").GetInt64();
@@ -61,9 +61,9 @@ public sealed class MemoryAndThreadsTests
     public async Task RightAfterImport_TheProcessHasOnlyTheRoutesThreads(string label, MmapnetRoute route)
     {
         using JsonDocument report = await MeasureAsync(label, route, 0);
-        var threads = report.RootElement.GetProperty("threads_after_import").EnumerateArray().Select(t => t.GetString()!).ToList();
+        List<string> threads = report.RootElement.GetProperty("threads_after_import").EnumerateArray().Select(t => t.GetString()!).ToList();
         TestContext.Out.WriteLine($"threads after import: {string.Join(", ", threads)}");
-        var runtimeThreads = threads.Where(name => name.StartsWith(".NET ", StringComparison.Ordinal)).ToList();
+        List<string> runtimeThreads = threads.Where(name => name.StartsWith(".NET ", StringComparison.Ordinal)).ToList();
         if (route == MmapnetRoute.CoreClr)
         {
             Assert.That(runtimeThreads, Is.EquivalentTo(new[] { ".NET Finalizer", ".NET SynchManag" }));
@@ -79,7 +79,7 @@ public sealed class MemoryAndThreadsTests
 
     private static async Task<JsonDocument> MeasureAsync(string label, MmapnetRoute route, int cycles)
     {
-        var start = new ChildStart
+        ChildStart start = new ChildStart
         {
             Environment = new Dictionary<string, string?> { ["LD_PRELOAD"] = LargeCacheLibrary.Value },
             Timeout = TimeSpan.FromMinutes(10),

@@ -79,7 +79,7 @@ public sealed class BundledPythonTests
         LocatedPython located = Locator(_scratch, ("PYENV_ROOT", root)).Locate();
         Assert.That(located.Origin, Does.StartWith("pyenv "));
 
-        var nothingElse = new PythonLocator(name => name == "HOME" ? _scratch : null, _scratch, [], _scratch);
+        PythonLocator nothingElse = new PythonLocator(name => name == "HOME" ? _scratch : null, _scratch, [], _scratch);
         PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => nothingElse.Locate())!;
         Assert.That(error.PlacesTried, Does.Contain(
             $"bundled: no {Path.Combine(_scratch, "runtimes", "linux-x64", "python", BundledPython.ManifestFileName)} " +

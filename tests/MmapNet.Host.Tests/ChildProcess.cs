@@ -48,7 +48,7 @@ internal static partial class ChildProcess
         // started in the background by a shell without job control (SIGINT ignored there) could then interrupt neither.
         // env --default-signal=INT restores the default disposition and execs the program (same pid), as a terminal has it.
         bool restoreSigint = signalAfterReady == Sigint;
-        var startInfo = new ProcessStartInfo(restoreSigint ? "/usr/bin/env" : program)
+        ProcessStartInfo startInfo = new ProcessStartInfo(restoreSigint ? "/usr/bin/env" : program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -90,11 +90,11 @@ internal static partial class ChildProcess
             }
         }
 
-        var stopwatch = Stopwatch.StartNew();
+        Stopwatch stopwatch = Stopwatch.StartNew();
         using Process process = Process.Start(startInfo) ?? throw new InvalidOperationException($"{program} did not start.");
         process.StandardInput.Close();
-        var stdout = new StringBuilder();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        StringBuilder stdout = new StringBuilder();
+        TaskCompletionSource ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task readOut = Task.Run(async () =>
         {
             while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
@@ -111,7 +111,7 @@ internal static partial class ChildProcess
             }
         });
         Task<string> readErr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        using CancellationTokenSource limit = new CancellationTokenSource(timeout ?? DefaultTimeout);
         try
         {
             if (signalAfterReady is { } signal)

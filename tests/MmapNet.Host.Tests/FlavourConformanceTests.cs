@@ -61,7 +61,7 @@ public sealed class FlavourConformanceTests
         PythonInterpreter interpreter = interpreterLabel == BundledInterpreter.Name
             ? TestInterpreters.Bundled
             : TestInterpreters.Embeddable.Single(i => i.Label == interpreterLabel);
-        var runner = new ConformanceRunner(Settings(flavour));
+        ConformanceRunner runner = new ConformanceRunner(Settings(flavour));
 
         CaseResult result = await runner.RunCaseAsync(interpreter, conformanceCase, TestContext.CurrentContext.CancellationToken);
 
@@ -71,7 +71,7 @@ public sealed class FlavourConformanceTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.Cases))]
     public async Task HostFlavourServesMmapFromTheHostsPackage(PythonInterpreter interpreter)
     {
-        var runner = new ConformanceRunner(Settings(ImplementationFlavour.Host));
+        ConformanceRunner runner = new ConformanceRunner(Settings(ImplementationFlavour.Host));
         ImplementationCheck check = await runner.CheckImplementationAsync(interpreter, TestContext.CurrentContext.CancellationToken);
         Assert.That(check.Error, Is.Null);
         Assert.That(check.ServedBy, Does.StartWith("mmapnet (" + TestLayout.BuildOutput("MmapNet.Host.Tool")), "the host's own copy of the package");
@@ -82,7 +82,7 @@ public sealed class FlavourConformanceTests
     public void HostFlavourRunsOnlyTheImplementationUnderTheHost()
     {
         PythonInterpreter interpreter = TestInterpreters.Embeddable[0];
-        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
+        BootstrapLauncher launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
         (string? referenceProgram, IReadOnlyList<string>? referenceArguments) = launcher.Command(interpreter, RunSettings.ReferenceModule, ["case.py"]);
         (string? program, IReadOnlyList<string>? arguments) = launcher.Command(interpreter, "mmapnet", ["case.py"]);
         Assert.That(referenceProgram, Is.EqualTo(interpreter.ExecutablePath));
@@ -95,7 +95,7 @@ public sealed class FlavourConformanceTests
     public void BundledPythonRunsBothSidesUnderTheHost()
     {
         PythonInterpreter bundled = TestInterpreters.Bundled;
-        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
+        BootstrapLauncher launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
         (string? referenceProgram, IReadOnlyList<string>? referenceArguments) = launcher.Command(bundled, RunSettings.ReferenceModule, ["case.py"]);
         (string? program, IReadOnlyList<string>? arguments) = launcher.Command(bundled, "mmapnet", ["case.py"]);
         Assert.That(bundled.Label, Does.Match(@"^3\.11\.\d+-bundled$"));
@@ -110,7 +110,7 @@ public sealed class FlavourConformanceTests
     public async Task OnTheBundledPythonTheReferenceIsItsOwnStandardLibraryMmap()
     {
         PythonInterpreter bundled = TestInterpreters.Bundled;
-        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
+        BootstrapLauncher launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
         string folder = Directory.CreateTempSubdirectory("mmapnet-bundled-probe-").FullName;
         try
         {
@@ -135,7 +135,7 @@ public sealed class FlavourConformanceTests
     [Test]
     public void ClrFlavourSetsTheVariableOnTheImplementationSideOnly()
     {
-        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.PythonWithClr));
+        BootstrapLauncher launcher = new BootstrapLauncher(Settings(ImplementationFlavour.PythonWithClr));
         Assert.That(launcher.Environment("mmapnet", null, "/tmp/status.json", "/tmp/t")[BootstrapLauncher.ClrVariable], Is.EqualTo("1"));
         Assert.That(launcher.Environment("mmap", null, "/tmp/status.json", "/tmp/t").ContainsKey(BootstrapLauncher.ClrVariable), Is.False);
     }

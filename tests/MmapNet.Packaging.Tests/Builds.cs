@@ -97,7 +97,7 @@ internal static class InstalledWheel
     public static VirtualEnvironment For(string interpreterLabel) =>
         Environments.GetOrAdd(interpreterLabel, label => new Lazy<VirtualEnvironment>(() =>
         {
-            var venv = VirtualEnvironment.Create(Interpreters.ByLabel(label), "installed-" + label);
+            VirtualEnvironment venv = VirtualEnvironment.Create(Interpreters.ByLabel(label), "installed-" + label);
             venv.Pip("install", "--no-index", "--no-deps", BuiltWheel.Path);
             return venv;
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;

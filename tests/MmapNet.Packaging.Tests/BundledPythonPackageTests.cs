@@ -40,14 +40,14 @@ public sealed class BundledPythonPackageTests
     [Test]
     public void RuntimePackage_CarriesPythonItsLicensesAndWhatItNeedsFromTheSystem()
     {
-        using var package = new PackageFile(LazyRuntimePackage.Value);
+        using PackageFile package = new PackageFile(LazyRuntimePackage.Value);
         // "key = value" lines, as in pyvenv.cfg.
-        var manifest = Encoding.UTF8.GetString(package.Read($"{PythonHome}/python-runtime.cfg")).Split('\n')
+        List<(string Key, string Value)> manifest = Encoding.UTF8.GetString(package.Read($"{PythonHome}/python-runtime.cfg")).Split('\n')
             .Where(line => !line.StartsWith('#') && line.Contains('=', StringComparison.Ordinal))
             .Select(line => (Key: line[..line.IndexOf('=', StringComparison.Ordinal)].Trim(), Value: line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim()))
             .ToList();
         string[] Values(string key) => manifest.Where(entry => entry.Key == key).Select(entry => entry.Value).ToArray();
-        var debianPackages = Values("debian-packages").Single().Split(' ').Select(package => package[..package.IndexOf('=', StringComparison.Ordinal)]).ToList();
+        List<string> debianPackages = Values("debian-packages").Single().Split(' ').Select(package => package[..package.IndexOf('=', StringComparison.Ordinal)]).ToList();
         List<string> bundled = Values("bundled-libraries").Single().Split(' ').ToList();
         var stdlib = $"{PythonHome}/lib/python3.11";
         TestContext.Out.WriteLine($"{Path.GetFileName(package.Path)}: {new FileInfo(package.Path).Length} bytes, {package.Entries.Count} entries");
@@ -116,7 +116,7 @@ public sealed class BundledPythonPackageTests
     public void AMissingSystemLibrary_KeepsOnlyTheModulesThatNeedItFromImporting_AndIsNamed()
     {
         ConsoleProgram program = LazyProgram.Value;
-        var hidden = OtherPythons().Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libreadline.so.8*")).ToList();
+        List<string> hidden = OtherPythons().Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libreadline.so.8*")).ToList();
         CommandResult run = program.Run(hidden, "import readline");
 
         Assert.That(run.ExitCode, Is.Zero, run.Describe());
@@ -133,7 +133,7 @@ public sealed class BundledPythonPackageTests
         var copy = Scratch.NewFolder("without-expat");
         CopyFolder(program.OutputFolder, copy);
         File.Delete(Path.Combine(copy, PythonHome, "lib", "libexpat.so.1"));
-        var hidden = OtherPythons().Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libexpat.so.1*")).ToList();
+        List<string> hidden = OtherPythons().Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libexpat.so.1*")).ToList();
         CommandResult run = HiddenPaths.Run(Path.Combine(copy, "Consumer"), [], hidden, program.Folder, program.Environment, TimeSpan.FromMinutes(3));
 
         Assert.That(run.ExitCode, Is.EqualTo(ConsoleProgram.CannotLocateExitCode), run.Describe());
@@ -145,7 +145,7 @@ public sealed class BundledPythonPackageTests
     private static void AssertRanOnTheBundledPython(CommandResult run, string outputFolder, string executable)
     {
         var home = Path.Combine(outputFolder, PythonHome);
-        var lines = run.Stdout.Split('\n').Where(line => line.Length > 0).ToList();
+        List<string> lines = run.Stdout.Split('\n').Where(line => line.Length > 0).ToList();
         string Value(string key) => lines.SingleOrDefault(line => line.StartsWith(key + ": ", StringComparison.Ordinal))?[(key.Length + 2)..] ?? "(not printed)";
 
         TestContext.Out.WriteLine(run.Stdout);
@@ -199,7 +199,7 @@ public sealed class BundledPythonPackageTests
             """);
 
         // A private package cache: a package cached by an earlier run must not stand in for the one just packed.
-        var environment = new Dictionary<string, string?>
+        Dictionary<string, string?> environment = new Dictionary<string, string?>
         {
             ["NUGET_PACKAGES"] = Scratch.NewFolder("console-nuget-cache"),
             ["HOME"] = Scratch.NewFolder("console-home"),

@@ -37,7 +37,7 @@ internal static class Command
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(fileName)
+        ProcessStartInfo start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory ?? Scratch.Root,
             RedirectStandardOutput = true,
@@ -111,7 +111,7 @@ internal static class Command
     /// <summary>A dotnet command, with no build server or node left behind and no telemetry.</summary>
     public static CommandResult Dotnet(IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
-        var merged = new Dictionary<string, string?>
+        Dictionary<string, string?> merged = new Dictionary<string, string?>
         {
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",

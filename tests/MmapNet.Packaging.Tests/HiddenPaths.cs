@@ -34,13 +34,13 @@ internal static class HiddenPaths
     {
         bool root = Environment.UserName == "root";
         string layers = Scratch.NewFolder("hidden-layers");
-        var script = new StringBuilder("set -e\n");
+        StringBuilder script = new StringBuilder("set -e\n");
         foreach (string folder in hidden.Where(IsRealFolder))
         {
             script.Append($"mount -t tmpfs -o mode=755 tmpfs {Quote(folder)}\n");
         }
 
-        var files = hidden.Where(path => !IsRealFolder(path)).GroupBy(path => Path.GetDirectoryName(path)!).ToList();
+        List<IGrouping<string, string>> files = hidden.Where(path => !IsRealFolder(path)).GroupBy(path => Path.GetDirectoryName(path)!).ToList();
         for (int i = 0; i < files.Count; i++)
         {
             string upper = Path.Combine(layers, $"upper{i}"), work = Path.Combine(layers, $"work{i}");

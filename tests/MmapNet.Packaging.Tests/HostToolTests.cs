@@ -35,7 +35,7 @@ public sealed partial class HostToolTests
         foreach (var project in packages.LibraryProjects)
         {
             var id = PackageId(project);
-            using var package = new PackageFile(Path.Combine(packages.Folder, $"{id}.{Repository.Version}.nupkg"));
+            using PackageFile package = new PackageFile(Path.Combine(packages.Folder, $"{id}.{Repository.Version}.nupkg"));
             PackageChecks.AssertLibraryPackage(package, id, project);
             PackageChecks.AssertSymbolsPackage(Path.Combine(packages.Folder, $"{id}.{Repository.Version}.snupkg"), AssemblyName(project), FirstSource(project));
         }
@@ -63,7 +63,7 @@ public sealed partial class HostToolTests
         var tool = InstalledTool();
         IReadOnlyList<string> otherPythons = HiddenPaths.Existing("/usr/bin/python3*", "/usr/lib/python3*", "/usr/lib/x86_64-linux-gnu/libpython3*",
             Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv"));
-        var hidden = otherPythons.Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libreadline.so.8*")).ToList();
+        List<string> hidden = otherPythons.Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libreadline.so.8*")).ToList();
         var folder = Scratch.NewFolder("bundled-host-script");
         var script = Path.Combine(folder, "uses_mmap.py");
         File.WriteAllText(script, "import mmap, sys\nm = mmap.mmap(-1, 16)\nm.write(b'host')\nprint(mmap.__name__, m[:4], sys.prefix)\n");
@@ -90,7 +90,7 @@ public sealed partial class HostToolTests
     {
         HostPackages packages = Packages();
         var tools = Scratch.NewFolder("tools");
-        var isolated = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Scratch.NewFolder("nuget-cache") };
+        Dictionary<string, string?> isolated = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Scratch.NewFolder("nuget-cache") };
 
         Command.Dotnet(["tool", "install", packages.ToolPackageId, "--version", Repository.Version, "--tool-path", tools, "--add-source", packages.Folder],
             Scratch.NewFolder("cwd"), isolated);
@@ -101,14 +101,14 @@ public sealed partial class HostToolTests
 
     private static HostPackages PackHost()
     {
-        var projects = Directory.GetFiles(Path.Combine(Repository.Root, "src"), "*.csproj", SearchOption.AllDirectories)
+        List<string> projects = Directory.GetFiles(Path.Combine(Repository.Root, "src"), "*.csproj", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(Repository.Root, Path.GetDirectoryName(p)!).Replace('\\', '/'))
             .ToList();
-        var toolProjects = projects.Where(p => ProjectText(p).Contains("<PackAsTool>true</PackAsTool>", StringComparison.Ordinal)).ToList();
+        List<string> toolProjects = projects.Where(p => ProjectText(p).Contains("<PackAsTool>true</PackAsTool>", StringComparison.Ordinal)).ToList();
         Assert.That(toolProjects, Has.Count.EqualTo(1), "one project under src/ packs as a dotnet tool (PackAsTool)");
 
         // The host library and every project of the repository it references: a consumer restores them all.
-        var libraries = new List<string>();
+        List<string> libraries = new List<string>();
         void AddWithReferences(string project)
         {
             if (libraries.Contains(project) || toolProjects.Contains(project))
@@ -126,7 +126,7 @@ public sealed partial class HostToolTests
         AddWithReferences(HostProjectFolder);
         var folder = PackedProjects.Pack(Scratch.NewFolder("host-packages"), libraries.Concat(toolProjects).ToArray());
 
-        using var toolPackage = new PackageFile(Directory.GetFiles(folder, $"{PackageId(toolProjects[0])}.{Repository.Version}.nupkg").Single());
+        using PackageFile toolPackage = new PackageFile(Directory.GetFiles(folder, $"{PackageId(toolProjects[0])}.{Repository.Version}.nupkg").Single());
         Assert.That(toolPackage.Element("packageTypes")?.Elements().Select(e => e.Attribute("name")?.Value), Does.Contain("DotnetTool"));
         var settings = toolPackage.Entries.Single(e => e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
         XElement command = XDocument.Load(new MemoryStream(toolPackage.Read(settings))).Descendants().Single(e => e.Name.LocalName == "Command");

@@ -33,7 +33,7 @@ public sealed class InstallLifecycleTests
         var file = Path.Combine(Scratch.NewFolder("shared"), "shared.bin");
 
         var output = venv.RunPython([Repository.ScriptPath("multiprocessing_child.py"), method, file], timeout: TimeSpan.FromMinutes(3)).Stdout;
-        using var report = JsonDocument.Parse(output);
+        using JsonDocument report = JsonDocument.Parse(output);
         JsonElement root = report.RootElement;
         JsonElement child = root.GetProperty("child");
 
@@ -51,7 +51,7 @@ public sealed class InstallLifecycleTests
     [TestCaseSource(nameof(InterpreterCases))]
     public void Uninstall_RemovesEveryFileTheInstallAdded(string interpreter)
     {
-        var venv = VirtualEnvironment.Create(Interpreters.ByLabel(interpreter), "uninstall-" + interpreter);
+        VirtualEnvironment venv = VirtualEnvironment.Create(Interpreters.ByLabel(interpreter), "uninstall-" + interpreter);
         venv.Pip("list");  // anything pip writes on its first run is in the "before" picture
         SortedSet<string> before = venv.Files();
 
@@ -62,7 +62,7 @@ public sealed class InstallLifecycleTests
         venv.Pip("uninstall", "--yes", "mmapnet");
         SortedSet<string> after = venv.Files();
 
-        var added = installed.Except(before).ToList();
+        List<string> added = installed.Except(before).ToList();
         Assert.That(added, Has.Some.EndsWith("mmapnet/_mmapnet.so").And.Some.EndsWith("mmapnet/_lib/MmapNet.dll").And.Some.EndsWith("mmapnet/__init__.pyi"),
             "the install added the package");
         Assert.That(after.Except(before), Is.Empty, "files left behind by the uninstall");
@@ -72,7 +72,7 @@ public sealed class InstallLifecycleTests
     [TestCaseSource(nameof(SourceInstallCases))]
     public void PipInstallFromTheRepository_BuildsAndInstallsOffline_ThenImportsFromAnotherFolder(string interpreter)
     {
-        var venv = VirtualEnvironment.Create(Interpreters.ByLabel(interpreter), "source-install-" + interpreter);
+        VirtualEnvironment venv = VirtualEnvironment.Create(Interpreters.ByLabel(interpreter), "source-install-" + interpreter);
 
         venv.Pip("install", "--no-build-isolation", "--no-index", "--no-cache-dir", Repository.Root);
         var imported = venv.RunPython(["-c", "import mmapnet; print(mmapnet.__backend__, mmapnet.__file__)"]).Stdout;

@@ -23,7 +23,7 @@ public sealed class NuGetPackageTests
     [Test]
     public void CorePackage_HasReadmeLicenseExpressionAndXmlDocs()
     {
-        using var package = new PackageFile(Path.Combine(LazyFolder.Value, $"MmapNet.{Repository.Version}.nupkg"));
+        using PackageFile package = new PackageFile(Path.Combine(LazyFolder.Value, $"MmapNet.{Repository.Version}.nupkg"));
 
         PackageChecks.AssertLibraryPackage(package, "MmapNet", "src/MmapNet");
         Assert.That(package.Entries, Does.Contain("lib/net10.0/MmapNet.dll"));
@@ -105,7 +105,7 @@ internal sealed class PackageFile : IDisposable
         archive = ZipFile.OpenRead(path);
         Entries = archive.Entries.Select(e => e.FullName).ToList();
         using Stream nuspec = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
-        var document = XDocument.Load(nuspec);
+        XDocument document = XDocument.Load(nuspec);
         Metadata = document.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
     }
 
@@ -122,7 +122,7 @@ internal sealed class PackageFile : IDisposable
     public byte[] Read(string entry)
     {
         using Stream stream = archive.GetEntry(entry)!.Open();
-        var copy = new MemoryStream();
+        MemoryStream copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
     }
@@ -138,7 +138,7 @@ internal static class PackageChecks
 
     public static void AssertLibraryPackage(PackageFile package, string id, string projectFolder)
     {
-        var assemblies = package.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+        List<string> assemblies = package.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith(".dll", StringComparison.Ordinal)).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(package.Value("id"), Is.EqualTo(id));
@@ -162,13 +162,13 @@ internal static class PackageChecks
 
     public static void AssertSymbolsPackage(string path, string assemblyName, string aSourceFile)
     {
-        using var package = new PackageFile(path);
-        var pdbs = package.Entries.Where(e => e.EndsWith("/" + assemblyName + ".pdb", StringComparison.Ordinal)).ToList();
+        using PackageFile package = new PackageFile(path);
+        List<string> pdbs = package.Entries.Where(e => e.EndsWith("/" + assemblyName + ".pdb", StringComparison.Ordinal)).ToList();
         Assert.That(pdbs, Is.Not.Empty, "a PDB for " + assemblyName);
 
-        using var provider = MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(package.Read(pdbs[0])));
+        using MetadataReaderProvider provider = MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(package.Read(pdbs[0])));
         MetadataReader reader = provider.GetMetadataReader();
-        var embedded = reader.Documents
+        List<string> embedded = reader.Documents
             .Select(handle => (Handle: handle, Name: reader.GetString(reader.GetDocument(handle).Name)))
             .Where(document => reader.GetCustomDebugInformation(document.Handle)
                 .Any(information => reader.GetGuid(reader.GetCustomDebugInformation(information).Kind) == EmbeddedSourceKind))

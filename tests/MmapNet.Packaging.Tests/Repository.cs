@@ -30,7 +30,7 @@ internal static class Repository
 
     private static string Locate()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        for (DirectoryInfo? folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "pyproject.toml")) && File.Exists(Path.Combine(folder.FullName, "MmapNet.sln")))
             {

@@ -24,7 +24,7 @@ public sealed class SdistTests
         var prefix = $"mmapnet-{Repository.Version}/";
 
         Assert.That(members, Has.All.StartsWith(prefix));
-        var relative = members.Select(m => m[prefix.Length..]).ToList();
+        List<string> relative = members.Select(m => m[prefix.Length..]).ToList();
         Assert.That(relative, Is.SupersetOf(new[]
         {
             "PKG-INFO", "pyproject.toml", "README.md", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json",
@@ -63,7 +63,7 @@ public sealed class SdistTests
 
         // Kept beside it uncompressed too, for the tests to read with the standard library.
         using (FileStream compressed = File.OpenRead(sdist))
-        using (var gzip = new GZipStream(compressed, CompressionMode.Decompress))
+        using (GZipStream gzip = new GZipStream(compressed, CompressionMode.Decompress))
         using (FileStream tar = File.Create(sdist.Replace(".tar.gz", ".tar", StringComparison.Ordinal)))
         {
             gzip.CopyTo(tar);
@@ -75,8 +75,8 @@ public sealed class SdistTests
     private static List<string> Members(string sdist)
     {
         using FileStream stream = File.OpenRead(sdist.Replace(".tar.gz", ".tar", StringComparison.Ordinal));
-        using var reader = new TarReader(stream);
-        var names = new List<string>();
+        using TarReader reader = new TarReader(stream);
+        List<string> names = new List<string>();
         for (TarEntry? entry = reader.GetNextEntry(); entry is not null; entry = reader.GetNextEntry())
         {
             names.Add(entry.Name);

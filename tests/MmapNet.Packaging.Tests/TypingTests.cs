@@ -27,7 +27,7 @@ public sealed class TypingTests
     public void Stub_ParsesOnTheInterpreter_AndDeclaresExactlyTheNamesItsMmapHas(string interpreter)
     {
         CommandResult result = Command.RunChecked(Interpreters.ByLabel(interpreter).ExecutablePath, [Repository.ScriptPath("stub_names.py"), Stub]);
-        using var report = JsonDocument.Parse(result.Stdout);
+        using JsonDocument report = JsonDocument.Parse(result.Stdout);
 
         foreach (JsonProperty difference in report.RootElement.EnumerateObject().Where(p => p.Name != "python"))
         {
@@ -76,7 +76,7 @@ public sealed class TypingTests
             Command.RunChecked(interpreter.ExecutablePath, [Repository.ScriptPath("typing_probe.py"), module, Path.Combine(folder, $"probe_{module}.py")]);
         }
 
-        var configuration = new Dictionary<string, object>
+        Dictionary<string, object> configuration = new Dictionary<string, object>
         {
             ["pythonPlatform"] = "Linux",
             ["typeCheckingMode"] = "standard",
@@ -87,7 +87,7 @@ public sealed class TypingTests
         // pyright exits 1 when it reports errors; the probes contain deliberate ones.
         CommandResult result = Command.Run(LazyPyright.Value, ["--outputjson", "--pythonpath", python, "--pythonversion", interpreter.MinorVersion, "probe_mmap.py", "probe_mmapnet.py"], folder);
         Assert.That(result.ExitCode, Is.AnyOf(0, 1), result.Describe());
-        using var output = JsonDocument.Parse(result.Stdout);
+        using JsonDocument output = JsonDocument.Parse(result.Stdout);
 
         List<string> DiagnosticsOf(string file) => output.RootElement.GetProperty("generalDiagnostics").EnumerateArray()
             .Where(d => Path.GetFileName(d.GetProperty("file").GetString()) == file)

@@ -56,7 +56,7 @@ public sealed class WheelContentTests
     public void Record_ListsEveryOtherMemberWithItsHashAndSize()
     {
         using ZipArchive wheel = ZipFile.OpenRead(BuiltWheel.Path);
-        var record = Read(wheel, DistInfo + "/RECORD").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        Dictionary<string, (string Hash, string Size)> record = Read(wheel, DistInfo + "/RECORD").Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(','))
             .ToDictionary(fields => fields[0], fields => (Hash: fields[1], Size: fields[2]));
 
@@ -65,7 +65,7 @@ public sealed class WheelContentTests
         foreach (ZipArchiveEntry? entry in wheel.Entries.Where(e => e.FullName != DistInfo + "/RECORD"))
         {
             using Stream stream = entry.Open();
-            var data = new MemoryStream();
+            MemoryStream data = new MemoryStream();
             stream.CopyTo(data);
             var hash = "sha256=" + Convert.ToBase64String(SHA256.HashData(data.ToArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
             Assert.That(record[entry.FullName], Is.EqualTo((Hash: hash, Size: data.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))), entry.FullName);
@@ -109,7 +109,7 @@ public sealed class WheelContentTests
 
         var library = Path.Combine(folder, "_mmapnet.so");
         var symbols = Command.RunChecked("nm", ["-D", "--defined-only", library]).Stdout;
-        var needed = Command.RunChecked("readelf", ["-d", library]).Stdout.Split('\n')
+        List<string> needed = Command.RunChecked("readelf", ["-d", library]).Stdout.Split('\n')
             .Where(line => line.Contains("(NEEDED)", StringComparison.Ordinal))
             .Select(line => line[(line.IndexOf('[', StringComparison.Ordinal) + 1)..line.IndexOf(']', StringComparison.Ordinal)])
             .ToList();
@@ -124,7 +124,7 @@ public sealed class WheelContentTests
 
     private static string Read(ZipArchive wheel, string name)
     {
-        using var reader = new StreamReader(wheel.GetEntry(name)!.Open(), Encoding.UTF8);
+        using StreamReader reader = new StreamReader(wheel.GetEntry(name)!.Open(), Encoding.UTF8);
         return reader.ReadToEnd();
     }
 }

@@ -112,7 +112,7 @@ public sealed class WheelInstallTests
     private static JsonElement Inspect(VirtualEnvironment venv, IReadOnlyDictionary<string, string?> environment)
     {
         CommandResult result = venv.RunPython([Repository.ScriptPath("inspect_import.py")], environment);
-        using var document = JsonDocument.Parse(result.Stdout);
+        using JsonDocument document = JsonDocument.Parse(result.Stdout);
         return document.RootElement.Clone();
     }
 }

@@ -6,6 +6,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using MmapNet.CPython.Tests.Support;
 using NUnit.Framework;
 
 namespace MmapNet.Reliability.Tests;
@@ -51,13 +52,13 @@ public sealed class DotNetThreadStressTests
     [TestCase(MapKind.File)]
     public void ThreadsUsingAMapWhileItIsResizedAndClosed_OnlyExplainedErrorsAndNoCorruption(MapKind kind)
     {
-        var unexpected = new ConcurrentQueue<string>();
-        var seen = new ConcurrentDictionary<string, int>();
-        var random = new Random(20261126);
+        ConcurrentQueue<string> unexpected = new ConcurrentQueue<string>();
+        ConcurrentDictionary<string, int> seen = new ConcurrentDictionary<string, int>();
+        Random random = new Random(20261126);
         long operations = 0;
         var rounds = 0;
-        using var folder = new CPython.Tests.Support.TemporaryFolder();
-        var clock = Stopwatch.StartNew();
+        using TemporaryFolder folder = new CPython.Tests.Support.TemporaryFolder();
+        Stopwatch clock = Stopwatch.StartNew();
         while (clock.Elapsed < Duration && unexpected.IsEmpty)
         {
             var path = Path.Combine(folder.Path, $"round-{rounds}.bin");
@@ -73,13 +74,13 @@ public sealed class DotNetThreadStressTests
                 map = MemoryMap.CreateAnonymous(Sizes[0], MapFlags.Private);
             }
 
-            using var stop = new ManualResetEventSlim();
-            var workers = new List<Thread>();
+            using ManualResetEventSlim stop = new ManualResetEventSlim();
+            List<Thread> workers = new List<Thread>();
             for (var i = 0; i < 5; i++)
             {
                 var role = i % 5;
                 var seed = random.Next();
-                var thread = new Thread(() => Work(map, role, seed, stop, unexpected, seen, ref operations)) { IsBackground = true };
+                Thread thread = new Thread(() => Work(map, role, seed, stop, unexpected, seen, ref operations)) { IsBackground = true };
                 workers.Add(thread);
                 thread.Start();
             }
@@ -152,7 +153,7 @@ public sealed class DotNetThreadStressTests
     private static void Work(MemoryMap map, int role, int seed, ManualResetEventSlim stop, ConcurrentQueue<string> unexpected,
                              ConcurrentDictionary<string, int> seen, ref long operations)
     {
-        var random = new Random(seed);
+        Random random = new Random(seed);
         var buffer = new byte[512];
         var closedSeen = 0;
         // After the stop, a few more operations each, so that some meet the close (and fail as closed).

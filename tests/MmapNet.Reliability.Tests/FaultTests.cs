@@ -36,7 +36,7 @@ public sealed class FaultTests
     private static async Task<(PythonResult Stdlib, PythonResult Mmapnet)> RunBothAsync(string label, string scenario)
     {
         PythonInterpreter interpreter = Interpreters.Get(label);
-        var start = new PythonStart { Timeout = TimeSpan.FromMinutes(1) };
+        PythonStart start = new PythonStart { Timeout = TimeSpan.FromMinutes(1) };
         PythonResult stdlib = await PythonProcess.RunScriptAsync(interpreter, "faults.py", ["mmap", scenario], start);
         PythonResult mmapnet = await PythonProcess.RunScriptAsync(interpreter, "faults.py", ["mmapnet", scenario], start);
         Assert.That(stdlib.TimedOut || mmapnet.TimedOut, Is.False, "a run hung");

@@ -83,7 +83,7 @@ public sealed partial class FuzzTests
     {
         ArgumentNullException.ThrowIfNull(broken);
         PythonInterpreter interpreter = Interpreters.All.OrderByDescending(i => i.Version).First();
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var casesOut = folder.Folder("cases");
         PythonResult result = await PythonProcess.RunAsync(
             interpreter,
@@ -100,7 +100,7 @@ public sealed partial class FuzzTests
         var written = Directory.GetFiles(casesOut, "*.py");
         Assert.That(written, Has.Length.EqualTo(1), "one case written");
         var case_ = written[0];
-        var operations = RunLine().Matches(File.ReadAllText(case_)).Select(m => m.Groups[1].Value).ToList();
+        List<string> operations = RunLine().Matches(File.ReadAllText(case_)).Select(m => m.Groups[1].Value).ToList();
         TestContext.Out.WriteLine($"{Path.GetFileName(case_)}:\n  {string.Join("\n  ", operations)}");
         Assert.That(operations, Is.Not.Empty);
         Assert.That(operations[^1], Does.Contain(broken.LastOperation), "the minimal program ends with the broken operation");

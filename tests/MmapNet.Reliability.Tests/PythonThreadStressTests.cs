@@ -45,9 +45,9 @@ public sealed class PythonThreadStressTests
             TestContext.Out.WriteLine($"  {failure.Name}: {string.Join(" | ", failure.Value.EnumerateArray().Select(v => v.GetString()))}");
         }
 
-        var unexpected = report.GetProperty("unexpected").EnumerateObject()
+        List<string> unexpected = report.GetProperty("unexpected").EnumerateObject()
             .Select(o => $"{o.Name}: {string.Join(" | ", o.Value.EnumerateArray().Select(v => v.GetString()))}").ToList();
-        var corruption = report.GetProperty("corruption").EnumerateArray().Select(v => v.GetString()).ToList();
+        List<string?> corruption = report.GetProperty("corruption").EnumerateArray().Select(v => v.GetString()).ToList();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(corruption, Is.Empty, "corrupted content or state");

@@ -86,7 +86,7 @@ public sealed class ResourceTests
     [NonParallelizable]
     public void UnreferencedMemoryMaps_AreUnmappedByTheirFinalizers()
     {
-        using var folder = new TemporaryFolder();
+        using TemporaryFolder folder = new TemporaryFolder();
         var path = Path.Combine(folder.Path, "forgotten.bin");
         File.WriteAllBytes(path, new byte[MemoryMap.PageSize]);
         const int FileMaps = 500;
@@ -122,13 +122,13 @@ public sealed class ResourceTests
     {
         for (var i = 0; i < fileMaps; i++)
         {
-            var map = MemoryMap.OpenFile(path);
+            MemoryMap map = MemoryMap.OpenFile(path);
             map[i % map.Length] = 1;
         }
 
         for (var i = 0; i < anonymousMaps; i++)
         {
-            var map = MemoryMap.CreateAnonymous(anonymousLength);
+            MemoryMap map = MemoryMap.CreateAnonymous(anonymousLength);
             map[0] = 1;
         }
     }

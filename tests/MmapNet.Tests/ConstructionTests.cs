@@ -222,7 +222,7 @@ public class ConstructionTests : MapFixture
     public void Create_Pipe_IsEacces()
     {
         // CPython: mmap(r, 10) on the read end of os.pipe() raises PermissionError (EACCES).
-        using var server = new AnonymousPipeServerStream(PipeDirection.In);
+        using AnonymousPipeServerStream server = new AnonymousPipeServerStream(PipeDirection.In);
         int fd = (int)server.SafePipeHandle.DangerousGetHandle();
         Expect.OSError(Expect.EACCES, () => Own(MemoryMap.Create(fd, 10)));
     }

@@ -61,8 +61,8 @@ internal sealed class LinuxAbi
             // Static, so that the emulator needs no sysroot of the other architecture's libraries.
             Run(compiler, ["-static", "-o", program, source], $"apt-get install {packages} qemu-user (.ci/setup does it)");
             var output = native ? Run(program, [], string.Empty) : Run(emulator, [program], "apt-get install qemu-user (.ci/setup does it)");
-            var abi = new Dictionary<string, long>(StringComparer.Ordinal);
-            var module = new List<(string, long)>();
+            Dictionary<string, long> abi = new Dictionary<string, long>(StringComparer.Ordinal);
+            List<(string, long)> module = new List<(string, long)>();
             foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 var parts = line.Split(' ');
@@ -87,7 +87,7 @@ internal sealed class LinuxAbi
 
     private static string Run(string program, string[] arguments, string remedy)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        ProcessStartInfo start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -52,7 +52,7 @@ public sealed class CaseSelector
             throw new FormatException("Empty -k expression.");
         }
 
-        var alternatives = new List<List<Term>> { new() };
+        List<List<Term>> alternatives = new List<List<Term>> { new() };
         var negate = false;
         var expectTerm = true;
         foreach (var token in tokens)

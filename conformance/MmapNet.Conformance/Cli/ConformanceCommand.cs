@@ -35,7 +35,7 @@ public static class ConformanceCommand
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var options = new Options();
+        Options options = new Options();
         RootCommand root = options.CreateRootCommand();
         ParseResult parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -52,7 +52,7 @@ public static class ConformanceCommand
         if (!Options.IsRunRequest(parseResult))
         {
             // --help, --version: System.CommandLine's own actions.
-            var output = new StringWriter(CultureInfo.InvariantCulture);
+            StringWriter output = new StringWriter(CultureInfo.InvariantCulture);
             var exit = await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken)
                 .ConfigureAwait(false);
             console.Write(new Text(output.ToString()));
@@ -73,17 +73,17 @@ public static class ConformanceCommand
 
     private static async Task<int> RunAsync(RunRequest request, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var layout = RepositoryLayout.Locate(request.RepositoryFolder);
+        RepositoryLayout layout = RepositoryLayout.Locate(request.RepositoryFolder);
         var casesFolder = Path.GetFullPath(request.CasesFolder ?? layout.CasesFolder);
         if (!Directory.Exists(casesFolder))
         {
             throw new UsageException($"The cases folder {casesFolder} does not exist.");
         }
 
-        var selector = CaseSelector.Parse(request.Keywords);
+        CaseSelector selector = CaseSelector.Parse(request.Keywords);
         IReadOnlyList<ConformanceCase> cases = selector.Select(CaseCatalog.Discover(casesFolder));
-        var locator = new InterpreterLocator();
-        var installed = request.Pythons.Where(python => python != BundledInterpreter.Name).ToList();
+        InterpreterLocator locator = new InterpreterLocator();
+        List<string> installed = request.Pythons.Where(python => python != BundledInterpreter.Name).ToList();
         var bundledRequested = installed.Count < request.Pythons.Count;
         if (bundledRequested && request.Flavour != ImplementationFlavour.Host)
         {
@@ -91,7 +91,7 @@ public static class ConformanceCommand
                 $"--python {BundledInterpreter.Name} runs in the host flavour only (--flavour host): mmapnet-host's bundled CPython has no python executable.");
         }
 
-        var interpreters = (bundledRequested && installed.Count == 0 ? [] : InterpreterSelection.Select(installed, locator, () => locator.FindAll()))
+        List<PythonInterpreter> interpreters = (bundledRequested && installed.Count == 0 ? [] : InterpreterSelection.Select(installed, locator, () => locator.FindAll()))
             .Where(interpreter => ImplementationFlavours.Supports(request.Flavour, interpreter.Version))
             .ToList();
         if (bundledRequested)
@@ -131,7 +131,7 @@ public static class ConformanceCommand
                 : $"No case under {casesFolder} matches -k {string.Join(" -k ", request.Keywords.Select(k => $"'{k}'"))}.");
         }
 
-        var settings = new RunSettings
+        RunSettings settings = new RunSettings
         {
             Layout = layout,
             ImplementationModule = request.Implementation,
@@ -146,7 +146,7 @@ public static class ConformanceCommand
             $"with CPython's mmap: {cases.Count} case(s) on " +
             $"{Markup.Escape(string.Join(", ", interpreters.Select(i => i.Label)))}, {settings.Jobs} at a time.");
 
-        var reporter = new ConsoleReporter(console);
+        ConsoleReporter reporter = new ConsoleReporter(console);
         SuiteResult suite = await reporter.RunWithProgressAsync(
             interpreters,
             cases.Count,
@@ -293,7 +293,7 @@ public static class ConformanceCommand
                 }
             });
 
-            var root = new RootCommand(
+            RootCommand root = new RootCommand(
                 "Runs the MmapNet conformance suite: each case with CPython's mmap and with the implementation under test, " +
                 "on every interpreter, and compares their transcripts (stdout, final exception line, exit code or signal).")
             {

@@ -33,7 +33,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
                     new ElapsedTimeColumn())
                 .StartAsync(async context =>
                 {
-                    var observer = new LiveObserver(context, interpreters, caseCount);
+                    LiveObserver observer = new LiveObserver(context, interpreters, caseCount);
                     return await run(observer).ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
@@ -52,7 +52,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
         table.AddColumn(new TableColumn("total").RightAligned());
         foreach (OutcomeCounts counts in suite.CountsByInterpreter)
         {
-            var cells = new List<string> { Markup.Escape(counts.Group) };
+            List<string> cells = new List<string> { Markup.Escape(counts.Group) };
             cells.AddRange(OutcomeText.All.Select(o => Count(counts[o], o)));
             cells.Add(counts.Total.ToString(CultureInfo.InvariantCulture));
             table.AddRow(cells.ToArray());

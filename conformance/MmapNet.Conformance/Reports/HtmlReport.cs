@@ -41,7 +41,7 @@ public static class HtmlReport
     public static string Render(SuiteResult suite)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        var html = new StringBuilder();
+        StringBuilder html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>MmapNet conformance report</title>\n");
         html.Append("<style>").Append(Style).Append("</style></head><body>\n");
         html.Append("<h1>MmapNet conformance report</h1>\n");
@@ -73,7 +73,7 @@ public static class HtmlReport
     {
         var height = Math.Max(1, groups.Count) * (BarHeight + 8) + 8;
         var width = LabelWidth + BarWidth + CountWidth;
-        var svg = new StringBuilder();
+        StringBuilder svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{E(title)}\" font-size=\"13\">\n");
         if (groups.Count == 0)
@@ -112,7 +112,7 @@ public static class HtmlReport
 
     private static void AppendInterpreterTable(StringBuilder html, SuiteResult suite)
     {
-        var checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
+        Dictionary<string, ImplementationCheck> checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
         html.Append("<table><tr><th>Interpreter</th><th>Implementation served by</th>");
         foreach (CaseOutcome outcome in OutcomeText.All)
         {
@@ -175,7 +175,7 @@ public static class HtmlReport
 
     private static void AppendFailures(StringBuilder html, SuiteResult suite)
     {
-        var failures = suite.Failures.ToList();
+        List<CaseResult> failures = suite.Failures.ToList();
         html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"failures\">Failures ({failures.Count})</h2>\n");
         if (failures.Count == 0)
         {
@@ -209,7 +209,7 @@ public static class HtmlReport
 
     private static string DiffLines(string diff)
     {
-        var lines = new StringBuilder();
+        StringBuilder lines = new StringBuilder();
         foreach (var line in diff.TrimEnd('\n').Split('\n'))
         {
             var cssClass = line.StartsWith("@@", StringComparison.Ordinal) ? "hunk"

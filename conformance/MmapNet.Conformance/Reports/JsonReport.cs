@@ -34,7 +34,7 @@ public static class JsonReport
     internal static ReportDocument ToDocument(SuiteResult suite)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        var checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
+        Dictionary<string, ImplementationCheck> checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
         return new ReportDocument(
             SchemaVersion,
             suite.StartedAt,

@@ -19,7 +19,7 @@ public static class MarkdownReport
     public static string Render(SuiteResult suite)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        var md = new StringBuilder();
+        StringBuilder md = new StringBuilder();
         md.Append("# MmapNet conformance report\n\n");
         md.Append(CultureInfo.InvariantCulture,
             $"Implementation `{suite.Settings.ImplementationModule}` ({ImplementationFlavours.Name(suite.Settings.Flavour)} flavour) " +
@@ -31,7 +31,7 @@ public static class MarkdownReport
         md.Append("## Cases per interpreter\n\n");
         md.Append("| Interpreter | Implementation served by | Passed | Differing | Crashed | Timed out | Error | Total |\n");
         md.Append("|---|---|---:|---:|---:|---:|---:|---:|\n");
-        var checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
+        Dictionary<string, ImplementationCheck> checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
         foreach (OutcomeCounts counts in suite.CountsByInterpreter)
         {
             ImplementationCheck? check = checks.GetValueOrDefault(counts.Group);
@@ -87,7 +87,7 @@ public static class MarkdownReport
 
     private static void AppendFailures(StringBuilder md, SuiteResult suite)
     {
-        var failures = suite.Failures.ToList();
+        List<CaseResult> failures = suite.Failures.ToList();
         md.Append(CultureInfo.InvariantCulture, $"\n## Failures ({failures.Count})\n");
         if (failures.Count == 0)
         {

@@ -37,7 +37,7 @@ public sealed record BootstrapStatus(
 
         try
         {
-            using var document = JsonDocument.Parse(System.IO.File.ReadAllText(path));
+            using JsonDocument document = JsonDocument.Parse(System.IO.File.ReadAllText(path));
             JsonElement root = document.RootElement;
             return new BootstrapStatus(
                 Text(root, "requested"),
@@ -106,7 +106,7 @@ public sealed class BootstrapLauncher
     /// <returns>The folders, in order.</returns>
     public IReadOnlyList<string> PythonPath(string module, string? casesRoot)
     {
-        var folders = new List<string> { settings.Layout.PythonFolder };
+        List<string> folders = new List<string> { settings.Layout.PythonFolder };
         folders.AddRange(settings.ExtraPythonPaths.Select(Path.GetFullPath));
         if (casesRoot is not null)
         {
@@ -134,7 +134,7 @@ public sealed class BootstrapLauncher
     /// <returns>The environment.</returns>
     public IReadOnlyDictionary<string, string> Environment(string module, string? casesRoot, string statusFile, string temporaryFolder)
     {
-        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        SortedDictionary<string, string> environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
         {
             var name = (string)entry.Key;
@@ -177,7 +177,7 @@ public sealed class BootstrapLauncher
     {
         ArgumentNullException.ThrowIfNull(interpreter);
         ArgumentNullException.ThrowIfNull(target);
-        var arguments = new List<string> { settings.Layout.BootstrapScript, module };
+        List<string> arguments = new List<string> { settings.Layout.BootstrapScript, module };
         arguments.AddRange(target);
         var host = settings.HostExecutable ?? settings.Layout.HostExecutable;
         if (!BundledInterpreter.RunsOnlyUnder(interpreter, host) &&
@@ -219,7 +219,7 @@ public sealed class BootstrapLauncher
         var statusFile = Path.Combine(runFolder, "status.json");
 
         (string? program, IReadOnlyList<string>? arguments) = Command(interpreter, module, target);
-        var request = new ProcessRequest(
+        ProcessRequest request = new ProcessRequest(
             program,
             arguments,
             work,
@@ -232,7 +232,7 @@ public sealed class BootstrapLauncher
             return new BootstrapRun(module, process, null, null, process.StartError);
         }
 
-        var status = BootstrapStatus.Read(statusFile);
+        BootstrapStatus? status = BootstrapStatus.Read(statusFile);
         if (status?.Error is { } setupError)
         {
             return new BootstrapRun(module, process, status, null, setupError);

@@ -52,9 +52,9 @@ public static class BundledInterpreter
             throw new InterpreterDiscoveryException($"--python {Name}: there is no {hostExecutable} (build src/MmapNet.Host.Tool -c Release).");
         }
 
-        var environment = System.Environment.GetEnvironmentVariables().Keys.Cast<string>()
+        Dictionary<string, string> environment = System.Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .ToDictionary(name => name, name => System.Environment.GetEnvironmentVariable(name) ?? string.Empty, StringComparer.Ordinal);
-        var request = new ProcessRequest(
+        ProcessRequest request = new ProcessRequest(
             hostExecutable, ["--python", Name, "-c", Probe], Path.GetTempPath(), environment, ProbeTimeout, 64 * 1024);
         ProcessResult result = ProcessRunner.RunAsync(request, CancellationToken.None).GetAwaiter().GetResult();
         string stdout = Encoding.UTF8.GetString(result.Stdout.Bytes).Trim();
@@ -65,8 +65,8 @@ public static class BundledInterpreter
                 $"--python {Name}: {hostExecutable} could not start its bundled Python ({problem}): {Encoding.UTF8.GetString(result.Stderr.Bytes).Trim()}");
         }
 
-        using var facts = JsonDocument.Parse(stdout.Split('\n')[^1]);
-        var version = Version.Parse(facts.RootElement.GetProperty("version").GetString()!);
+        using JsonDocument facts = JsonDocument.Parse(stdout.Split('\n')[^1]);
+        Version version = Version.Parse(facts.RootElement.GetProperty("version").GetString()!);
         var prefix = facts.RootElement.GetProperty("prefix").GetString()!;
         var library = Path.Combine(prefix, "lib", $"libpython{version.Major}.{version.Minor}.so.1.0");
         if (!File.Exists(library))

@@ -120,7 +120,7 @@ public sealed record CaseResult(
     /// <returns>The description.</returns>
     public string Describe()
     {
-        var text = new StringBuilder();
+        StringBuilder text = new StringBuilder();
         text.Append(Case.Id).Append(" on ").Append(Interpreter.Label).Append(": ").Append(OutcomeText.Name(Outcome));
         if (Message is not null)
         {

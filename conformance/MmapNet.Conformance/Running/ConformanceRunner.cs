@@ -103,15 +103,15 @@ public sealed class ConformanceRunner
     {
         ArgumentNullException.ThrowIfNull(interpreters);
         ArgumentNullException.ThrowIfNull(cases);
-        var checks = new List<ImplementationCheck>();
+        List<ImplementationCheck> checks = new List<ImplementationCheck>();
         foreach (PythonInterpreter interpreter in interpreters)
         {
             checks.Add(await CheckImplementationAsync(interpreter, cancellationToken).ConfigureAwait(false));
         }
 
-        var results = new ConcurrentBag<CaseResult>();
-        var work = checks.SelectMany(check => cases.Select(c => (check, c))).ToList();
-        var options = new ParallelOptions
+        ConcurrentBag<CaseResult> results = new ConcurrentBag<CaseResult>();
+        List<(ImplementationCheck check, ConformanceCase c)> work = checks.SelectMany(check => cases.Select(c => (check, c))).ToList();
+        ParallelOptions options = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, Settings.Jobs),
             CancellationToken = cancellationToken,
@@ -126,9 +126,9 @@ public sealed class ConformanceRunner
             progress?.Report(result);
         }).ConfigureAwait(false);
 
-        var order = interpreters.Select((interpreter, index) => (interpreter.Label, index))
+        Dictionary<string, int> order = interpreters.Select((interpreter, index) => (interpreter.Label, index))
             .ToDictionary(p => p.Label, p => p.index, StringComparer.Ordinal);
-        var ordered = results
+        List<CaseResult> ordered = results
             .OrderBy(r => order[r.Interpreter.Label])
             .ThenBy(r => r.Case.Id, StringComparer.Ordinal)
             .ToList();

@@ -50,15 +50,15 @@ public static class ConformanceSuite
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(interpreters);
         DateTimeOffset startedAt = DateTimeOffset.Now;
-        var stopwatch = Stopwatch.StartNew();
+        Stopwatch stopwatch = Stopwatch.StartNew();
         Progress? progress = observer is null ? null : new Progress(observer);
         (IReadOnlyList<ImplementationCheck>? checks, IReadOnlyList<CaseResult>? results) = await new ConformanceRunner(settings)
             .RunAllAsync(interpreters, cases, progress, cancellationToken).ConfigureAwait(false);
 
-        var stdlib = new List<StdlibTestComparison>();
+        List<StdlibTestComparison> stdlib = new List<StdlibTestComparison>();
         if (runStdlibTests)
         {
-            var runner = new StdlibTestRunner(settings);
+            StdlibTestRunner runner = new StdlibTestRunner(settings);
             foreach (PythonInterpreter? interpreter in interpreters.Where(i => i.HasStdlibMmapTests))
             {
                 observer?.StdlibTestsStarting(interpreter);

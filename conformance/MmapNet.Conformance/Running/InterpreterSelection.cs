@@ -33,7 +33,7 @@ public static class InterpreterSelection
         }
 
         IReadOnlyList<PythonInterpreter>? found = null;
-        var chosen = new List<PythonInterpreter>();
+        List<PythonInterpreter> chosen = new List<PythonInterpreter>();
         foreach (var specification in specifications)
         {
             if (specification.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -51,7 +51,7 @@ public static class InterpreterSelection
             }
 
             found ??= search();
-            var matches = found.Where(i => i.Label == specification || Matches(i.Version, specification)).ToList();
+            List<PythonInterpreter> matches = found.Where(i => i.Label == specification || Matches(i.Version, specification)).ToList();
             if (matches.Count == 0)
             {
                 throw new ArgumentException(
@@ -63,8 +63,8 @@ public static class InterpreterSelection
         }
 
         // One interpreter once, even if named twice; labels made unique if two paths gave the same one.
-        var distinct = chosen.GroupBy(i => i.RealPath, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        List<PythonInterpreter> distinct = chosen.GroupBy(i => i.RealPath, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        Dictionary<string, int> seen = new Dictionary<string, int>(StringComparer.Ordinal);
         return distinct.Select(i =>
         {
             var count = seen[i.Label] = seen.GetValueOrDefault(i.Label) + 1;

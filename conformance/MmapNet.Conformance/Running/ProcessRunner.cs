@@ -73,7 +73,7 @@ public static class ProcessRunner
     public static async Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var startInfo = new ProcessStartInfo(request.FileName)
+        ProcessStartInfo startInfo = new ProcessStartInfo(request.FileName)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -92,8 +92,8 @@ public static class ProcessRunner
             startInfo.Environment[name] = value;
         }
 
-        using var process = new Process { StartInfo = startInfo };
-        var stopwatch = Stopwatch.StartNew();
+        using Process process = new Process { StartInfo = startInfo };
+        Stopwatch stopwatch = Stopwatch.StartNew();
         try
         {
             process.Start();
@@ -106,15 +106,15 @@ public static class ProcessRunner
         }
 
         process.StandardInput.Close();
-        using var readers = new CancellationTokenSource();
-        var stdout = new OutputCapture(request.MaxCapturedBytes);
-        var stderr = new OutputCapture(request.MaxCapturedBytes);
-        var outputs = Task.WhenAll(
+        using CancellationTokenSource readers = new CancellationTokenSource();
+        OutputCapture stdout = new OutputCapture(request.MaxCapturedBytes);
+        OutputCapture stderr = new OutputCapture(request.MaxCapturedBytes);
+        Task outputs = Task.WhenAll(
             CaptureAsync(process.StandardOutput.BaseStream, stdout, readers.Token),
             CaptureAsync(process.StandardError.BaseStream, stderr, readers.Token));
 
         var timedOut = false;
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        using (CancellationTokenSource deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             deadline.CancelAfter(request.Timeout);
             try

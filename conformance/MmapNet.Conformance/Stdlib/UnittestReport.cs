@@ -48,7 +48,7 @@ public sealed partial record UnittestReport(
             return null;
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, int> counts = new Dictionary<string, int>(StringComparer.Ordinal);
         if (ResultLine().Matches(output).LastOrDefault() is { } result && result.Groups["counts"].Success)
         {
             foreach (var part in result.Groups["counts"].Value.Split(',', StringSplitOptions.TrimEntries))
@@ -83,7 +83,7 @@ public sealed partial record UnittestReport(
     public static IReadOnlyDictionary<string, string> ParseTestResults(string output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var tests = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        SortedDictionary<string, string> tests = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (Match match in TestLine().Matches(output))
         {
             tests[TestKey(match.Groups["name"].Value, match.Groups["where"].Value)] = ResultWord(match.Groups["result"].Value);

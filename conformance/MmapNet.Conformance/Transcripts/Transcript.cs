@@ -98,7 +98,7 @@ public sealed record Transcript(
     {
         get
         {
-            var text = new StringBuilder();
+            StringBuilder text = new StringBuilder();
             text.Append("=== stdout ===\n");
             text.Append(Stdout);
             if (Stdout.Length > 0 && !Stdout.EndsWith('\n'))

@@ -40,7 +40,7 @@ internal static class Repository
 
     private static string Locate()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        for (DirectoryInfo? folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "pyproject.toml")) && File.Exists(Path.Combine(folder.FullName, "MmapNet.sln")))
             {
@@ -73,7 +73,7 @@ internal static class Tool
     public static ToolResult Run(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null,
         string? workingDirectory = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(fileName)
+        ProcessStartInfo start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory ?? Scratch.NewFolder("cwd"),
             RedirectStandardOutput = true,
@@ -259,7 +259,7 @@ public sealed record Arm64Configuration(Arm64Route Route, int PageSize)
     {
         get
         {
-            var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+            Dictionary<string, string?> variables = new Dictionary<string, string?>(StringComparer.Ordinal);
             if (Route == Arm64Route.NativeAot)
             {
                 variables["MMAPNET_BACKEND"] = "nativeaot";

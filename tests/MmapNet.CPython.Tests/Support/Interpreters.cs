@@ -27,7 +27,7 @@ internal static class Interpreters
     /// <summary>One test case per interpreter that <paramref name="include"/> accepts.</summary>
     public static IEnumerable<TestCaseData> Cases(Func<PythonInterpreter, bool> include)
     {
-        var chosen = All.Where(include).ToList();
+        List<PythonInterpreter> chosen = All.Where(include).ToList();
         if (chosen.Count == 0)
         {
             // A test with no case would vanish from the results; this one fails and says why.
@@ -45,7 +45,7 @@ internal static class Interpreters
     public static IEnumerable<TestCaseData> Cases<T>(IEnumerable<T> arguments, Func<PythonInterpreter, T, bool>? include = null)
         where T : notnull
     {
-        var list = arguments.ToList();
+        List<T> list = arguments.ToList();
         if (All.Count == 0)
         {
             yield return new TestCaseData("(none)", list[0]).SetArgDisplayNames("no interpreter found", list[0].ToString() ?? string.Empty);

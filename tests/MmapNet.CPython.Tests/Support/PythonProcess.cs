@@ -53,7 +53,7 @@ internal static class PythonProcess
     {
         ArgumentNullException.ThrowIfNull(interpreter);
         start ??= new PythonStart();
-        var info = new ProcessStartInfo(interpreter.ExecutablePath)
+        ProcessStartInfo info = new ProcessStartInfo(interpreter.ExecutablePath)
         {
             WorkingDirectory = start.WorkingDirectory,
             RedirectStandardInput = true,
@@ -98,7 +98,7 @@ internal static class PythonProcess
             }
         }
 
-        using var process = new Process { StartInfo = info };
+        using Process process = new Process { StartInfo = info };
         process.Start();
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
@@ -113,7 +113,7 @@ internal static class PythonProcess
         }
 
         var timedOut = false;
-        using (var timeout = new CancellationTokenSource(start.Timeout))
+        using (CancellationTokenSource timeout = new CancellationTokenSource(start.Timeout))
         {
             try
             {
@@ -133,7 +133,7 @@ internal static class PythonProcess
     /// <summary>Runs <c>python SNIPPET args...</c>, a snippet of Scripts/.</summary>
     public static Task<PythonResult> RunScriptAsync(PythonInterpreter interpreter, string script, IEnumerable<string> arguments, PythonStart? start = null)
     {
-        var all = new List<string> { Repository.Script(script) };
+        List<string> all = new List<string> { Repository.Script(script) };
         all.AddRange(arguments);
         return RunAsync(interpreter, all, start);
     }

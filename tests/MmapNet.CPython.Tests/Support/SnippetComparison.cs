@@ -37,12 +37,12 @@ internal static class SnippetComparison
 
     public static void AssertSame(Transcript stdlib, Transcript mmapnet)
     {
-        var stdlibLabels = stdlib.Steps.Select(s => s.Label).ToList();
-        var mmapnetLabels = mmapnet.Steps.Select(s => s.Label).ToList();
+        List<string> stdlibLabels = stdlib.Steps.Select(s => s.Label).ToList();
+        List<string> mmapnetLabels = mmapnet.Steps.Select(s => s.Label).ToList();
         Assert.That(mmapnetLabels, Is.EqualTo(stdlibLabels), "the two runs did not take the same steps");
 
-        var differences = new StringBuilder();
-        var deviations = new StringBuilder();
+        StringBuilder differences = new StringBuilder();
+        StringBuilder deviations = new StringBuilder();
         foreach ((TranscriptStep? reference, TranscriptStep? actual) in stdlib.Steps.Zip(mmapnet.Steps))
         {
             if (reference.Outcome == actual.Outcome && !actual.Died)

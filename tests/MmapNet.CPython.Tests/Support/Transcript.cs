@@ -38,11 +38,11 @@ internal sealed class Transcript
         PythonInterpreter interpreter, string script, string module, IEnumerable<string>? arguments = null, PythonStart? start = null)
     {
         start ??= new PythonStart();
-        var steps = new List<TranscriptStep>();
+        List<TranscriptStep> steps = new List<TranscriptStep>();
         List<string> extra = arguments?.ToList() ?? new List<string>();
         while (true)
         {
-            var environment = new Dictionary<string, string?>(start.Environment)
+            Dictionary<string, string?> environment = new Dictionary<string, string?>(start.Environment)
             {
                 [StartVariable] = steps.Count.ToString(CultureInfo.InvariantCulture),
             };
