@@ -44,9 +44,9 @@ public sealed record RepositoryLayout(string Root)
         List<string> starts = startFolder is null
             ? new List<string> { Directory.GetCurrentDirectory(), AppContext.BaseDirectory }
             : new List<string> { startFolder };
-        foreach (var start in starts)
+        foreach (string start in starts)
         {
-            for (DirectoryInfo? folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
+            for (DirectoryInfo? folder = new(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
             {
                 if (File.Exists(Path.Combine(folder.FullName, "conformance", "harness", "bootstrap.py")))
                 {

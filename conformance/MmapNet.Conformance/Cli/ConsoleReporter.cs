@@ -33,7 +33,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
                     new ElapsedTimeColumn())
                 .StartAsync(async context =>
                 {
-                    LiveObserver observer = new LiveObserver(context, interpreters, caseCount);
+                    LiveObserver observer = new(context, interpreters, caseCount);
                     return await run(observer).ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
@@ -52,7 +52,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
         table.AddColumn(new TableColumn("total").RightAligned());
         foreach (OutcomeCounts counts in suite.CountsByInterpreter)
         {
-            List<string> cells = new List<string> { Markup.Escape(counts.Group) };
+            List<string> cells = new() { Markup.Escape(counts.Group) };
             cells.AddRange(OutcomeText.All.Select(o => Count(counts[o], o)));
             cells.Add(counts.Total.ToString(CultureInfo.InvariantCulture));
             table.AddRow(cells.ToArray());
@@ -112,7 +112,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
                 continue;
             }
 
-            foreach (var line in failure.Diff.TrimEnd('\n').Split('\n'))
+            foreach (string line in failure.Diff.TrimEnd('\n').Split('\n'))
             {
                 Style style = line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal)
                     ? new Style(decoration: Decoration.Bold)
@@ -129,8 +129,8 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
     {
         console.WriteLine();
         console.MarkupLine($"Report: [link]{Markup.Escape(reportFolder)}[/] (report.md, report.json, report.html)");
-        var failed = suite.Failures.Count();
-        var stdlibDiffering = suite.StdlibTests.Count(s => !s.Conforms);
+        int failed = suite.Failures.Count();
+        int stdlibDiffering = suite.StdlibTests.Count(s => !s.Conforms);
         console.MarkupLine(suite.Succeeded
             ? $"[green]{suite.Results.Count} passed, 0 failed[/]"
             : $"[red]{suite.Results.Count - failed} passed, {failed} failed[/]" +
@@ -156,15 +156,15 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
     // A progress bar per interpreter, plus one for test_mmap.
     private sealed class LiveObserver : ISuiteObserver
     {
-        private readonly Lock gate = new();
-        private readonly Dictionary<string, ProgressTask> tasks;
-        private readonly ProgressContext context;
-        private ProgressTask? stdlibTask;
+        private readonly Lock _gate = new();
+        private readonly Dictionary<string, ProgressTask> _tasks;
+        private readonly ProgressContext _context;
+        private ProgressTask? _stdlibTask;
 
         public LiveObserver(ProgressContext context, IReadOnlyList<PythonInterpreter> interpreters, int caseCount)
         {
-            this.context = context;
-            tasks = interpreters.ToDictionary(
+            _context = context;
+            _tasks = interpreters.ToDictionary(
                 i => i.Label,
                 i => context.AddTask(Markup.Escape(i.Label), maxValue: Math.Max(1, caseCount)),
                 StringComparer.Ordinal);
@@ -172,26 +172,26 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
 
         public void CaseFinished(CaseResult result)
         {
-            lock (gate)
+            lock (_gate)
             {
-                tasks[result.Interpreter.Label].Increment(1);
+                _tasks[result.Interpreter.Label].Increment(1);
             }
         }
 
         public void StdlibTestsStarting(PythonInterpreter interpreter)
         {
-            lock (gate)
+            lock (_gate)
             {
-                stdlibTask ??= context.AddTask("test_mmap", maxValue: tasks.Count);
-                stdlibTask.Description = $"test_mmap ({Markup.Escape(interpreter.Label)})";
+                _stdlibTask ??= _context.AddTask("test_mmap", maxValue: _tasks.Count);
+                _stdlibTask.Description = $"test_mmap ({Markup.Escape(interpreter.Label)})";
             }
         }
 
         public void StdlibTestsFinished(StdlibTestComparison comparison)
         {
-            lock (gate)
+            lock (_gate)
             {
-                stdlibTask?.Increment(1);
+                _stdlibTask?.Increment(1);
             }
         }
     }
@@ -199,14 +199,14 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
     // One line per result that did not pass, and a count every tenth of the way.
     private sealed class PlainObserver(IAnsiConsole console, int total) : ISuiteObserver
     {
-        private readonly Lock gate = new();
-        private int done;
+        private readonly Lock _gate = new();
+        private int _done;
 
         public void CaseFinished(CaseResult result)
         {
-            lock (gate)
+            lock (_gate)
             {
-                done++;
+                _done++;
                 if (result.Outcome != CaseOutcome.Passed)
                 {
                     console.WriteLine(
@@ -214,9 +214,9 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
                         (result.Message is null ? string.Empty : $" ({result.Message})"));
                 }
 
-                if (done == total || done % Math.Max(1, total / 10) == 0)
+                if (_done == total || _done % Math.Max(1, total / 10) == 0)
                 {
-                    console.WriteLine($"progress: {done}/{total} case runs");
+                    console.WriteLine($"progress: {_done}/{total} case runs");
                 }
             }
         }

@@ -41,7 +41,7 @@ public static class HtmlReport
     public static string Render(SuiteResult suite)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        StringBuilder html = new StringBuilder();
+        StringBuilder html = new();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>MmapNet conformance report</title>\n");
         html.Append("<style>").Append(Style).Append("</style></head><body>\n");
         html.Append("<h1>MmapNet conformance report</h1>\n");
@@ -71,9 +71,9 @@ public static class HtmlReport
     /// <summary>A horizontal stacked bar per group, widths proportional to each outcome's share of the group.</summary>
     internal static string Chart(IReadOnlyList<OutcomeCounts> groups, string title)
     {
-        var height = Math.Max(1, groups.Count) * (BarHeight + 8) + 8;
-        var width = LabelWidth + BarWidth + CountWidth;
-        StringBuilder svg = new StringBuilder();
+        int height = Math.Max(1, groups.Count) * (BarHeight + 8) + 8;
+        int width = LabelWidth + BarWidth + CountWidth;
+        StringBuilder svg = new();
         svg.Append(CultureInfo.InvariantCulture,
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{E(title)}\" font-size=\"13\">\n");
         if (groups.Count == 0)
@@ -81,22 +81,22 @@ public static class HtmlReport
             svg.Append("<text x=\"0\" y=\"20\">no results</text>\n");
         }
 
-        for (var row = 0; row < groups.Count; row++)
+        for (int row = 0; row < groups.Count; row++)
         {
             OutcomeCounts counts = groups[row];
-            var y = 8 + row * (BarHeight + 8);
+            int y = 8 + row * (BarHeight + 8);
             svg.Append(CultureInfo.InvariantCulture,
                 $"<text x=\"{LabelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\">{E(counts.Group)}</text>\n");
             double x = LabelWidth;
             foreach (CaseOutcome outcome in OutcomeText.All)
             {
-                var count = counts[outcome];
+                int count = counts[outcome];
                 if (count == 0 || counts.Total == 0)
                 {
                     continue;
                 }
 
-                var segment = BarWidth * (double)count / counts.Total;
+                double segment = BarWidth * (double)count / counts.Total;
                 svg.Append(CultureInfo.InvariantCulture,
                     $"<rect class=\"{outcome.ToString().ToLowerInvariant()}\" x=\"{x:0.##}\" y=\"{y}\" width=\"{segment:0.##}\" height=\"{BarHeight}\" fill=\"{OutcomeText.Colour(outcome)}\"><title>{E(counts.Group)}: {count} {OutcomeText.Name(outcome)}</title></rect>\n");
                 x += segment;
@@ -152,7 +152,7 @@ public static class HtmlReport
             foreach (StdlibTestRun? run in new[] { comparison.Reference, comparison.Implementation })
             {
                 UnittestReport? r = run.Report;
-                var same = ReferenceEquals(run, comparison.Reference) ? string.Empty : comparison.Conforms ? "yes" : "<b>no</b>";
+                string same = ReferenceEquals(run, comparison.Reference) ? string.Empty : comparison.Conforms ? "yes" : "<b>no</b>";
                 html.Append(CultureInfo.InvariantCulture,
                     $"<tr><td>{E(comparison.Interpreter.Label)}</td><td><code>{E(run.Module)}</code></td><td class=\"n\">{r?.Ran}</td><td class=\"n\">{r?.Passed}</td><td class=\"n\">{r?.Failures}</td><td class=\"n\">{r?.Errors}</td><td class=\"n\">{r?.Skipped}</td><td>{E(run.Error ?? run.Termination?.ToString() ?? string.Empty)}</td><td>{same}</td></tr>\n");
             }
@@ -199,7 +199,7 @@ public static class HtmlReport
 
             if (failure.Implementation.Transcript is { Stderr.Length: > 0 } transcript)
             {
-                var stderr = transcript.Stderr.Length <= 3000 ? transcript.Stderr : "[...]\n" + transcript.Stderr[^3000..];
+                string stderr = transcript.Stderr.Length <= 3000 ? transcript.Stderr : "[...]\n" + transcript.Stderr[^3000..];
                 html.Append("<p>Implementation stderr (not compared):</p><pre>").Append(E(stderr)).Append("</pre>\n");
             }
 
@@ -209,10 +209,10 @@ public static class HtmlReport
 
     private static string DiffLines(string diff)
     {
-        StringBuilder lines = new StringBuilder();
-        foreach (var line in diff.TrimEnd('\n').Split('\n'))
+        StringBuilder lines = new();
+        foreach (string line in diff.TrimEnd('\n').Split('\n'))
         {
-            var cssClass = line.StartsWith("@@", StringComparison.Ordinal) ? "hunk"
+            string? cssClass = line.StartsWith("@@", StringComparison.Ordinal) ? "hunk"
                 : line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) ? null
                 : line.StartsWith('+') ? "add"
                 : line.StartsWith('-') ? "del"

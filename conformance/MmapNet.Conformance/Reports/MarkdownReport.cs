@@ -19,7 +19,7 @@ public static class MarkdownReport
     public static string Render(SuiteResult suite)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        StringBuilder md = new StringBuilder();
+        StringBuilder md = new();
         md.Append("# MmapNet conformance report\n\n");
         md.Append(CultureInfo.InvariantCulture,
             $"Implementation `{suite.Settings.ImplementationModule}` ({ImplementationFlavours.Name(suite.Settings.Flavour)} flavour) " +
@@ -35,7 +35,7 @@ public static class MarkdownReport
         foreach (OutcomeCounts counts in suite.CountsByInterpreter)
         {
             ImplementationCheck? check = checks.GetValueOrDefault(counts.Group);
-            var served = check is null ? string.Empty : check.Error ?? check.ServedBy ?? string.Empty;
+            string served = check is null ? string.Empty : check.Error ?? check.ServedBy ?? string.Empty;
             md.Append(CultureInfo.InvariantCulture,
                 $"| {counts.Group} | {Cell(served)} | {counts.Passed} | {counts.Differing} | {counts.Crashed} | {counts.TimedOut} | {counts.Error} | {counts.Total} |\n");
         }
@@ -69,7 +69,7 @@ public static class MarkdownReport
             foreach (StdlibTestRun? run in new[] { comparison.Reference, comparison.Implementation })
             {
                 UnittestReport? r = run.Report;
-                var same = ReferenceEquals(run, comparison.Reference) ? string.Empty : comparison.Conforms ? "yes" : "**no**";
+                string same = ReferenceEquals(run, comparison.Reference) ? string.Empty : comparison.Conforms ? "yes" : "**no**";
                 md.Append(CultureInfo.InvariantCulture,
                     $"| {comparison.Interpreter.Label} | `{run.Module}` | {r?.Ran} | {r?.Passed} | {r?.Failures} | {r?.Errors} | {r?.Skipped} | {Cell(run.Error ?? run.Termination?.ToString() ?? string.Empty)} | {same} |\n");
             }
@@ -111,7 +111,7 @@ public static class MarkdownReport
 
             if (failure.Implementation.Transcript is { Stderr.Length: > 0 } transcript)
             {
-                var stderr = transcript.Stderr.Length <= StderrChars ? transcript.Stderr : "[...]\n" + transcript.Stderr[^StderrChars..];
+                string stderr = transcript.Stderr.Length <= StderrChars ? transcript.Stderr : "[...]\n" + transcript.Stderr[^StderrChars..];
                 md.Append("\nImplementation stderr (not compared):\n\n```text\n").Append(stderr.TrimEnd('\n')).Append("\n```\n");
             }
         }

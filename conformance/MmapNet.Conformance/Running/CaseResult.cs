@@ -87,7 +87,7 @@ public sealed record CaseResult(
         ArgumentNullException.ThrowIfNull(implementation);
         if (reference.Error is not null || implementation.Error is not null)
         {
-            var message = implementation.Error is not null
+            string message = implementation.Error is not null
                 ? $"implementation side ({implementation.Module}) could not run the case: {implementation.Error}"
                 : $"reference side (mmap) could not run the case: {reference.Error}";
             return new CaseResult(interpreter, conformanceCase, CaseOutcome.Error, reference, implementation, message, null);
@@ -95,7 +95,7 @@ public sealed record CaseResult(
 
         Transcript referenceTranscript = reference.Transcript!;
         Transcript implementationTranscript = implementation.Transcript!;
-        var diff = referenceTranscript.Conforms(implementationTranscript)
+        string? diff = referenceTranscript.Conforms(implementationTranscript)
             ? null
             : TranscriptDiff.Unified(referenceTranscript, implementationTranscript, implementation.Module);
 
@@ -120,7 +120,7 @@ public sealed record CaseResult(
     /// <returns>The description.</returns>
     public string Describe()
     {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new();
         text.Append(Case.Id).Append(" on ").Append(Interpreter.Label).Append(": ").Append(OutcomeText.Name(Outcome));
         if (Message is not null)
         {

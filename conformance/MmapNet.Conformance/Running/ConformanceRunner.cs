@@ -16,9 +16,9 @@ namespace MmapNet.Conformance.Running;
 /// </summary>
 public sealed class ConformanceRunner
 {
-    private static readonly string[] ProbeArguments = ["--probe"];
+    private static readonly string[] s_probeArguments = ["--probe"];
 
-    private readonly BootstrapLauncher launcher;
+    private readonly BootstrapLauncher _launcher;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="settings">How to run.</param>
@@ -26,7 +26,7 @@ public sealed class ConformanceRunner
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
-        launcher = new BootstrapLauncher(settings);
+        _launcher = new BootstrapLauncher(settings);
     }
 
     /// <summary>The settings the runner runs with.</summary>
@@ -40,15 +40,15 @@ public sealed class ConformanceRunner
         PythonInterpreter interpreter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interpreter);
-        var module = Settings.ImplementationModule;
-        var folder = Directory.CreateTempSubdirectory("mmapnet-probe-").FullName;
+        string module = Settings.ImplementationModule;
+        string folder = Directory.CreateTempSubdirectory("mmapnet-probe-").FullName;
         try
         {
-            BootstrapRun run = await launcher.RunAsync(
-                interpreter, module, ProbeArguments, null, Path.Combine(folder, "run"), Settings.CaseTimeout,
+            BootstrapRun run = await _launcher.RunAsync(
+                interpreter, module, s_probeArguments, null, Path.Combine(folder, "run"), Settings.CaseTimeout,
                 cancellationToken).ConfigureAwait(false);
-            var error = run.Error ?? ProbeProblem(run);
-            var served = run.Status?.ServedBy is { } name ? $"{name} ({run.Status.File ?? "built in"})" : null;
+            string? error = run.Error ?? ProbeProblem(run);
+            string? served = run.Status?.ServedBy is { } name ? $"{name} ({run.Status.File ?? "built in"})" : null;
             return new ImplementationCheck(interpreter, module, served, run.Status?.MmapType, error);
         }
         finally
@@ -69,8 +69,8 @@ public sealed class ConformanceRunner
         ArgumentNullException.ThrowIfNull(conformanceCase);
 
         // Both sides run in the same folder path (emptied in between), so paths a case sees or prints are the same.
-        var folder = Directory.CreateTempSubdirectory("mmapnet-case-").FullName;
-        var runFolder = Path.Combine(folder, "run");
+        string folder = Directory.CreateTempSubdirectory("mmapnet-case-").FullName;
+        string runFolder = Path.Combine(folder, "run");
         try
         {
             SideRun reference = await RunSideAsync(interpreter, RunSettings.ReferenceModule, conformanceCase, runFolder, cancellationToken)
@@ -103,15 +103,15 @@ public sealed class ConformanceRunner
     {
         ArgumentNullException.ThrowIfNull(interpreters);
         ArgumentNullException.ThrowIfNull(cases);
-        List<ImplementationCheck> checks = new List<ImplementationCheck>();
+        List<ImplementationCheck> checks = new();
         foreach (PythonInterpreter interpreter in interpreters)
         {
             checks.Add(await CheckImplementationAsync(interpreter, cancellationToken).ConfigureAwait(false));
         }
 
-        ConcurrentBag<CaseResult> results = new ConcurrentBag<CaseResult>();
+        ConcurrentBag<CaseResult> results = new();
         List<(ImplementationCheck check, ConformanceCase c)> work = checks.SelectMany(check => cases.Select(c => (check, c))).ToList();
-        ParallelOptions options = new ParallelOptions
+        ParallelOptions options = new()
         {
             MaxDegreeOfParallelism = Math.Max(1, Settings.Jobs),
             CancellationToken = cancellationToken,
@@ -142,7 +142,7 @@ public sealed class ConformanceRunner
         string runFolder,
         CancellationToken cancellationToken)
     {
-        BootstrapRun run = await launcher.RunAsync(
+        BootstrapRun run = await _launcher.RunAsync(
             interpreter, module, new[] { conformanceCase.FilePath }, conformanceCase.CasesRoot, runFolder,
             Settings.CaseTimeout, cancellationToken).ConfigureAwait(false);
         return SideRun.From(run);
@@ -150,7 +150,7 @@ public sealed class ConformanceRunner
 
     private static CaseResult NotRunBecause(ImplementationCheck check, ConformanceCase conformanceCase)
     {
-        var reason = $"{check.Error} (found by the check before the cases; no case was run on this interpreter)";
+        string reason = $"{check.Error} (found by the check before the cases; no case was run on this interpreter)";
         return CaseResult.Compare(
             check.Interpreter,
             conformanceCase,

@@ -55,10 +55,10 @@ public static class ConformanceSuite
         (IReadOnlyList<ImplementationCheck>? checks, IReadOnlyList<CaseResult>? results) = await new ConformanceRunner(settings)
             .RunAllAsync(interpreters, cases, progress, cancellationToken).ConfigureAwait(false);
 
-        List<StdlibTestComparison> stdlib = new List<StdlibTestComparison>();
+        List<StdlibTestComparison> stdlib = new();
         if (runStdlibTests)
         {
-            StdlibTestRunner runner = new StdlibTestRunner(settings);
+            StdlibTestRunner runner = new(settings);
             foreach (PythonInterpreter? interpreter in interpreters.Where(i => i.HasStdlibMmapTests))
             {
                 observer?.StdlibTestsStarting(interpreter);

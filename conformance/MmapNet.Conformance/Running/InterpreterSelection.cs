@@ -33,8 +33,8 @@ public static class InterpreterSelection
         }
 
         IReadOnlyList<PythonInterpreter>? found = null;
-        List<PythonInterpreter> chosen = new List<PythonInterpreter>();
-        foreach (var specification in specifications)
+        List<PythonInterpreter> chosen = new();
+        foreach (string specification in specifications)
         {
             if (specification.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
@@ -64,17 +64,17 @@ public static class InterpreterSelection
 
         // One interpreter once, even if named twice; labels made unique if two paths gave the same one.
         List<PythonInterpreter> distinct = chosen.GroupBy(i => i.RealPath, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        Dictionary<string, int> seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, int> seen = new(StringComparer.Ordinal);
         return distinct.Select(i =>
         {
-            var count = seen[i.Label] = seen.GetValueOrDefault(i.Label) + 1;
+            int count = seen[i.Label] = seen.GetValueOrDefault(i.Label) + 1;
             return count == 1 ? i : i with { Label = $"{i.Label}-{count}" };
         }).ToList();
     }
 
     private static bool Matches(Version version, string prefix)
     {
-        var full = version.ToString(3);
+        string full = version.ToString(3);
         return full == prefix || full.StartsWith(prefix + ".", StringComparison.Ordinal);
     }
 }

@@ -62,7 +62,7 @@ public static class ProcessRunner
 {
     // After the process exits, how long its output pipes may stay open: a grandchild that inherited them would otherwise
     // keep the run waiting forever.
-    private static readonly TimeSpan PipeGracePeriod = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_pipeGracePeriod = TimeSpan.FromSeconds(5);
 
     private const int ChunkSize = 64 * 1024;
 
@@ -73,7 +73,7 @@ public static class ProcessRunner
     public static async Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ProcessStartInfo startInfo = new ProcessStartInfo(request.FileName)
+        ProcessStartInfo startInfo = new(request.FileName)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -81,7 +81,7 @@ public static class ProcessRunner
             RedirectStandardError = true,
             WorkingDirectory = request.WorkingDirectory,
         };
-        foreach (var argument in request.Arguments)
+        foreach (string argument in request.Arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -92,7 +92,7 @@ public static class ProcessRunner
             startInfo.Environment[name] = value;
         }
 
-        using Process process = new Process { StartInfo = startInfo };
+        using Process process = new() { StartInfo = startInfo };
         Stopwatch stopwatch = Stopwatch.StartNew();
         try
         {
@@ -106,14 +106,14 @@ public static class ProcessRunner
         }
 
         process.StandardInput.Close();
-        using CancellationTokenSource readers = new CancellationTokenSource();
-        OutputCapture stdout = new OutputCapture(request.MaxCapturedBytes);
-        OutputCapture stderr = new OutputCapture(request.MaxCapturedBytes);
+        using CancellationTokenSource readers = new();
+        OutputCapture stdout = new(request.MaxCapturedBytes);
+        OutputCapture stderr = new(request.MaxCapturedBytes);
         Task outputs = Task.WhenAll(
             CaptureAsync(process.StandardOutput.BaseStream, stdout, readers.Token),
             CaptureAsync(process.StandardError.BaseStream, stderr, readers.Token));
 
-        var timedOut = false;
+        bool timedOut = false;
         using (CancellationTokenSource deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             deadline.CancelAfter(request.Timeout);
@@ -131,10 +131,10 @@ public static class ProcessRunner
         }
 
         TimeSpan duration = stopwatch.Elapsed;
-        var abandoned = false;
+        bool abandoned = false;
         try
         {
-            await outputs.WaitAsync(PipeGracePeriod, cancellationToken).ConfigureAwait(false);
+            await outputs.WaitAsync(s_pipeGracePeriod, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -168,12 +168,12 @@ public static class ProcessRunner
     // the process. Cancellation ends the read early; what was kept so far stays in the capture.
     private static async Task CaptureAsync(Stream stream, OutputCapture capture, CancellationToken cancellationToken)
     {
-        var chunk = new byte[ChunkSize];
+        byte[] chunk = new byte[ChunkSize];
         try
         {
             while (true)
             {
-                var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+                int read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -200,28 +200,28 @@ public static class ProcessRunner
     // still attached.
     private sealed class OutputCapture(int maxBytes)
     {
-        private readonly Lock gate = new();
-        private readonly List<byte> kept = [];
-        private long total;
+        private readonly Lock _gate = new();
+        private readonly List<byte> _kept = [];
+        private long _total;
 
         public void Append(ReadOnlySpan<byte> bytes)
         {
-            lock (gate)
+            lock (_gate)
             {
-                total += bytes.Length;
-                var room = maxBytes - kept.Count;
+                _total += bytes.Length;
+                int room = maxBytes - _kept.Count;
                 if (room > 0)
                 {
-                    kept.AddRange(bytes[..(int)Math.Min(room, bytes.Length)]);
+                    _kept.AddRange(bytes[..(int)Math.Min(room, bytes.Length)]);
                 }
             }
         }
 
         public CapturedOutput Snapshot()
         {
-            lock (gate)
+            lock (_gate)
             {
-                return new CapturedOutput(kept.ToArray(), total);
+                return new CapturedOutput(_kept.ToArray(), _total);
             }
         }
     }
