@@ -16,7 +16,7 @@ namespace MmapNet.Arm64.Tests;
 [TestFixture]
 public sealed class ModuleConstantsAbiTests
 {
-    private static readonly Version Python313 = new(3, 13);
+    private static readonly Version s_python313 = new(3, 13);
 
     private static Architecture[] Architectures => LinuxAbi.Architectures;
 
@@ -25,7 +25,7 @@ public sealed class ModuleConstantsAbiTests
     {
         List<string> cpython = LinuxAbi.Of(architecture).ModuleConstants.Select(c => $"{c.Name}={c.Value}").Order(StringComparer.Ordinal).ToList();
         List<string> mmapnet = ModuleConstants.For(architecture)
-            .Where(c => c.Since <= Python313 && (c.Name.StartsWith("MAP_", StringComparison.Ordinal) ||
+            .Where(c => c.Since <= s_python313 && (c.Name.StartsWith("MAP_", StringComparison.Ordinal) ||
                                                  c.Name.StartsWith("MADV_", StringComparison.Ordinal) ||
                                                  c.Name.StartsWith("PROT_", StringComparison.Ordinal)))
             .Select(c => $"{c.Name}={c.Value}")

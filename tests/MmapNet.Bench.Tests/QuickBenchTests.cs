@@ -17,7 +17,7 @@ namespace MmapNet.Bench.Tests;
 public sealed class QuickBenchTests
 {
     // The operations the benchmark must measure, by the names it reports.
-    private static readonly string[] ExpectedOperations =
+    private static readonly string[] s_expectedOperations =
     [
         "mmap(fileno, 0) + close, 1 MiB file",
         "mmap(-1, 1 MiB) + close",
@@ -54,13 +54,13 @@ public sealed class QuickBenchTests
 
     // The operations bounded by the call into .NET, compared with an empty slot or method of the same kind, and how many
     // such calls one operation makes.
-    private static readonly Dictionary<string, int> FlooredOperations = new()
+    private static readonly Dictionary<string, int> s_flooredOperations = new()
     {
         ["len(m)"] = 1, ["m[i]"] = 1, ["read_byte()"] = 1, ["tell()"] = 1, ["readline(), file of many lines"] = 1,
         ["seek(i)"] = 1, ["write_byte()"] = 1, ["iteration, 16 KiB"] = 16 * 1024,
     };
 
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    private static readonly XNamespace s_svg = "http://www.w3.org/2000/svg";
 
     private BenchRun _run = null!;
     private JsonDocument _report = null!;
@@ -100,9 +100,9 @@ public sealed class QuickBenchTests
     [Test]
     public void EveryOperationIsMeasuredOnceInOrder()
     {
-        var names = Operations.Select(o => o.GetProperty("name").GetString()).ToArray();
+        string?[] names = Operations.Select(o => o.GetProperty("name").GetString()).ToArray();
 
-        Assert.That(names, Is.EqualTo(ExpectedOperations));
+        Assert.That(names, Is.EqualTo(s_expectedOperations));
     }
 
     [Test]
@@ -141,7 +141,7 @@ public sealed class QuickBenchTests
                 string name = operation.GetProperty("name").GetString()!;
                 foreach ((JsonElement measured, string when) in new[] { (operation, "warm"), (operation.GetProperty("cold"), "cold") })
                 {
-                    if (!FlooredOperations.TryGetValue(name, out int calls))
+                    if (!s_flooredOperations.TryGetValue(name, out int calls))
                     {
                         Assert.That(measured.TryGetProperty("floor", out _), Is.False, $"{name} ({when}) has no floor");
                         continue;
@@ -280,9 +280,9 @@ public sealed class QuickBenchTests
         Assert.Multiple(() =>
         {
             // A row in the warm table, one in the cold table, and one in the floor table for those with a floor.
-            foreach (string name in ExpectedOperations)
+            foreach (string name in s_expectedOperations)
             {
-                Assert.That(rowNames.Count(n => n == name), Is.EqualTo(FlooredOperations.ContainsKey(name) ? 3 : 2), name);
+                Assert.That(rowNames.Count(n => n == name), Is.EqualTo(s_flooredOperations.ContainsKey(name) ? 3 : 2), name);
             }
 
             Assert.That(lines, Has.One.StartsWith("geometric mean of the ratios"));
@@ -294,8 +294,8 @@ public sealed class QuickBenchTests
     public void TheChartIsAnSvgWithTwoBarsAndALabelPerOperationAndTheTargetLines()
     {
         XDocument chart = XDocument.Load(_run.ChartPath);
-        List<string> texts = chart.Descendants(Svg + "text").Select(t => t.Value).ToList();
-        List<XElement> bars = chart.Descendants(Svg + "rect").Skip(3).ToList(); // the background, then the legend's two
+        List<string> texts = chart.Descendants(s_svg + "text").Select(t => t.Value).ToList();
+        List<XElement> bars = chart.Descendants(s_svg + "rect").Skip(3).ToList(); // the background, then the legend's two
         CultureInfo invariant = System.Globalization.CultureInfo.InvariantCulture;
         IEnumerable<string> labels = Operations.Select(o => (o.GetProperty("ratio").GetDouble(), o.GetProperty("cold").GetProperty("ratio").GetDouble()))
             .Append((Root.GetProperty("geometric_mean").GetDouble(), Root.GetProperty("cold_geometric_mean").GetDouble()))
@@ -303,14 +303,14 @@ public sealed class QuickBenchTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(chart.Root!.Name, Is.EqualTo(Svg + "svg"));
-            Assert.That(bars, Has.Count.EqualTo(2 * (ExpectedOperations.Length + 1)));
+            Assert.That(chart.Root!.Name, Is.EqualTo(s_svg + "svg"));
+            Assert.That(bars, Has.Count.EqualTo(2 * (s_expectedOperations.Length + 1)));
             Assert.That(bars.Select(b => double.Parse(b.Attribute("width")!.Value, invariant)), Has.All.Positive);
-            Assert.That(texts, Is.SupersetOf(ExpectedOperations.Append("geometric mean")));
+            Assert.That(texts, Is.SupersetOf(s_expectedOperations.Append("geometric mean")));
             Assert.That(texts, Is.SupersetOf(labels));
             Assert.That(texts, Is.SupersetOf(new[] { "1.0", "1.25" }));
             Assert.That(texts.Count(t => t.StartsWith("warm:", StringComparison.Ordinal) || t.StartsWith("cold:", StringComparison.Ordinal)), Is.EqualTo(2), "the legend");
-            Assert.That(chart.Descendants(Svg + "line").Count(l => l.Attribute("stroke-dasharray") != null), Is.EqualTo(1), "the dashed 1.25 line");
+            Assert.That(chart.Descendants(s_svg + "line").Count(l => l.Attribute("stroke-dasharray") != null), Is.EqualTo(1), "the dashed 1.25 line");
         });
     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests;
@@ -16,7 +17,7 @@ namespace MmapNet.CPython.Tests;
 [Parallelizable(ParallelScope.Children)]
 public sealed class ImportErrorTests
 {
-    public static IEnumerable<TestCaseData> AllInterpreters() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> AllInterpreters() => TestInterpreters.Cases();
 
     /// <summary>
     /// The package is copied to a folder outside the repository, so that the repository's artifacts/ is not where it
@@ -25,10 +26,10 @@ public sealed class ImportErrorTests
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task AssembliesNotBuilt_RaisesImportErrorNamingThemAndTheBuildCommand(string label)
     {
-        using TemporaryFolder folder = new TemporaryFolder();
-        var package = Path.Combine(folder.Folder("site"), "mmapnet");
-        CopyPythonPackage(Path.Combine(Repository.PythonFolder, "mmapnet"), package);
-        var empty = folder.Folder("no-assemblies");
+        using ScratchFolder folder = new("cpython-tests");
+        string package = Path.Combine(folder.Folder("site"), "mmapnet");
+        CopyPythonPackage(Path.Combine(RepositoryLayout.PythonFolder, "mmapnet"), package);
+        string empty = folder.Folder("no-assemblies");
 
         JsonElement outcome = await ImportAsync(label, new PythonStart
         {
@@ -57,8 +58,8 @@ public sealed class ImportErrorTests
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task NoDotnetRuntime_RaisesImportErrorNamingTheRuntime(string label)
     {
-        using TemporaryFolder folder = new TemporaryFolder();
-        var empty = folder.Folder("no-dotnet");
+        using ScratchFolder folder = new("cpython-tests");
+        string empty = folder.Folder("no-dotnet");
         JsonElement outcome = await ImportAsync(label, new PythonStart
         {
             WorkingDirectory = folder.Path,
@@ -83,7 +84,7 @@ public sealed class ImportErrorTests
     // Runs import_probe.py; checks both attempts failed the same way and returns the first.
     private static async Task<JsonElement> ImportAsync(string label, PythonStart start)
     {
-        PythonResult result = await PythonProcess.RunScriptAsync(Interpreters.Get(label), "import_probe.py", [], start);
+        ChildResult result = await PythonProcess.RunScriptAsync(TestInterpreters.Get(label), "import_probe.py", [], start);
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
         JsonElement outcome = JsonDocument.Parse(result.Stdout).RootElement;
         TestContext.Out.WriteLine(outcome.ToString());
@@ -96,7 +97,7 @@ public sealed class ImportErrorTests
     private static void CopyPythonPackage(string source, string target)
     {
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source, "*.py").Where(f => !f.Contains("__pycache__", System.StringComparison.Ordinal)))
+        foreach (string? file in Directory.EnumerateFiles(source, "*.py").Where(f => !f.Contains("__pycache__", System.StringComparison.Ordinal)))
         {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         }

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MmapNet.Conformance.Cases;
 using MmapNet.Conformance.Running;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Conformance.Tests;
@@ -45,7 +46,7 @@ public sealed class BootstrapTests
     [Test]
     public async Task WhenTheImplementationCannotBeInstalledNoCaseIsRun()
     {
-        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings("no_such_mmap_module"));
+        ConformanceRunner runner = new(TestEnvironment.Settings("no_such_mmap_module"));
         IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder);
 
         (IReadOnlyList<ImplementationCheck>? checks, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(TestEnvironment.Interpreters, cases, null, CancellationToken.None);
@@ -62,7 +63,7 @@ public sealed class BootstrapTests
     [Test]
     public async Task TheCheckReportsWhichModuleServesMmap()
     {
-        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings("wrongmmap"));
+        ConformanceRunner runner = new(TestEnvironment.Settings("wrongmmap"));
 
         ImplementationCheck check = await runner.CheckImplementationAsync(TestEnvironment.Newest, CancellationToken.None);
 
@@ -77,15 +78,15 @@ public sealed class BootstrapTests
     [Test]
     public async Task ImportMmapGetsTheImplementationOnlyOnItsSide()
     {
-        using TemporaryFolder folder = new TemporaryFolder();
-        var casePath = folder.Write("probe/which_mmap.py", """
+        using ScratchFolder folder = new("conformance-tests");
+        string casePath = folder.Write("probe/which_mmap.py", """
             import mmap
             from mmap import mmap as mmap_type
             import sys
             print(mmap.__name__, mmap_type.__module__, sys.modules["mmap"].__name__)
             """);
-        ConformanceCase conformanceCase = new ConformanceCase("probe", "which_mmap", casePath, folder.Path);
-        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings("wrongmmap"));
+        ConformanceCase conformanceCase = new("probe", "which_mmap", casePath, folder.Path);
+        ConformanceRunner runner = new(TestEnvironment.Settings("wrongmmap"));
 
         CaseResult result = await runner.RunCaseAsync(TestEnvironment.Newest, conformanceCase, CancellationToken.None);
 
@@ -99,8 +100,8 @@ public sealed class BootstrapTests
     [Test]
     public async Task AnImplementationElsewhereIsFoundThroughExtraPythonPaths()
     {
-        using TemporaryFolder folder = new TemporaryFolder();
-        var module = folder.Write("lib/othermmap.py", """
+        using ScratchFolder folder = new("conformance-tests");
+        string module = folder.Write("lib/othermmap.py", """
             import mmap as _stdlib
             from mmap import *
             class mmap(_stdlib.mmap):
@@ -142,7 +143,7 @@ public sealed class BootstrapTests
     public void PythonPathHasTheRepositoryPackagesTheExtraFoldersAndTheCasesRoot()
     {
         RunSettings settings = TestEnvironment.Settings("mmapnet") with { ExtraPythonPaths = new[] { "/opt/impl" } };
-        BootstrapLauncher launcher = new BootstrapLauncher(settings);
+        BootstrapLauncher launcher = new(settings);
 
         Assert.Multiple(() =>
         {
@@ -162,7 +163,7 @@ public sealed class BootstrapTests
     {
         const string Startup = "PYTHONSTARTUP";
         const string Pythonnet = "PYTHONNET_RUNTIME";
-        BootstrapLauncher launcher = new BootstrapLauncher(TestEnvironment.Settings("mmapnet"));
+        BootstrapLauncher launcher = new(TestEnvironment.Settings("mmapnet"));
         (string?, string?) saved = (Environment.GetEnvironmentVariable(Startup), Environment.GetEnvironmentVariable(Pythonnet));
         try
         {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MmapNet.Conformance.Cases;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Conformance.Tests;
@@ -12,7 +13,7 @@ public sealed class CaseCatalogTests
     [Test]
     public void FindsAreaScriptsAndLeavesOutHelpers()
     {
-        using TemporaryFolder folder = new TemporaryFolder();
+        using ScratchFolder folder = new("conformance-tests");
         folder.Write("casekit.py", "# support module");
         folder.Write("find/find_basic.py", "print(1)");
         folder.Write("find/_helpers.py", "# helper");

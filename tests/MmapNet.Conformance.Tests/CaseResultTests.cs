@@ -11,10 +11,10 @@ namespace MmapNet.Conformance.Tests;
 [TestFixture]
 public sealed class CaseResultTests
 {
-    private static readonly PythonInterpreter Interpreter =
+    private static readonly PythonInterpreter s_interpreter =
         new("/usr/bin/python3", "/usr/bin/python3.11", new Version(3, 11, 2), "3.11.2-system", null, false);
 
-    private static readonly ConformanceCase Case = new("find", "find_basic", "/c/find/find_basic.py", "/c");
+    private static readonly ConformanceCase s_case = new("find", "find_basic", "/c/find/find_basic.py", "/c");
 
     [Test]
     public void EqualTranscriptsPass()
@@ -104,7 +104,7 @@ public sealed class CaseResultTests
     }
 
     private static CaseResult Compare(SideRun reference, SideRun implementation) =>
-        CaseResult.Compare(Interpreter, Case, reference, implementation);
+        CaseResult.Compare(s_interpreter, s_case, reference, implementation);
 
     private static SideRun Side(string stdout, Termination termination) =>
         new("mmap", new Transcript(stdout, stdout.Length, false, true, null, termination, string.Empty, 0), null, TimeSpan.FromMilliseconds(30), null);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using MmapNet.Conformance.Cli;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 using Spectre.Console;
 
@@ -16,7 +17,7 @@ public sealed class CommandLineTests
     [Test]
     public async Task AWrongImplementationExitsWithOneAndWritesTheReport()
     {
-        using TemporaryFolder folder = new TemporaryFolder();
+        using ScratchFolder folder = new("conformance-tests");
         (int exit, string? output) = await Run(
             "--impl", "wrongmmap", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "find or neutral",
             "--python", TestEnvironment.Newest.Label, "--no-stdlib-tests", "--report", folder.Path);
@@ -36,7 +37,7 @@ public sealed class CommandLineTests
     [Test]
     public async Task MmapAgainstItselfExitsWithZero()
     {
-        using TemporaryFolder folder = new TemporaryFolder();
+        using ScratchFolder folder = new("conformance-tests");
         (int exit, string? output) = await Run(
             "--impl", "mmap", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "neutral",
             "--python", TestEnvironment.Newest.Label, "--no-stdlib-tests", "--report", folder.Path);
@@ -89,7 +90,7 @@ public sealed class CommandLineTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(0));
-            foreach (var option in new[] { "--impl", "--python", "-k", "--cases", "--timeout", "--jobs", "--report", "--python-path", "--no-stdlib-tests" })
+            foreach (string? option in new[] { "--impl", "--python", "-k", "--cases", "--timeout", "--jobs", "--report", "--python-path", "--no-stdlib-tests" })
             {
                 Assert.That(output, Does.Contain(option));
             }
@@ -98,7 +99,7 @@ public sealed class CommandLineTests
 
     private static async Task<(int Exit, string Output)> Run(params string[] arguments)
     {
-        StringWriter writer = new StringWriter();
+        StringWriter writer = new();
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -107,7 +108,7 @@ public sealed class CommandLineTests
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 200;
-        var exit = await ConformanceCommand.RunAsync(arguments, console, CancellationToken.None);
+        int exit = await ConformanceCommand.RunAsync(arguments, console, CancellationToken.None);
         return (exit, writer.ToString().Replace("\r\n", "\n", System.StringComparison.Ordinal));
     }
 }

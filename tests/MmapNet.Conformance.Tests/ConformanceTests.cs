@@ -44,7 +44,7 @@ public sealed class ConformanceTests
     {
         Assert.That(caseId, Is.Not.Empty, $"no cases under {TestEnvironment.SuiteCasesFolder}");
         ConformanceCase conformanceCase = CaseCatalog.Discover(TestEnvironment.SuiteCasesFolder).Single(c => c.Id == caseId);
-        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings(TestEnvironment.ImplementationUnderTest));
+        ConformanceRunner runner = new(TestEnvironment.Settings(TestEnvironment.ImplementationUnderTest));
 
         CaseResult result = await runner.RunCaseAsync(
             TestEnvironment.Interpreter(interpreterLabel), conformanceCase, TestContext.CurrentContext.CancellationToken);

@@ -29,7 +29,7 @@ public sealed class ReferenceSelfCheckTests
         List<ConformanceCase> cases = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder)
             .Concat(CaseCatalog.Discover(TestEnvironment.Layout.CasesFolder))
             .ToList();
-        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings(RunSettings.ReferenceModule));
+        ConformanceRunner runner = new(TestEnvironment.Settings(RunSettings.ReferenceModule));
 
         (IReadOnlyList<ImplementationCheck>? checks, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(
             new[] { TestEnvironment.Interpreter(interpreterLabel) }, cases, null, TestContext.CurrentContext.CancellationToken);
@@ -46,7 +46,7 @@ public sealed class ReferenceSelfCheckTests
     [TestCaseSource(nameof(InterpretersWithTestMmap))]
     public async Task TestMmapGivesTheSameResultsWhenMmapIsComparedWithItself(string interpreterLabel)
     {
-        StdlibTestRunner runner = new StdlibTestRunner(TestEnvironment.Settings(RunSettings.ReferenceModule));
+        StdlibTestRunner runner = new(TestEnvironment.Settings(RunSettings.ReferenceModule));
 
         StdlibTestComparison comparison = await runner.CompareAsync(
             TestEnvironment.Interpreter(interpreterLabel), TestContext.CurrentContext.CancellationToken);

@@ -19,17 +19,17 @@ namespace MmapNet.Conformance.Tests;
 [TestFixture]
 public sealed class RobustnessTests
 {
-    private static readonly TimeSpan ShortTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan s_shortTimeout = TimeSpan.FromSeconds(3);
 
     [Test]
     public async Task AHangingCaseTimesOutAndItsChildProcessIsKilled()
     {
         Stopwatch stopwatch = Stopwatch.StartNew();
-        CaseResult result = await Run("process/hangs_with_a_child", ShortTimeout);
+        CaseResult result = await Run("process/hangs_with_a_child", s_shortTimeout);
         stopwatch.Stop();
 
-        var stdout = result.Implementation.Transcript!.Stdout;
-        var childPid = int.Parse(stdout.Split(':')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        string stdout = result.Implementation.Transcript!.Stdout;
+        int childPid = int.Parse(stdout.Split(':')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Multiple(() =>
         {
             Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.TimedOut));
@@ -82,7 +82,7 @@ public sealed class RobustnessTests
     [Test]
     public async Task StderrIsDrainedWhileTheCaseRuns()
     {
-        CaseResult result = await Run("output/floods_stderr", ShortTimeout * 5);
+        CaseResult result = await Run("output/floods_stderr", s_shortTimeout * 5);
 
         Assert.Multiple(() =>
         {
@@ -162,7 +162,7 @@ public sealed class RobustnessTests
     public async Task OneMisbehavingCaseDoesNotStopTheOthers()
     {
         IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(TestEnvironment.Layout.MisbehavingCasesFolder);
-        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings(RunSettings.ReferenceModule, ShortTimeout));
+        ConformanceRunner runner = new(TestEnvironment.Settings(RunSettings.ReferenceModule, s_shortTimeout));
 
         (IReadOnlyList<ImplementationCheck> _, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(new[] { TestEnvironment.Newest }, cases, null, CancellationToken.None);
 
@@ -194,7 +194,7 @@ public sealed class RobustnessTests
             }
 
             // "pid (comm) S ...": the state is the first field after the command name's closing parenthesis.
-            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            string state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
             if (state is "Z" or "X")
             {
                 return true;
@@ -212,7 +212,7 @@ public sealed class RobustnessTests
     private static Task<CaseResult> Run(string caseId, TimeSpan? timeout = null)
     {
         ConformanceCase conformanceCase = CaseCatalog.Discover(TestEnvironment.Layout.MisbehavingCasesFolder).Single(c => c.Id == caseId);
-        ConformanceRunner runner = new ConformanceRunner(TestEnvironment.Settings(RunSettings.ReferenceModule, timeout));
+        ConformanceRunner runner = new(TestEnvironment.Settings(RunSettings.ReferenceModule, timeout));
         return runner.RunCaseAsync(TestEnvironment.Newest, conformanceCase, CancellationToken.None);
     }
 }

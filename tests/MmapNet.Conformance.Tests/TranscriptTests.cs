@@ -81,8 +81,8 @@ public sealed class TranscriptTests
     [Test]
     public void CutOffOutputRecordsItsFullSize()
     {
-        var bytes = Encoding.UTF8.GetBytes("abc");
-        ProcessResult result = new ProcessResult(
+        byte[] bytes = Encoding.UTF8.GetBytes("abc");
+        ProcessResult result = new(
             null, 0, false, new CapturedOutput(bytes, 1000), CapturedOutput.Empty, TimeSpan.Zero, false);
 
         Transcript transcript = Transcript.FromProcess(result, Termination.Exit(0));
@@ -95,9 +95,9 @@ public sealed class TranscriptTests
     [Test]
     public void ACharacterCutInHalfAtTheLimitIsDroppedNotMisread()
     {
-        var bytes = Encoding.UTF8.GetBytes("caf\u00e9");
-        var cut = bytes[..^1]; // the first byte of the two-byte é
-        ProcessResult result = new ProcessResult(null, 0, false, new CapturedOutput(cut, 100), CapturedOutput.Empty, TimeSpan.Zero, false);
+        byte[] bytes = Encoding.UTF8.GetBytes("caf\u00e9");
+        byte[] cut = bytes[..^1]; // the first byte of the two-byte é
+        ProcessResult result = new(null, 0, false, new CapturedOutput(cut, 100), CapturedOutput.Empty, TimeSpan.Zero, false);
 
         Transcript transcript = Transcript.FromProcess(result, Termination.Exit(0));
 
@@ -114,7 +114,7 @@ public sealed class TranscriptTests
         Transcript reference = Make("find: 3\n", string.Empty, Termination.Exit(0));
         Transcript implementation = Make("find: 0\n", string.Empty, Termination.Exit(0));
 
-        var diff = TranscriptDiff.Unified(reference, implementation, "mmapnet");
+        string diff = TranscriptDiff.Unified(reference, implementation, "mmapnet");
 
         Assert.That(diff, Does.StartWith("--- reference (mmap)\n+++ implementation (mmapnet)\n@@ ")
             .And.Contains("-find: 3\n+find: 0\n"));

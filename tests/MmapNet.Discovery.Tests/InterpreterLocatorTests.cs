@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Discovery.Tests;
@@ -10,30 +11,30 @@ namespace MmapNet.Discovery.Tests;
 [TestFixture]
 public sealed class InterpreterLocatorTests
 {
-    private IReadOnlyList<PythonInterpreter> interpreters = null!;
+    private IReadOnlyList<PythonInterpreter> _interpreters = null!;
 
     [OneTimeSetUp]
     public void SearchOnce()
     {
-        interpreters = AutomaticLocator().FindAll();
+        _interpreters = AutomaticLocator().FindAll();
     }
 
     [Test]
     public void FindsAtLeastOneInterpreter()
     {
-        foreach (PythonInterpreter interpreter in interpreters)
+        foreach (PythonInterpreter interpreter in _interpreters)
         {
             TestContext.Out.WriteLine(
                 $"{interpreter.Label}: {interpreter.ExecutablePath} lib={interpreter.LibPythonPath} test_mmap={interpreter.HasStdlibMmapTests}");
         }
 
-        Assert.That(interpreters, Is.Not.Empty, "no supported CPython (3.10 to 3.13) under pyenv or at /usr/bin/python3");
+        Assert.That(_interpreters, Is.Not.Empty, "no supported CPython (3.10 to 3.13) under pyenv or at /usr/bin/python3");
     }
 
     [Test]
     public void KeepsOnlySupportedVersions()
     {
-        Assert.That(interpreters.Select(i => i.Version), Has.All.Matches<Version>(
+        Assert.That(_interpreters.Select(i => i.Version), Has.All.Matches<Version>(
             v => v.Major == 3 && v.Minor >= 10 && v.Minor <= 13));
     }
 
@@ -42,8 +43,8 @@ public sealed class InterpreterLocatorTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(interpreters.Select(i => i.Label), Is.Unique);
-            foreach (PythonInterpreter interpreter in interpreters)
+            Assert.That(_interpreters.Select(i => i.Label), Is.Unique);
+            foreach (PythonInterpreter interpreter in _interpreters)
             {
                 Assert.That(interpreter.Label, Does.StartWith(interpreter.Version.ToString(3) + "-"));
             }
@@ -53,8 +54,8 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OrdersByVersionThenLabel()
     {
-        List<PythonInterpreter> expected = interpreters.OrderBy(i => i.Version).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
-        Assert.That(interpreters, Is.EqualTo(expected));
+        List<PythonInterpreter> expected = _interpreters.OrderBy(i => i.Version).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
+        Assert.That(_interpreters, Is.EqualTo(expected));
     }
 
     [Test]
@@ -62,8 +63,8 @@ public sealed class InterpreterLocatorTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(interpreters.Select(i => i.ExecutablePath), Has.All.Matches<string>(File.Exists));
-            Assert.That(interpreters.Select(i => i.RealPath), Is.Unique);
+            Assert.That(_interpreters.Select(i => i.ExecutablePath), Has.All.Matches<string>(File.Exists));
+            Assert.That(_interpreters.Select(i => i.RealPath), Is.Unique);
         });
     }
 
@@ -71,7 +72,7 @@ public sealed class InterpreterLocatorTests
     public void FindsEverySupportedPyenvVersionOnDisk()
     {
         InterpreterLocator locator = AutomaticLocator();
-        var versions = Path.Combine(locator.PyenvRoot, "versions");
+        string versions = Path.Combine(locator.PyenvRoot, "versions");
         List<string> onDisk = Directory.Exists(versions)
             ? Directory.EnumerateDirectories(versions)
                 .Where(d => File.Exists(Path.Combine(d, "bin", "python3")))
@@ -81,7 +82,7 @@ public sealed class InterpreterLocatorTests
                 .ToList()
             : new List<string>();
 
-        Assert.That(interpreters.Select(i => i.Label), Is.SupersetOf(onDisk.Select(name => name + "-pyenv")));
+        Assert.That(_interpreters.Select(i => i.Label), Is.SupersetOf(onDisk.Select(name => name + "-pyenv")));
     }
 
     [Test]
@@ -89,13 +90,13 @@ public sealed class InterpreterLocatorTests
     {
         if (!File.Exists(InterpreterLocator.SystemPython))
         {
-            Assert.That(interpreters.Select(i => i.Label), Has.None.EndsWith("-system"));
+            Assert.That(_interpreters.Select(i => i.Label), Has.None.EndsWith("-system"));
             return;
         }
 
         PythonInterpreter system = AutomaticLocator().Inspect(InterpreterLocator.SystemPython);
         Assert.That(
-            interpreters.Any(i => i.RealPath == system.RealPath),
+            _interpreters.Any(i => i.RealPath == system.RealPath),
             Is.EqualTo(InterpreterLocator.IsSupported(system.Version)));
     }
 
@@ -104,11 +105,11 @@ public sealed class InterpreterLocatorTests
     {
         Assert.Multiple(() =>
         {
-            foreach (PythonInterpreter interpreter in interpreters)
+            foreach (PythonInterpreter interpreter in _interpreters)
             {
                 // The pyenv layout: bin/python3 next to lib/libpython3.X.so*.
-                var libFolder = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(interpreter.ExecutablePath)!)!, "lib");
-                var besideIt = Directory.Exists(libFolder) &&
+                string libFolder = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(interpreter.ExecutablePath)!)!, "lib");
+                bool besideIt = Directory.Exists(libFolder) &&
                     Directory.EnumerateFiles(libFolder, $"libpython{interpreter.MinorVersion}.so*").Any();
                 if (besideIt)
                 {
@@ -129,10 +130,10 @@ public sealed class InterpreterLocatorTests
     {
         Assert.Multiple(() =>
         {
-            foreach (PythonInterpreter? interpreter in interpreters.Where(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal)))
+            foreach (PythonInterpreter? interpreter in _interpreters.Where(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal)))
             {
-                var prefix = Path.GetDirectoryName(Path.GetDirectoryName(interpreter.ExecutablePath)!)!;
-                var testFile = Path.Combine(prefix, "lib", $"python{interpreter.MinorVersion}", "test", "test_mmap.py");
+                string prefix = Path.GetDirectoryName(Path.GetDirectoryName(interpreter.ExecutablePath)!)!;
+                string testFile = Path.Combine(prefix, "lib", $"python{interpreter.MinorVersion}", "test", "test_mmap.py");
                 Assert.That(interpreter.HasStdlibMmapTests, Is.EqualTo(File.Exists(testFile)), interpreter.Label);
             }
         });
@@ -141,8 +142,8 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideVariableReplacesTheSearch()
     {
-        PythonInterpreter chosen = interpreters[^1];
-        InterpreterLocator locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, chosen.ExecutablePath));
+        PythonInterpreter chosen = _interpreters[^1];
+        InterpreterLocator locator = new(Environment(InterpreterLocator.OverrideVariable, chosen.ExecutablePath));
 
         InterpreterSearchResult result = locator.Search();
 
@@ -157,11 +158,11 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideNamingOneInterpreterTwiceYieldsItOnce()
     {
-        PythonInterpreter chosen = interpreters[0];
-        using TemporaryFolder folder = new TemporaryFolder();
-        var alias = Path.Combine(folder.Path, "python-alias");
+        PythonInterpreter chosen = _interpreters[0];
+        using ScratchFolder folder = new("discovery");
+        string alias = Path.Combine(folder.Path, "python-alias");
         File.CreateSymbolicLink(alias, chosen.ExecutablePath);
-        var value = string.Join(Path.PathSeparator, chosen.ExecutablePath, alias);
+        string value = string.Join(Path.PathSeparator, chosen.ExecutablePath, alias);
 
         IReadOnlyList<PythonInterpreter> found = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, value)).FindAll();
 
@@ -171,19 +172,19 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideWithAMissingPathFailsNamingIt()
     {
-        const string bogus = "/nonexistent/mmapnet/bin/python3";
-        InterpreterLocator locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, bogus));
+        const string BogusPath = "/nonexistent/mmapnet/bin/python3";
+        InterpreterLocator locator = new(Environment(InterpreterLocator.OverrideVariable, BogusPath));
 
         InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
 
-        Assert.That(exception!.Message, Is.EqualTo($"MMAPNET_PYTHONS names '{bogus}', which does not exist."));
+        Assert.That(exception!.Message, Is.EqualTo($"MMAPNET_PYTHONS names '{BogusPath}', which does not exist."));
     }
 
     [Test]
     public void OverrideWithSomethingThatIsNotPythonFailsClearly()
     {
-        using TemporaryFolder folder = new TemporaryFolder();
-        var fake = folder.WriteScript("not-python", "echo 'this is not python' >&2\nexit 3\n");
+        using ScratchFolder folder = new("discovery");
+        string fake = folder.WriteScript("not-python", "echo 'this is not python' >&2\nexit 3\n");
 
         InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
             () => new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, fake)).FindAll());
@@ -195,8 +196,8 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideWithAnUnsupportedVersionFailsClearly()
     {
-        using TemporaryFolder folder = new TemporaryFolder();
-        var fake = folder.WriteScript("python3.9", FakeAnswer("[3, 9, 18]", "cpython"));
+        using ScratchFolder folder = new("discovery");
+        string fake = folder.WriteScript("python3.9", FakeAnswer("[3, 9, 18]", "cpython"));
 
         InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
             () => new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, fake)).FindAll());
@@ -208,8 +209,8 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideWithAnotherImplementationFailsClearly()
     {
-        using TemporaryFolder folder = new TemporaryFolder();
-        var fake = folder.WriteScript("pypy3", FakeAnswer("[3, 10, 14]", "pypy"));
+        using ScratchFolder folder = new("discovery");
+        string fake = folder.WriteScript("pypy3", FakeAnswer("[3, 10, 14]", "pypy"));
 
         InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
             () => new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, fake)).FindAll());
@@ -220,9 +221,9 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void AnInterpreterThatHangsIsReportedAfterTheTimeLimit()
     {
-        using TemporaryFolder folder = new TemporaryFolder();
-        var fake = folder.WriteScript("hangs", "exec sleep 60\n");
-        InterpreterLocator locator = new InterpreterLocator(
+        using ScratchFolder folder = new("discovery");
+        string fake = folder.WriteScript("hangs", "exec sleep 60\n");
+        InterpreterLocator locator = new(
             Environment(InterpreterLocator.OverrideVariable, fake), TimeSpan.FromMilliseconds(500));
 
         InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
@@ -233,7 +234,7 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void EmptyOverrideIsAnError()
     {
-        InterpreterLocator locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, " "));
+        InterpreterLocator locator = new(Environment(InterpreterLocator.OverrideVariable, " "));
 
         Assert.That(() => locator.FindAll(), Throws.TypeOf<InterpreterDiscoveryException>()
             .With.Message.Contains("names no interpreter"));
@@ -242,15 +243,15 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void AutomaticSearchDeduplicatesPyenvVersionsByRealPath()
     {
-        PythonInterpreter real = interpreters[0];
-        using TemporaryFolder root = new TemporaryFolder();
-        foreach (var name in new[] { "first", "second" })
+        PythonInterpreter real = _interpreters[0];
+        using ScratchFolder root = new("discovery");
+        foreach (string? name in new[] { "first", "second" })
         {
-            var bin = Directory.CreateDirectory(Path.Combine(root.Path, "versions", name, "bin")).FullName;
+            string bin = Directory.CreateDirectory(Path.Combine(root.Path, "versions", name, "bin")).FullName;
             File.CreateSymbolicLink(Path.Combine(bin, "python3"), real.RealPath);
         }
 
-        InterpreterLocator locator = new InterpreterLocator(Environment("PYENV_ROOT", root.Path));
+        InterpreterLocator locator = new(Environment("PYENV_ROOT", root.Path));
         List<PythonInterpreter> pyenvOnes = locator.FindAll().Where(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal)).ToList();
 
         Assert.That(pyenvOnes.Select(i => (i.Label, i.RealPath)), Is.EqualTo(new[]
@@ -262,9 +263,9 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void AutomaticSearchListsUnsupportedCandidatesAsSkipped()
     {
-        using TemporaryFolder root = new TemporaryFolder();
-        var bin = Directory.CreateDirectory(Path.Combine(root.Path, "versions", "3.9.18", "bin")).FullName;
-        var fake = Path.Combine(bin, "python3");
+        using ScratchFolder root = new("discovery");
+        string bin = Directory.CreateDirectory(Path.Combine(root.Path, "versions", "3.9.18", "bin")).FullName;
+        string fake = Path.Combine(bin, "python3");
         File.WriteAllText(fake, "#!/bin/sh\n" + FakeAnswer("[3, 9, 18]", "cpython"));
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
@@ -281,7 +282,7 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void InspectReturnsTheVersionTheInterpreterReports()
     {
-        PythonInterpreter interpreter = interpreters[0];
+        PythonInterpreter interpreter = _interpreters[0];
         PythonInterpreter inspected = AutomaticLocator().Inspect(interpreter.ExecutablePath);
 
         Assert.That(inspected with { Label = interpreter.Label }, Is.EqualTo(interpreter));

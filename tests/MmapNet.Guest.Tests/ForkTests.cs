@@ -32,7 +32,7 @@ public sealed class ForkTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
     public async Task PoolWithTheForkStartMethod_OverASharedMap_GivesTheStdlibsResults(string label, MmapnetRoute route)
     {
-        ChildStart start = new ChildStart { Timeout = System.TimeSpan.FromMinutes(2) };
+        ChildStart start = new() { Timeout = System.TimeSpan.FromMinutes(2) };
         ChildResult stdlib = await GuestScript.RunStdlibAsync(label, "fork_pool.py", [], start);
         GuestScript.AssertExitedCleanly(stdlib, "the stdlib's run");
         ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, "fork_pool.py", [], start);
@@ -42,13 +42,13 @@ public sealed class ForkTests
 
     private static async Task AssertNoChildHangsAsync(string label, MmapnetRoute route, bool clr)
     {
-        Dictionary<string, string?> environment = new Dictionary<string, string?>();
+        Dictionary<string, string?> environment = new();
         if (clr)
         {
             environment["MMAPNET_CLR"] = "1";
         }
 
-        ChildStart start = new ChildStart { Environment = environment, Timeout = System.TimeSpan.FromMinutes(5) };
+        ChildStart start = new() { Environment = environment, Timeout = System.TimeSpan.FromMinutes(5) };
         int forks = 0, hung = 0, failed = 0;
         for (int process = 0; process < Processes; process++)
         {

@@ -32,7 +32,7 @@ public sealed class GilReleaseTests
         Assert.That(actual.RootElement.EnumerateObject().Select(o => o.Name), Is.EqualTo(operations));
         Assert.Multiple(() =>
         {
-            foreach (var operation in operations)
+            foreach (string operation in operations)
             {
                 Assert.That(
                     actual.RootElement.GetProperty(operation).GetProperty("released").GetBoolean(),

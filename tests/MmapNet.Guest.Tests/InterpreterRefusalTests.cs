@@ -18,7 +18,7 @@ namespace MmapNet.Guest.Tests;
 [TestFixture]
 public sealed class InterpreterRefusalTests
 {
-    private static readonly Lazy<string> FakeVersion = new(() => PreloadLibrary.Build("fake_python_version"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_fakeVersion = new(() => PreloadLibrary.Build("fake_python_version"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static IEnumerable<TestCaseData> Cases()
     {
@@ -37,11 +37,11 @@ public sealed class InterpreterRefusalTests
     {
         // A pyenv interpreter: its libpython is a shared library, whose Py_GetVersion the preloaded one comes before.
         PythonInterpreter interpreter = TestInterpreters.All.First(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal));
-        ChildStart start = new ChildStart
+        ChildStart start = new()
         {
             Environment = new Dictionary<string, string?>
             {
-                ["LD_PRELOAD"] = FakeVersion.Value,
+                ["LD_PRELOAD"] = s_fakeVersion.Value,
                 ["MMAPNET_TEST_PYTHON_VERSION"] = reported + " (main, faked)",
             },
         };

@@ -26,7 +26,7 @@ public sealed class MemoryAndThreadsTests
     private const long CoreClrImportAllowanceKib = 40 * 1024;
     private const long NativeAotImportAllowanceKib = 20 * 1024;
 
-    private static readonly Lazy<string> LargeCacheLibrary = new(() => PreloadLibrary.Build("large_l3_cache"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_largeCacheLibrary = new(() => PreloadLibrary.Build("large_l3_cache"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.StockRouteCases))]
     public async Task MapCycles_GrowResidentMemoryByAtMostFourMiB_OnAMachineReportingA256MiBCache(string label, MmapnetRoute route)
@@ -79,9 +79,9 @@ public sealed class MemoryAndThreadsTests
 
     private static async Task<JsonDocument> MeasureAsync(string label, MmapnetRoute route, int cycles)
     {
-        ChildStart start = new ChildStart
+        ChildStart start = new()
         {
-            Environment = new Dictionary<string, string?> { ["LD_PRELOAD"] = LargeCacheLibrary.Value },
+            Environment = new Dictionary<string, string?> { ["LD_PRELOAD"] = s_largeCacheLibrary.Value },
             Timeout = TimeSpan.FromMinutes(10),
         };
         ChildResult result = await GuestScript.RunMmapnetAsync(label, route, "memory_and_threads.py", [cycles.ToString(System.Globalization.CultureInfo.InvariantCulture)], start);

@@ -26,8 +26,8 @@ public sealed class SubinterpreterTests
         ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, "subinterpreters.py", []);
         GuestScript.AssertExitedCleanly(mmapnet, $"mmapnet's run ({route})");
 
-        var expected = Lines(stdlib.Stdout);
-        var actual = Lines(mmapnet.Stdout);
+        string[] expected = Lines(stdlib.Stdout);
+        string[] actual = Lines(mmapnet.Stdout);
         Assert.That(actual, Has.Length.EqualTo(expected.Length), mmapnet.Stdout);
         Assert.Multiple(() =>
         {

@@ -178,7 +178,7 @@ public sealed class PythonLocatorTests
         File.WriteAllText(Path.Combine(root, "version"), "3.8.99\n");
         Directory.CreateDirectory(Path.Combine(root, "versions", "3.12-no-shared-library", "lib"));
         string emptySystem = Directory.CreateDirectory(Path.Combine(_scratch, "system-lib")).FullName;
-        PythonLocator locator = new PythonLocator(Environment(("PYENV_ROOT", root)), _scratch, [emptySystem]);
+        PythonLocator locator = new(Environment(("PYENV_ROOT", root)), _scratch, [emptySystem]);
 
         PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => locator.Locate())!;
         string versions = Path.Combine(root, "versions");

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using MmapNet.TestSupport;
 
 namespace MmapNet.Packaging.Tests;
 
@@ -33,8 +34,8 @@ internal static class HiddenPaths
         TimeSpan? timeout = null)
     {
         bool root = Environment.UserName == "root";
-        string layers = Scratch.NewFolder("hidden-layers");
-        StringBuilder script = new StringBuilder("set -e\n");
+        string layers = RunScratch.NewFolder("hidden-layers");
+        StringBuilder script = new("set -e\n");
         foreach (string folder in hidden.Where(IsRealFolder))
         {
             script.Append($"mount -t tmpfs -o mode=755 tmpfs {Quote(folder)}\n");

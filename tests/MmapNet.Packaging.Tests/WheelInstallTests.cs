@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -14,7 +15,7 @@ namespace MmapNet.Packaging.Tests;
 [TestFixture]
 public sealed class WheelInstallTests
 {
-    public static IEnumerable<TestCaseData> InterpreterCases() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> InterpreterCases() => TestInterpreters.Cases();
 
     [TestCaseSource(nameof(InterpreterCases))]
     public void Import_FromAnotherFolder_TakesTheNativeAotModuleInstalledInTheVenv(string interpreter)
@@ -41,7 +42,7 @@ public sealed class WheelInstallTests
     public void NativeAotRoute_RunsWithNoDotnetRuntimeFoundOrLoaded(string interpreter)
     {
         VirtualEnvironment venv = InstalledWheel.For(interpreter);
-        var nowhere = Path.Combine(Scratch.Root, "no-dotnet-here");
+        string nowhere = Path.Combine(RunScratch.Root, "no-dotnet-here");
 
         // Nothing points at a .NET installation, and the process ends up with no .NET runtime library mapped.
         JsonElement report = Inspect(venv, new Dictionary<string, string?>
@@ -62,7 +63,7 @@ public sealed class WheelInstallTests
         VirtualEnvironment venv = InstalledWheel.For(interpreter);
 
         JsonElement report = Inspect(venv, new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr" });
-        var assemblies = venv.RunPython(
+        string assemblies = venv.RunPython(
             ["-c", "import mmapnet._loader as l; print(l.assembly_directory())"],
             new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr" }).Stdout.Trim();
 
@@ -77,8 +78,8 @@ public sealed class WheelInstallTests
     public void PythonDashM_RunsAScriptWithMmapServedByMmapnet_AndReportsTheRoute(string interpreter)
     {
         VirtualEnvironment venv = InstalledWheel.For(interpreter);
-        var folder = Scratch.NewFolder("script");
-        var script = Path.Combine(folder, "uses_mmap.py");
+        string folder = RunScratch.NewFolder("script");
+        string script = Path.Combine(folder, "uses_mmap.py");
         File.WriteAllText(script, string.Join('\n',
             "import mmap, sys",
             "m = mmap.mmap(-1, 64)",
@@ -98,9 +99,9 @@ public sealed class WheelInstallTests
     [Test]
     public void BenchImport_PrintsBothRoutesNextToTheStdlib_WithRatios()
     {
-        VirtualEnvironment venv = InstalledWheel.For(Interpreters.Newest.Label);
+        VirtualEnvironment venv = InstalledWheel.For(TestInterpreters.Newest.Label);
 
-        var output = venv.RunPython(["-m", "mmapnet", "bench-import", "--repeat", "2"]).Stdout;
+        string output = venv.RunPython(["-m", "mmapnet", "bench-import", "--repeat", "2"]).Stdout;
 
         // route, import ms, ratio to mmap, import CPU ms, ratio to mmap, whole process ms
         Assert.That(output, Does.Match(@"import mmap \(stdlib\) +\d+\.\d\d +1\.0x +\d+\.\d\d +1\.0x +\d+\.\d\n"));
@@ -111,7 +112,7 @@ public sealed class WheelInstallTests
 
     private static JsonElement Inspect(VirtualEnvironment venv, IReadOnlyDictionary<string, string?> environment)
     {
-        CommandResult result = venv.RunPython([Repository.ScriptPath("inspect_import.py")], environment);
+        CommandResult result = venv.RunPython([RepositoryLayout.Script("inspect_import.py")], environment);
         using JsonDocument document = JsonDocument.Parse(result.Stdout);
         return document.RootElement.Clone();
     }

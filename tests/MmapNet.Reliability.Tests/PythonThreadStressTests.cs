@@ -4,8 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using MmapNet.CPython.Tests.Support;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Reliability.Tests;
@@ -24,21 +24,21 @@ public sealed class PythonThreadStressTests
     private const int Seconds = 6;
     private const int Seed = 1;
 
-    public static IEnumerable<TestCaseData> StressCases() => Interpreters.Cases(new[] { "mmap", "mmapnet" });
+    public static IEnumerable<TestCaseData> StressCases() => TestInterpreters.Cases(new[] { "mmap", "mmapnet" });
 
     [TestCaseSource(nameof(StressCases))]
     public async Task ThreadsSharingAMapWhileItIsResizedAndClosed_NoCrashNoCorruptionNoUnexpectedError(string label, string module)
     {
-        PythonInterpreter interpreter = Interpreters.Get(label);
-        PythonResult result = await PythonProcess.RunScriptAsync(
+        PythonInterpreter interpreter = TestInterpreters.Get(label);
+        ChildResult result = await PythonProcess.RunScriptAsync(
             interpreter, "thread_stress.py", [module, Seconds.ToString(CultureInfo.InvariantCulture), Seed.ToString(CultureInfo.InvariantCulture)],
             new PythonStart { Timeout = TimeSpan.FromMinutes(3) });
         // A use of unmapped memory is a death by signal (exit code 128 + N), a stuck thread a timeout.
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
 
         JsonElement report = JsonDocument.Parse(result.Stdout).RootElement;
-        var rounds = report.GetProperty("rounds").GetInt32();
-        var operations = report.GetProperty("operations").GetInt64();
+        int rounds = report.GetProperty("rounds").GetInt32();
+        long operations = report.GetProperty("operations").GetInt64();
         TestContext.Out.WriteLine($"{module} on {label}: {rounds} rounds, {operations} operations; failures seen:");
         foreach (JsonProperty failure in report.GetProperty("failures").EnumerateObject())
         {

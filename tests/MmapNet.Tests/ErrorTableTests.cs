@@ -56,7 +56,7 @@ public class ErrorTableTests
     [TestCaseSource(nameof(CPythonErrors))]
     public void Error_HasCPythonsTypeAndMessage(MmapError error, MmapErrorKind kind, string message)
     {
-        MemoryMapException exception = new MemoryMapException(error);
+        MemoryMapException exception = new(error);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(MmapErrors.KindOf(error), Is.EqualTo(kind));
@@ -135,7 +135,7 @@ public class ErrorTableTests
     public void EveryError_IsInTheMeasuredTable()
     {
         // None and SystemCall are not table rows (SystemCall's text is strerror, checked below).
-        HashSet<MmapError> measured = new HashSet<MmapError>();
+        HashSet<MmapError> measured = new();
         foreach (TestCaseData row in CPythonErrors())
         {
             measured.Add((MmapError)row.Arguments[0]!);
@@ -153,7 +153,7 @@ public class ErrorTableTests
     [Test]
     public void EveryPythonOnlyError_IsInTheMeasuredTable()
     {
-        HashSet<PythonOnlyError> measured = new HashSet<PythonOnlyError>();
+        HashSet<PythonOnlyError> measured = new();
         foreach (TestCaseData row in PythonOnlyErrors())
         {
             measured.Add((PythonOnlyError)row.Arguments[0]!);
@@ -166,7 +166,7 @@ public class ErrorTableTests
     public void APythonOnlyMessage_IsNotAlsoAPublicError()
     {
         // One place per message: a failure is either the core's (public) or the CPython face's only.
-        HashSet<string> publicMessages = new HashSet<string>();
+        HashSet<string> publicMessages = new();
         foreach (MmapError error in Enum.GetValues<MmapError>())
         {
             publicMessages.Add(MmapErrors.MessageOf(error));
@@ -206,7 +206,7 @@ public class ErrorTableTests
     {
         // CPython: OSError(errno, strerror(errno)); the texts were measured (e.g. mmap(-1, 0) gives
         // [Errno 22] Invalid argument, resize(sys.maxsize) [Errno 27] File too large).
-        MemoryMapException exception = new MemoryMapException(MmapError.SystemCall, errno);
+        MemoryMapException exception = new(MmapError.SystemCall, errno);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(MmapErrors.KindOf(MmapError.SystemCall), Is.EqualTo(MmapErrorKind.OSError));

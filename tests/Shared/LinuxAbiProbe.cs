@@ -18,7 +18,7 @@ namespace MmapNet.TestSupport;
 /// </summary>
 internal sealed class LinuxAbi
 {
-    private static readonly ConcurrentDictionary<Architecture, Lazy<LinuxAbi>> Probed = new();
+    private static readonly ConcurrentDictionary<Architecture, Lazy<LinuxAbi>> s_probed = new();
 
     private LinuxAbi(Dictionary<string, long> abi, List<(string Name, long Value)> module)
     {
@@ -37,11 +37,11 @@ internal sealed class LinuxAbi
 
     /// <summary>Probes <paramref name="architecture"/> (once per test run).</summary>
     public static LinuxAbi Of(Architecture architecture) =>
-        Probed.GetOrAdd(architecture, a => new Lazy<LinuxAbi>(() => Probe(a))).Value;
+        s_probed.GetOrAdd(architecture, a => new Lazy<LinuxAbi>(() => Probe(a))).Value;
 
     private static LinuxAbi Probe(Architecture architecture)
     {
-        var native = architecture == RuntimeInformation.OSArchitecture;
+        bool native = architecture == RuntimeInformation.OSArchitecture;
         (string? compiler, string? emulator, string? packages) = architecture switch
         {
             Architecture.X64 => ("x86_64-linux-gnu-gcc", "qemu-x86_64", "gcc-x86-64-linux-gnu libc6-dev-amd64-cross"),
@@ -53,20 +53,20 @@ internal sealed class LinuxAbi
             compiler = "gcc";
         }
 
-        var folder = Directory.CreateTempSubdirectory("mmapnet-abi-probe-").FullName;
+        string folder = Directory.CreateTempSubdirectory("mmapnet-abi-probe-").FullName;
         try
         {
-            var source = Path.Combine(AppContext.BaseDirectory, "linux_abi_probe.c");
-            var program = Path.Combine(folder, "probe");
+            string source = Path.Combine(AppContext.BaseDirectory, "linux_abi_probe.c");
+            string program = Path.Combine(folder, "probe");
             // Static, so that the emulator needs no sysroot of the other architecture's libraries.
             Run(compiler, ["-static", "-o", program, source], $"apt-get install {packages} qemu-user (.ci/setup does it)");
-            var output = native ? Run(program, [], string.Empty) : Run(emulator, [program], "apt-get install qemu-user (.ci/setup does it)");
-            Dictionary<string, long> abi = new Dictionary<string, long>(StringComparer.Ordinal);
-            List<(string, long)> module = new List<(string, long)>();
-            foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            string output = native ? Run(program, [], string.Empty) : Run(emulator, [program], "apt-get install qemu-user (.ci/setup does it)");
+            Dictionary<string, long> abi = new(StringComparer.Ordinal);
+            List<(string, long)> module = new();
+            foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                var parts = line.Split(' ');
-                var value = long.Parse(parts[2], CultureInfo.InvariantCulture);
+                string[] parts = line.Split(' ');
+                long value = long.Parse(parts[2], CultureInfo.InvariantCulture);
                 if (parts[0] == "abi")
                 {
                     abi[parts[1]] = value;
@@ -87,8 +87,8 @@ internal sealed class LinuxAbi
 
     private static string Run(string program, string[] arguments, string remedy)
     {
-        ProcessStartInfo start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        ProcessStartInfo start = new(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests.Support;
@@ -29,7 +30,7 @@ internal static class SnippetComparison
     /// </summary>
     public static async Task AssertSameAsync(string interpreterLabel, string script, params string[] arguments)
     {
-        PythonInterpreter interpreter = Interpreters.Get(interpreterLabel);
+        PythonInterpreter interpreter = TestInterpreters.Get(interpreterLabel);
         Transcript stdlib = await Transcript.RunAsync(interpreter, script, Stdlib, arguments);
         Transcript mmapnet = await Transcript.RunAsync(interpreter, script, Implementation, arguments);
         AssertSame(stdlib, mmapnet);
@@ -41,8 +42,8 @@ internal static class SnippetComparison
         List<string> mmapnetLabels = mmapnet.Steps.Select(s => s.Label).ToList();
         Assert.That(mmapnetLabels, Is.EqualTo(stdlibLabels), "the two runs did not take the same steps");
 
-        StringBuilder differences = new StringBuilder();
-        StringBuilder deviations = new StringBuilder();
+        StringBuilder differences = new();
+        StringBuilder deviations = new();
         foreach ((TranscriptStep? reference, TranscriptStep? actual) in stdlib.Steps.Zip(mmapnet.Steps))
         {
             if (reference.Outcome == actual.Outcome && !actual.Died)
@@ -50,7 +51,7 @@ internal static class SnippetComparison
                 continue;
             }
 
-            var line = $"{actual.Label}\n    stdlib:  {reference.Outcome}\n    mmapnet: {actual.Outcome}\n";
+            string line = $"{actual.Label}\n    stdlib:  {reference.Outcome}\n    mmapnet: {actual.Outcome}\n";
             if (actual.MutatesDuringConversion && !actual.Died &&
                 (actual.Outcome.StartsWith("raises ValueError: ", StringComparison.Ordinal) ||
                  actual.Outcome.StartsWith("raises IndexError: ", StringComparison.Ordinal)))
@@ -63,7 +64,7 @@ internal static class SnippetComparison
             }
         }
 
-        var died = stdlib.Steps.Count(s => s.Died);
+        int died = stdlib.Steps.Count(s => s.Died);
         TestContext.Out.WriteLine(
             $"{stdlib.Steps.Count} steps compared; stdlib died in {died} of them" +
             (died > 0 ? $" ({string.Join(", ", stdlib.Steps.Where(s => s.Died).Select(s => s.Label))})" : string.Empty));
