@@ -4,7 +4,7 @@ using MmapNet.Conformance.Cli;
 using Spectre.Console;
 
 // Ctrl+C stops the run: running process trees are killed and the runner exits.
-using var cancellation = new CancellationTokenSource();
+using CancellationTokenSource cancellation = new();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;

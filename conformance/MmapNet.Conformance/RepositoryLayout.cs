@@ -41,12 +41,12 @@ public sealed record RepositoryLayout(string Root)
     /// <exception cref="DirectoryNotFoundException">No such folder above any of the starting points.</exception>
     public static RepositoryLayout Locate(string? startFolder = null)
     {
-        var starts = startFolder is null
+        List<string> starts = startFolder is null
             ? new List<string> { Directory.GetCurrentDirectory(), AppContext.BaseDirectory }
             : new List<string> { startFolder };
-        foreach (var start in starts)
+        foreach (string start in starts)
         {
-            for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
+            for (DirectoryInfo? folder = new(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
             {
                 if (File.Exists(Path.Combine(folder.FullName, "conformance", "harness", "bootstrap.py")))
                 {

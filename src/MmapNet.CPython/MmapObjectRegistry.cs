@@ -20,7 +20,7 @@ internal static class MmapObjectRegistry
     /// <summary>Forgets <paramref name="self"/> if it is the registered object of <paramref name="map"/>.</summary>
     public static void Unregister(MemoryMap map, nint self)
     {
-        var key = new MapIdentity(map);
+        MapIdentity key = new(map);
         if (s_objects.TryGetValue(key, out nint registered) && registered == self)
         {
             s_objects.Remove(key);

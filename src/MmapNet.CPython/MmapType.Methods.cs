@@ -1,9 +1,9 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using MmapNet.CPython.Abi;
 using MmapNet.CPython.Native;
 using static MmapNet.CPython.Native.PythonApi;
-using MmapNet.CPython.Abi;
 
 namespace MmapNet.CPython;
 
@@ -45,8 +45,8 @@ internal static unsafe partial class MmapType
     private static nint CloseObject(nint self)
     {
         // The object's lease goes back with the close, inside the GIL-released scope where the munmap then happens.
-        var obj = (MmapObject*)self;
-        var scope = default(GilReleasedScope);
+        MmapObject* obj = (MmapObject*)self;
+        GilReleasedScope scope = default;
         MmapStatus status = MmapObject.MapOf(self).CloseCore(HoldsLease(obj) ? 1 : 0, ref scope);
         if (!status.IsOk)
         {

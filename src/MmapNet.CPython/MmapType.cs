@@ -112,7 +112,7 @@ internal static unsafe partial class MmapType
             }
         }
 
-        var request = new MapRequest(fd, length, flags, protection, access, offset, trackFd != 0);
+        MapRequest request = new(fd, length, flags, protection, access, offset, trackFd != 0);
         MmapStatus status = MemoryMap.Resolve(ref request);
         if (!status.IsOk)
         {
@@ -130,7 +130,7 @@ internal static unsafe partial class MmapType
         MemoryMap? map;
         if (s_profile.ReleasesGilAroundMmap)
         {
-            var scope = default(GilReleasedScope);
+            GilReleasedScope scope = default;
             status = MemoryMap.Open(request, out map, ref scope);
         }
         else
@@ -162,14 +162,14 @@ internal static unsafe partial class MmapType
     /// </summary>
     public static nint Wrap(nint type, MemoryMap map, bool owns)
     {
-        var allocate = (delegate* unmanaged<nint, nint, nint>)PyType_GetSlot(type, TypeSlotIds.Alloc);
+        delegate* unmanaged<nint, nint, nint> allocate = (delegate* unmanaged<nint, nint, nint>)PyType_GetSlot(type, TypeSlotIds.Alloc);
         nint self = allocate(type, 0);
         if (self == 0)
         {
             return 0;
         }
 
-        var obj = (MmapObject*)self;
+        MmapObject* obj = (MmapObject*)self;
         obj->Map = GCHandle<MemoryMap>.ToIntPtr(new GCHandle<MemoryMap>(map));
         obj->Flags = (map.TryAcquireLongLease() ? MmapObjectFlags.HoldsLease : MmapObjectFlags.None)
             | (owns ? MmapObjectFlags.OwnsMap : MmapObjectFlags.None);
@@ -188,7 +188,7 @@ internal static unsafe partial class MmapType
     {
         nint type = TypeOf(self);
         PyObject_GC_UnTrack(self);
-        var obj = (MmapObject*)self;
+        MmapObject* obj = (MmapObject*)self;
         Detach(obj, close: (obj->Flags & MmapObjectFlags.OwnsMap) != 0);
         if (obj->Map != 0)
         {
@@ -201,7 +201,7 @@ internal static unsafe partial class MmapType
             PyObject_ClearWeakRefs(self);
         }
 
-        var free = (delegate* unmanaged<nint, void>)PyType_GetSlot(type, TypeSlotIds.Free);
+        delegate* unmanaged<nint, void> free = (delegate* unmanaged<nint, void>)PyType_GetSlot(type, TypeSlotIds.Free);
         free(self);
         Py_DecRef(type);
     }
@@ -220,7 +220,7 @@ internal static unsafe partial class MmapType
 
         MemoryMap map = MmapObject.MapOf((nint)obj);
         MmapObjectRegistry.Unregister(map, (nint)obj);
-        var scope = default(GilReleasedScope);
+        GilReleasedScope scope = default;
         if (close && map.CloseCore(HoldsLease(obj) ? 1 : 0, ref scope).IsOk)
         {
             obj->Flags &= ~MmapObjectFlags.HoldsLease;

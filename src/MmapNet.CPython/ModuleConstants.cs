@@ -10,9 +10,9 @@ namespace MmapNet.CPython;
 internal static class ModuleConstants
 {
     // What every supported version has.
-    private static readonly Version EverySupportedVersion = SupportedPythons.Oldest;
-    private static readonly Version Python311 = new(3, 11);
-    private static readonly Version Python313 = new(3, 13);
+    private static readonly Version s_everySupportedVersion = SupportedPythons.Oldest;
+    private static readonly Version s_python311 = new(3, 11);
+    private static readonly Version s_python313 = new(3, 13);
 
     /// <summary>Every constant of this process's architecture: name, value, first version that has it.</summary>
     public static (string Name, long Value, Version Since)[] All { get; } = For(RuntimeInformation.ProcessArchitecture);
@@ -24,40 +24,40 @@ internal static class ModuleConstants
     /// </summary>
     internal static (string Name, long Value, Version Since)[] For(Architecture architecture) =>
     [
-        ("ACCESS_DEFAULT", (long)MapAccess.Default, EverySupportedVersion),
-        ("ACCESS_READ", (long)MapAccess.Read, EverySupportedVersion),
-        ("ACCESS_WRITE", (long)MapAccess.Write, EverySupportedVersion),
-        ("ACCESS_COPY", (long)MapAccess.Copy, EverySupportedVersion),
-        ("PAGESIZE", MemoryMap.PageSize, EverySupportedVersion),
-        ("ALLOCATIONGRANULARITY", MemoryMap.AllocationGranularity, EverySupportedVersion),
-        ("PROT_READ", (long)MapProtection.Read, EverySupportedVersion),
-        ("PROT_WRITE", (long)MapProtection.Write, EverySupportedVersion),
-        ("PROT_EXEC", (long)MapProtection.Execute, EverySupportedVersion),
-        ("MAP_SHARED", (long)MapFlags.Shared, EverySupportedVersion),
-        ("MAP_PRIVATE", (long)MapFlags.Private, EverySupportedVersion),
-        ("MAP_ANON", (long)MapFlags.Anonymous, EverySupportedVersion),
-        ("MAP_ANONYMOUS", (long)MapFlags.Anonymous, EverySupportedVersion),
-        ("MAP_DENYWRITE", (long)MapFlags.DenyWrite, EverySupportedVersion),
-        ("MAP_EXECUTABLE", (long)MapFlags.Executable, EverySupportedVersion),
-        ("MAP_POPULATE", (long)MapFlags.Populate, EverySupportedVersion),
-        ("MAP_STACK", (long)MapFlags.Stack, Python311),
-        .. architecture == Architecture.X64 ? [("MAP_32BIT", (long)MapFlags.Map32Bit, Python313)] : Array.Empty<(string, long, Version)>(),
-        ("MAP_NORESERVE", (long)MapFlags.NoReserve, Python313),
-        ("MADV_NORMAL", (long)MemoryAdvice.Normal, EverySupportedVersion),
-        ("MADV_RANDOM", (long)MemoryAdvice.Random, EverySupportedVersion),
-        ("MADV_SEQUENTIAL", (long)MemoryAdvice.Sequential, EverySupportedVersion),
-        ("MADV_WILLNEED", (long)MemoryAdvice.WillNeed, EverySupportedVersion),
-        ("MADV_DONTNEED", (long)MemoryAdvice.DontNeed, EverySupportedVersion),
-        ("MADV_FREE", (long)MemoryAdvice.Free, EverySupportedVersion),
-        ("MADV_REMOVE", (long)MemoryAdvice.Remove, EverySupportedVersion),
-        ("MADV_DONTFORK", (long)MemoryAdvice.DontFork, EverySupportedVersion),
-        ("MADV_DOFORK", (long)MemoryAdvice.DoFork, EverySupportedVersion),
-        ("MADV_MERGEABLE", (long)MemoryAdvice.Mergeable, EverySupportedVersion),
-        ("MADV_UNMERGEABLE", (long)MemoryAdvice.Unmergeable, EverySupportedVersion),
-        ("MADV_HUGEPAGE", (long)MemoryAdvice.HugePage, EverySupportedVersion),
-        ("MADV_NOHUGEPAGE", (long)MemoryAdvice.NoHugePage, EverySupportedVersion),
-        ("MADV_DONTDUMP", (long)MemoryAdvice.DontDump, EverySupportedVersion),
-        ("MADV_DODUMP", (long)MemoryAdvice.DoDump, EverySupportedVersion),
-        ("MADV_HWPOISON", (long)MemoryAdvice.HardwarePoison, EverySupportedVersion),
+        ("ACCESS_DEFAULT", (long)MapAccess.Default, s_everySupportedVersion),
+        ("ACCESS_READ", (long)MapAccess.Read, s_everySupportedVersion),
+        ("ACCESS_WRITE", (long)MapAccess.Write, s_everySupportedVersion),
+        ("ACCESS_COPY", (long)MapAccess.Copy, s_everySupportedVersion),
+        ("PAGESIZE", MemoryMap.PageSize, s_everySupportedVersion),
+        ("ALLOCATIONGRANULARITY", MemoryMap.AllocationGranularity, s_everySupportedVersion),
+        ("PROT_READ", (long)MapProtection.Read, s_everySupportedVersion),
+        ("PROT_WRITE", (long)MapProtection.Write, s_everySupportedVersion),
+        ("PROT_EXEC", (long)MapProtection.Execute, s_everySupportedVersion),
+        ("MAP_SHARED", (long)MapFlags.Shared, s_everySupportedVersion),
+        ("MAP_PRIVATE", (long)MapFlags.Private, s_everySupportedVersion),
+        ("MAP_ANON", (long)MapFlags.Anonymous, s_everySupportedVersion),
+        ("MAP_ANONYMOUS", (long)MapFlags.Anonymous, s_everySupportedVersion),
+        ("MAP_DENYWRITE", (long)MapFlags.DenyWrite, s_everySupportedVersion),
+        ("MAP_EXECUTABLE", (long)MapFlags.Executable, s_everySupportedVersion),
+        ("MAP_POPULATE", (long)MapFlags.Populate, s_everySupportedVersion),
+        ("MAP_STACK", (long)MapFlags.Stack, s_python311),
+        .. architecture == Architecture.X64 ? [("MAP_32BIT", (long)MapFlags.Map32Bit, s_python313)] : Array.Empty<(string, long, Version)>(),
+        ("MAP_NORESERVE", (long)MapFlags.NoReserve, s_python313),
+        ("MADV_NORMAL", (long)MemoryAdvice.Normal, s_everySupportedVersion),
+        ("MADV_RANDOM", (long)MemoryAdvice.Random, s_everySupportedVersion),
+        ("MADV_SEQUENTIAL", (long)MemoryAdvice.Sequential, s_everySupportedVersion),
+        ("MADV_WILLNEED", (long)MemoryAdvice.WillNeed, s_everySupportedVersion),
+        ("MADV_DONTNEED", (long)MemoryAdvice.DontNeed, s_everySupportedVersion),
+        ("MADV_FREE", (long)MemoryAdvice.Free, s_everySupportedVersion),
+        ("MADV_REMOVE", (long)MemoryAdvice.Remove, s_everySupportedVersion),
+        ("MADV_DONTFORK", (long)MemoryAdvice.DontFork, s_everySupportedVersion),
+        ("MADV_DOFORK", (long)MemoryAdvice.DoFork, s_everySupportedVersion),
+        ("MADV_MERGEABLE", (long)MemoryAdvice.Mergeable, s_everySupportedVersion),
+        ("MADV_UNMERGEABLE", (long)MemoryAdvice.Unmergeable, s_everySupportedVersion),
+        ("MADV_HUGEPAGE", (long)MemoryAdvice.HugePage, s_everySupportedVersion),
+        ("MADV_NOHUGEPAGE", (long)MemoryAdvice.NoHugePage, s_everySupportedVersion),
+        ("MADV_DONTDUMP", (long)MemoryAdvice.DontDump, s_everySupportedVersion),
+        ("MADV_DODUMP", (long)MemoryAdvice.DoDump, s_everySupportedVersion),
+        ("MADV_HWPOISON", (long)MemoryAdvice.HardwarePoison, s_everySupportedVersion),
     ];
 }

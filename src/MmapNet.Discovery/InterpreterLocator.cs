@@ -32,11 +32,11 @@ public sealed class InterpreterLocator
 
     // Queries are cached for the life of the process by real path and modification time: the runner and each test
     // fixture search again, and an interpreter does not change under a running test session.
-    private static readonly ConcurrentDictionary<(string RealPath, DateTime Modified), InterpreterFacts> FactsCache = new();
+    private static readonly ConcurrentDictionary<(string RealPath, DateTime Modified), InterpreterFacts> s_factsCache = new();
 
-    private readonly Func<string, string?> getEnvironmentVariable;
-    private readonly Pyenv pyenv;
-    private readonly InterpreterQuery query;
+    private readonly Func<string, string?> _getEnvironmentVariable;
+    private readonly Pyenv _pyenv;
+    private readonly InterpreterQuery _query;
 
     /// <summary>Creates a locator that reads the process environment.</summary>
     public InterpreterLocator()
@@ -60,13 +60,13 @@ public sealed class InterpreterLocator
     public InterpreterLocator(Func<string, string?> getEnvironmentVariable, TimeSpan queryTimeout)
     {
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
-        this.getEnvironmentVariable = getEnvironmentVariable;
-        pyenv = new Pyenv(getEnvironmentVariable);
-        query = new InterpreterQuery(queryTimeout);
+        _getEnvironmentVariable = getEnvironmentVariable;
+        _pyenv = new Pyenv(getEnvironmentVariable);
+        _query = new InterpreterQuery(queryTimeout);
     }
 
     /// <summary>The pyenv root this locator searches: <see cref="Pyenv.Root"/>.</summary>
-    public string PyenvRoot => pyenv.Root;
+    public string PyenvRoot => _pyenv.Root;
 
     /// <summary>Whether <paramref name="version"/> is between <see cref="OldestSupported"/> and <see cref="NewestSupported"/> (by major.minor).</summary>
     /// <param name="version">An interpreter version.</param>
@@ -87,7 +87,7 @@ public sealed class InterpreterLocator
     /// <exception cref="InterpreterDiscoveryException">An interpreter named in <see cref="OverrideVariable"/> is not usable.</exception>
     public InterpreterSearchResult Search()
     {
-        var overridden = OverrideEntries();
+        List<string>? overridden = OverrideEntries();
         if (overridden is not null)
         {
             if (overridden.Count == 0)
@@ -96,13 +96,13 @@ public sealed class InterpreterLocator
                     $"{OverrideVariable} is set but names no interpreter; unset it to search automatically.");
             }
 
-            var described = overridden.Select(path => Describe(path, $"{OverrideVariable} names ")).ToList();
+            List<Described> described = overridden.Select(path => Describe(path, $"{OverrideVariable} names ")).ToList();
             return new InterpreterSearchResult(Finish(described), Array.Empty<SkippedInterpreter>(), FromOverride: true);
         }
 
-        var found = new ConcurrentBag<Described>();
-        var skipped = new ConcurrentBag<SkippedInterpreter>();
-        var candidates = DistinctByRealPath(AutomaticCandidates());
+        ConcurrentBag<Described> found = new();
+        ConcurrentBag<SkippedInterpreter> skipped = new();
+        List<string> candidates = DistinctByRealPath(AutomaticCandidates());
         Parallel.ForEach(candidates, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, candidate =>
         {
             try
@@ -138,13 +138,13 @@ public sealed class InterpreterLocator
     public PythonInterpreter Inspect(string executable)
     {
         ArgumentException.ThrowIfNullOrEmpty(executable);
-        var described = Query(executable, string.Empty);
+        Described described = Query(executable, string.Empty);
         return described.ToInterpreter(described.BaseLabel);
     }
 
     private List<string>? OverrideEntries()
     {
-        var value = getEnvironmentVariable(OverrideVariable);
+        string? value = _getEnvironmentVariable(OverrideVariable);
         if (value is null)
         {
             return null;
@@ -155,13 +155,13 @@ public sealed class InterpreterLocator
 
     // The sources, in order: pyenv's versions, then the system's interpreter.
     private IEnumerable<string> AutomaticCandidates() =>
-        pyenv.Interpreters().Concat(File.Exists(SystemPython) ? new[] { SystemPython } : Array.Empty<string>());
+        _pyenv.Interpreters().Concat(File.Exists(SystemPython) ? new[] { SystemPython } : Array.Empty<string>());
 
     private static List<string> DistinctByRealPath(IEnumerable<string> candidates)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var distinct = new List<string>();
-        foreach (var candidate in candidates)
+        HashSet<string> seen = new(StringComparer.Ordinal);
+        List<string> distinct = new();
+        foreach (string candidate in candidates)
         {
             if (seen.Add(RealPaths.Resolve(candidate)))
             {
@@ -175,7 +175,7 @@ public sealed class InterpreterLocator
     // Queries an interpreter and checks it is a supported CPython; problems are reported as "<context>'<path>', which ...".
     private Described Describe(string executable, string context)
     {
-        var described = Query(executable, context);
+        Described described = Query(executable, context);
         if (!described.Facts.IsCPython)
         {
             throw new InterpreterDiscoveryException(
@@ -194,26 +194,26 @@ public sealed class InterpreterLocator
 
     private Described Query(string executable, string context)
     {
-        var fullPath = Path.GetFullPath(executable);
+        string fullPath = Path.GetFullPath(executable);
         if (!File.Exists(fullPath))
         {
             throw new InterpreterDiscoveryException($"{context}'{executable}', which does not exist.");
         }
 
-        var realPath = RealPaths.Resolve(fullPath);
-        var key = (realPath, File.GetLastWriteTimeUtc(realPath));
-        if (!FactsCache.TryGetValue(key, out var facts))
+        string realPath = RealPaths.Resolve(fullPath);
+        (string realPath, DateTime) key = (realPath, File.GetLastWriteTimeUtc(realPath));
+        if (!s_factsCache.TryGetValue(key, out InterpreterFacts? facts))
         {
             try
             {
-                facts = query.Run(fullPath);
+                facts = _query.Run(fullPath);
             }
             catch (InterpreterQueryException exception)
             {
                 throw new InterpreterDiscoveryException($"{context}'{executable}', which {exception.Message}", exception);
             }
 
-            FactsCache.TryAdd(key, facts);
+            s_factsCache.TryAdd(key, facts);
         }
 
         return new Described(fullPath, realPath, facts, BaseLabel(facts.Version, fullPath, realPath));
@@ -226,8 +226,8 @@ public sealed class InterpreterLocator
 
     private string Origin(string fullPath, string realPath)
     {
-        var pyenvVersions = pyenv.VersionsFolder + Path.DirectorySeparatorChar;
-        var pyenvVersionsReal = RealPaths.Resolve(pyenv.VersionsFolder) + Path.DirectorySeparatorChar;
+        string pyenvVersions = _pyenv.VersionsFolder + Path.DirectorySeparatorChar;
+        string pyenvVersionsReal = RealPaths.Resolve(_pyenv.VersionsFolder) + Path.DirectorySeparatorChar;
         if (fullPath.StartsWith(pyenvVersions, StringComparison.Ordinal) ||
             realPath.StartsWith(pyenvVersionsReal, StringComparison.Ordinal))
         {
@@ -251,7 +251,7 @@ public sealed class InterpreterLocator
     // labels unique by numbering repeats ("3.12.1-custom", "3.12.1-custom-2").
     private static List<PythonInterpreter> Finish(IEnumerable<Described> described)
     {
-        var distinct = described
+        List<Described> distinct = described
             .GroupBy(d => d.RealPath, StringComparer.Ordinal)
             .Select(group => group.First())
             .OrderBy(d => d.Version)
@@ -259,13 +259,13 @@ public sealed class InterpreterLocator
             .ThenBy(d => d.ExecutablePath, StringComparer.Ordinal)
             .ToList();
 
-        var labelCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var interpreters = new List<PythonInterpreter>(distinct.Count);
-        foreach (var d in distinct)
+        Dictionary<string, int> labelCounts = new(StringComparer.Ordinal);
+        List<PythonInterpreter> interpreters = new(distinct.Count);
+        foreach (Described d in distinct)
         {
-            var count = labelCounts.GetValueOrDefault(d.BaseLabel) + 1;
+            int count = labelCounts.GetValueOrDefault(d.BaseLabel) + 1;
             labelCounts[d.BaseLabel] = count;
-            var label = count == 1 ? d.BaseLabel : string.Create(CultureInfo.InvariantCulture, $"{d.BaseLabel}-{count}");
+            string label = count == 1 ? d.BaseLabel : string.Create(CultureInfo.InvariantCulture, $"{d.BaseLabel}-{count}");
             interpreters.Add(d.ToInterpreter(label));
         }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading.Tasks;
 
 namespace MmapNet.Discovery;
 
@@ -61,7 +62,7 @@ internal sealed class InterpreterQuery(TimeSpan timeout)
 
     public InterpreterFacts Run(string executable)
     {
-        var startInfo = new ProcessStartInfo(executable)
+        ProcessStartInfo startInfo = new(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -85,8 +86,8 @@ internal sealed class InterpreterQuery(TimeSpan timeout)
         using (process)
         {
             process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
+            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+            Task<string> stderr = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(timeout))
             {
                 process.Kill(entireProcessTree: true);
@@ -96,7 +97,7 @@ internal sealed class InterpreterQuery(TimeSpan timeout)
             process.WaitForExit(); // lets the output readers finish
             if (process.ExitCode != 0)
             {
-                var lastLine = LastNonEmptyLine(stderr.Result) ?? "no message";
+                string lastLine = LastNonEmptyLine(stderr.Result) ?? "no message";
                 throw new InterpreterQueryException($"failed the version query (exit code {process.ExitCode}): {lastLine}");
             }
 
@@ -108,11 +109,11 @@ internal sealed class InterpreterQuery(TimeSpan timeout)
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var parts = root.GetProperty("version").EnumerateArray().Select(e => e.GetInt32()).ToArray();
-            var libdir = OptionalString(root, "libdir");
-            var names = new[] { OptionalString(root, "instsoname"), OptionalString(root, "ldlibrary") };
+            using JsonDocument document = JsonDocument.Parse(json);
+            JsonElement root = document.RootElement;
+            int[] parts = root.GetProperty("version").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+            string? libdir = OptionalString(root, "libdir");
+            string?[] names = new[] { OptionalString(root, "instsoname"), OptionalString(root, "ldlibrary") };
             return new InterpreterFacts(
                 new Version(parts[0], parts[1], parts[2]),
                 root.GetProperty("implementation").GetString() ?? "unknown",
@@ -135,14 +136,14 @@ internal sealed class InterpreterQuery(TimeSpan timeout)
             return null;
         }
 
-        foreach (var name in names)
+        foreach (string? name in names)
         {
             if (string.IsNullOrEmpty(name) || name.EndsWith(".a", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var candidate = Path.Combine(libdir, name);
+            string candidate = Path.Combine(libdir, name);
             if (File.Exists(candidate))
             {
                 return candidate;
@@ -153,7 +154,7 @@ internal sealed class InterpreterQuery(TimeSpan timeout)
     }
 
     private static string? OptionalString(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string? LastNonEmptyLine(string text) =>
         text.Split('\n').Select(line => line.TrimEnd()).LastOrDefault(line => line.Length > 0);

@@ -17,19 +17,19 @@ public static class RealPaths
     /// <returns>The path with every symbolic link resolved, as far as a loop allows.</returns>
     public static string Resolve(string path)
     {
-        var remaining = MaximumLinks;
+        int remaining = MaximumLinks;
         return Resolve(Path.GetFullPath(path), ref remaining);
     }
 
     private static string Resolve(string fullPath, ref int remainingLinks)
     {
-        var parent = Path.GetDirectoryName(fullPath);
+        string? parent = Path.GetDirectoryName(fullPath);
         if (parent is null)
         {
             return fullPath; // the root
         }
 
-        var resolved = Path.Combine(Resolve(parent, ref remainingLinks), Path.GetFileName(fullPath));
+        string resolved = Path.Combine(Resolve(parent, ref remainingLinks), Path.GetFileName(fullPath));
         while (remainingLinks-- > 0)
         {
             FileSystemInfo info = new FileInfo(resolved);
@@ -39,7 +39,7 @@ public static class RealPaths
             }
 
             // A relative link target is relative to the link's own folder, which is already resolved.
-            var targetPath = Path.IsPathRooted(target)
+            string targetPath = Path.IsPathRooted(target)
                 ? target
                 : Path.Combine(Path.GetDirectoryName(resolved) ?? "/", target);
             resolved = Resolve(Path.GetFullPath(targetPath), ref remainingLinks);

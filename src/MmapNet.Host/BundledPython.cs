@@ -121,7 +121,7 @@ public sealed class BundledPython
     /// <returns>The missing ones, with the dynamic linker's message.</returns>
     public IReadOnlyList<(SystemLibraryRequirement Library, string Problem)> FindMissingSystemLibraries()
     {
-        var missing = new List<(SystemLibraryRequirement, string)>();
+        List<(SystemLibraryRequirement, string)> missing = new();
         foreach (SystemLibraryRequirement library in SystemLibraries)
         {
             if (!DynamicLinker.CanLoad(library.Name, out string? error))
@@ -219,7 +219,7 @@ public sealed class BundledPython
     {
         public static Manifest Read(string text)
         {
-            var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            Dictionary<string, List<string>> values = new(StringComparer.Ordinal);
             foreach (string line in text.Split('\n'))
             {
                 int equals = line.IndexOf('=', StringComparison.Ordinal);

@@ -153,9 +153,9 @@ public sealed class EmbeddedPython : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         using (Py.GIL())
         {
-            using var pathObject = new PyString(path);
+            using PyString pathObject = new(path);
             using PyList argumentList = ToList(arguments);
-            using var programName = new PyString(_options.ProgramName);
+            using PyString programName = new(_options.ProgramName);
             return RunPrepared("prepare_path", pathObject, argumentList, programName);
         }
     }
@@ -171,7 +171,7 @@ public sealed class EmbeddedPython : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         using (Py.GIL())
         {
-            using var moduleObject = new PyString(module);
+            using PyString moduleObject = new(module);
             using PyList argumentList = ToList(arguments);
             return RunPrepared("prepare_module", moduleObject, argumentList);
         }
@@ -188,7 +188,7 @@ public sealed class EmbeddedPython : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         using (Py.GIL())
         {
-            using var commandObject = new PyString(command);
+            using PyString commandObject = new(command);
             using PyList argumentList = ToList(arguments);
             return RunPrepared("prepare_command", commandObject, argumentList);
         }
@@ -271,10 +271,10 @@ public sealed class EmbeddedPython : IDisposable
 
     private static PyList ToList(IReadOnlyList<string> values)
     {
-        var list = new PyList();
+        PyList list = new();
         foreach (string value in values)
         {
-            using var item = new PyString(value);
+            using PyString item = new(value);
             list.Append(item);
         }
 
@@ -317,8 +317,8 @@ public sealed class EmbeddedPython : IDisposable
 
     private static void LoadPackage(string packageDirectory)
     {
-        using var globals = new PyDict();
-        using var directory = new PyString(packageDirectory);
+        using PyDict globals = new();
+        using PyString directory = new(packageDirectory);
         globals.SetItem("directory", directory);
         PythonEngine.Exec(PackageLoader, globals);
     }

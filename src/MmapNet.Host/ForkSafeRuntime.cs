@@ -62,7 +62,7 @@ public static partial class ForkSafeRuntime
         }
 
         // execv replaces the process image, keeping its pid, descriptors and signal state. On failure, go on as is.
-        var argv = new nint[arguments.Length + 1];
+        nint[] argv = new nint[arguments.Length + 1];
         try
         {
             for (int i = 0; i < arguments.Length; i++)
@@ -105,7 +105,7 @@ public static partial class ForkSafeRuntime
             return [];
         }
 
-        var arguments = new List<string>();
+        List<string> arguments = new();
         int start = 0;
         for (int i = 0; i < commandLine.Length; i++)
         {

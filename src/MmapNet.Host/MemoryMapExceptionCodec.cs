@@ -35,10 +35,10 @@ internal sealed class MemoryMapExceptionCodec : IPyObjectEncoder
         MmapErrorKind kind = MmapErrors.KindOf(error);
         using PyObject builtins = Py.Import("builtins");
         using PyObject type = builtins.GetAttr(kind.ToString());
-        using var message = new PyString(MmapErrors.MessageOf(error, errno));
+        using PyString message = new(MmapErrors.MessageOf(error, errno));
         if (kind == MmapErrorKind.OSError && errno != 0)
         {
-            using var number = new PyInt(errno);
+            using PyInt number = new(errno);
             return type.Invoke(number, message);
         }
 

@@ -8,8 +8,8 @@ namespace MmapNet.Host;
 internal static partial class ProcessSignals
 {
     private const int Sigint = 2;
-    private static readonly nint SignalDefault = 0;
-    private static readonly TimeSpan DeliveryGrace = TimeSpan.FromSeconds(5);
+    private static readonly nint s_signalDefault = 0;
+    private static readonly TimeSpan s_deliveryGrace = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Ends the process by SIGINT, as python does after an uncaught KeyboardInterrupt (so a shell sees "killed by SIGINT"
@@ -17,11 +17,11 @@ internal static partial class ProcessSignals
     /// </summary>
     public static int TerminateBySigint()
     {
-        Signal(Sigint, SignalDefault);
+        Signal(Sigint, s_signalDefault);
         if (Kill(GetProcessId(), Sigint) == 0)
         {
             // The signal goes to whichever thread does not block it; give it the moment it takes to arrive.
-            Thread.Sleep(DeliveryGrace);
+            Thread.Sleep(s_deliveryGrace);
         }
 
         return 128 + Sigint;

@@ -112,7 +112,7 @@ public sealed class PythonLocator
             return Requested(requested, "--python");
         }
 
-        var tried = new List<string> { "--python: not given" };
+        List<string> tried = new() { "--python: not given" };
         string? fromEnvironment = ExplicitPython.FromEnvironment(_getEnvironmentVariable);
         if (fromEnvironment is not null)
         {
@@ -123,7 +123,7 @@ public sealed class PythonLocator
 
         // PYENV_VERSION names versions as explicitly as the variable above names a library, so it comes before the bundled
         // Python; pyenv's other choices (.python-version, its global version) are only the machine's defaults.
-        var pyenvTried = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string> pyenvTried = new(StringComparer.Ordinal);
         LocatedPython? found = SearchPyenv(tried, pyenvTried, onlyPyenvVersionVariable: true) ?? SearchBundled(tried) ??
             SearchPyenv(tried, pyenvTried, onlyPyenvVersionVariable: false) ?? SearchSystem(tried);
         if (found is not null)

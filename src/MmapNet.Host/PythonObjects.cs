@@ -19,7 +19,7 @@ internal static unsafe class PythonObjects
             throw TakeError();
         }
 
-        using var box = new PyDict();
+        using PyDict box = new();
         int stored;
         fixed (byte* key = "value\0"u8)
         {

@@ -42,7 +42,7 @@ internal static unsafe class ByteSearch
             return -1;
         }
 
-        var pattern = new ReadOnlySpan<byte>(needle, (int)needleLength);
+        ReadOnlySpan<byte> pattern = new(needle, (int)needleLength);
         long step = WindowStep(needleLength, window);
         for (long start = 0; length - start >= needleLength; start += step)
         {
@@ -83,7 +83,7 @@ internal static unsafe class ByteSearch
             return -1;
         }
 
-        var pattern = new ReadOnlySpan<byte>(needle, (int)needleLength);
+        ReadOnlySpan<byte> pattern = new(needle, (int)needleLength);
         long step = WindowStep(needleLength, window);
         for (long end = length; end >= needleLength; end -= step)
         {

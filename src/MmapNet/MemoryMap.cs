@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Win32.SafeHandles;
@@ -133,7 +134,7 @@ public sealed unsafe partial class MemoryMap : IDisposable
         long offset = 0,
         bool trackFileDescriptor = true)
     {
-        var request = new MapRequest(fileDescriptor, length, (int)flags, (int)protection, (int)access, offset, trackFileDescriptor);
+        MapRequest request = new(fileDescriptor, length, (int)flags, (int)protection, (int)access, offset, trackFileDescriptor);
         Resolve(ref request).ThrowIfFailed();
         Open(request, out MemoryMap? map).ThrowIfFailed();
         return map!;
@@ -187,7 +188,7 @@ public sealed unsafe partial class MemoryMap : IDisposable
     public static MemoryMap OpenFile(string path, MapAccess access = MapAccess.Default, long length = 0, long offset = 0)
     {
         // A copy-on-write map never writes the file, and may not resize it: reading is all it needs.
-        var mode = access is MapAccess.Read or MapAccess.Copy ? System.IO.FileAccess.Read : System.IO.FileAccess.ReadWrite;
+        FileAccess mode = access is MapAccess.Read or MapAccess.Copy ? System.IO.FileAccess.Read : System.IO.FileAccess.ReadWrite;
         using SafeFileHandle file = System.IO.File.OpenHandle(path, System.IO.FileMode.Open, mode, System.IO.FileShare.ReadWrite | System.IO.FileShare.Delete);
         return Create(file, length, access, offset);
     }
@@ -246,7 +247,7 @@ public sealed unsafe partial class MemoryMap : IDisposable
     /// <summary>Maps a request that <see cref="Resolve"/> accepted, checking it against the file first.</summary>
     internal static MmapStatus Open(in MapRequest request, out MemoryMap? map)
     {
-        var none = default(NoBlockingCallScope);
+        NoBlockingCallScope none = default;
         return Open(request, out map, ref none);
     }
 
@@ -330,7 +331,7 @@ public sealed unsafe partial class MemoryMap : IDisposable
 
     internal MmapStatus CloseCore()
     {
-        var none = default(NoBlockingCallScope);
+        NoBlockingCallScope none = default;
         return CloseCore(leasesToReturn: 0, ref none);
     }
 

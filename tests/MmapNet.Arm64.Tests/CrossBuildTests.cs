@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using MmapNet.Arm64.Tests.Support;
@@ -16,9 +17,9 @@ public sealed class CrossBuildTests
     [Test]
     public void NativeAotModule_IsAnAarch64ExtensionModule()
     {
-        var module = Path.Combine(Arm64NativeAotBuild.Folder, "_mmapnet.so");
-        var header = Tool.RunChecked("aarch64-linux-gnu-readelf", ["--file-header", "--dynamic", module]).Stdout;
-        var symbols = Tool.RunChecked("aarch64-linux-gnu-nm", ["--dynamic", "--defined-only", module]).Stdout;
+        string module = Path.Combine(Arm64NativeAotBuild.Folder, "_mmapnet.so");
+        string header = Tool.RunChecked("aarch64-linux-gnu-readelf", ["--file-header", "--dynamic", module]).Stdout;
+        string symbols = Tool.RunChecked("aarch64-linux-gnu-nm", ["--dynamic", "--defined-only", module]).Stdout;
 
         using (Assert.EnterMultipleScope())
         {
@@ -38,9 +39,9 @@ public sealed class CrossBuildTests
         // The dynamic loader maps each LOAD segment at its alignment; one aligned to less than the kernel's page size does
         // not load ("ELF load command address/offset not page-aligned"). ARM64 kernels run with 4, 16 or 64 KiB pages, so
         // the module's segments must be aligned to 64 KiB (the AArch64 linker's default max-page-size).
-        var module = Path.Combine(Arm64NativeAotBuild.Folder, "_mmapnet.so");
-        var segments = Tool.RunChecked("aarch64-linux-gnu-readelf", ["--program-headers", "--wide", module]).Stdout;
-        var alignments = System.Text.RegularExpressions.Regex.Matches(segments, @"^\s*LOAD\s.*\s0x([0-9a-f]+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+        string module = Path.Combine(Arm64NativeAotBuild.Folder, "_mmapnet.so");
+        string segments = Tool.RunChecked("aarch64-linux-gnu-readelf", ["--program-headers", "--wide", module]).Stdout;
+        List<long> alignments = System.Text.RegularExpressions.Regex.Matches(segments, @"^\s*LOAD\s.*\s0x([0-9a-f]+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
             .Select(m => Convert.ToInt64(m.Groups[1].Value, 16))
             .ToList();
 

@@ -8,7 +8,9 @@ using MmapNet.Conformance;
 using MmapNet.Conformance.Cases;
 using MmapNet.Conformance.Running;
 using MmapNet.Conformance.Stdlib;
+using MmapNet.TestSupport;
 using NUnit.Framework;
+using RepositoryLayout = MmapNet.TestSupport.RepositoryLayout;
 
 namespace MmapNet.Arm64.Tests;
 
@@ -27,11 +29,11 @@ namespace MmapNet.Arm64.Tests;
 public sealed class EmulatedConformanceTests
 {
     // Areas where the architecture shows: the constants, size() (struct stat), maps beyond 4 GiB (64-bit offsets and sizes).
-    private static readonly string[] ArchitectureAreas = ["constants", "size", "large"];
+    private static readonly string[] s_architectureAreas = ["constants", "size", "large"];
 
     private static RunSettings Settings => new()
     {
-        Layout = RepositoryLayout.Locate(Repository.Root),
+        Layout = Conformance.RepositoryLayout.Locate(RepositoryLayout.Root),
         ImplementationModule = "mmapnet",
         // Emulated interpreters start slowly, and slower still when the machine is busy.
         CaseTimeout = TimeSpan.FromSeconds(180),
@@ -40,7 +42,7 @@ public sealed class EmulatedConformanceTests
 
     public static IEnumerable<TestCaseData> Pairs()
     {
-        var cases = CaseCatalog.Discover(RepositoryLayout.Locate(Repository.Root).CasesFolder);
+        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(Conformance.RepositoryLayout.Locate(RepositoryLayout.Root).CasesFolder);
         if (cases.Count == 0)
         {
             // A suite without cases is broken, not passing.
@@ -70,7 +72,7 @@ public sealed class EmulatedConformanceTests
         ArgumentNullException.ThrowIfNull(cases);
         return cases.Where(c => (configuration.Route, configuration.PageSize) switch
         {
-            (Arm64Route.NativeAot, 0) => ArchitectureAreas.Contains(c.Area) || DependsOnPageSize(c),
+            (Arm64Route.NativeAot, 0) => s_architectureAreas.Contains(c.Area) || DependsOnPageSize(c),
             (Arm64Route.NativeAot, 65536) => DependsOnPageSize(c),
             (Arm64Route.NativeAot, _) => false,
             _ => c.Area is "constants" or "size",
@@ -79,7 +81,7 @@ public sealed class EmulatedConformanceTests
 
     private static bool DependsOnPageSize(ConformanceCase conformanceCase)
     {
-        var text = File.ReadAllText(conformanceCase.FilePath);
+        string text = File.ReadAllText(conformanceCase.FilePath);
         return text.Contains("PAGESIZE", StringComparison.Ordinal) || text.Contains("ALLOCATIONGRANULARITY", StringComparison.Ordinal);
     }
 
@@ -87,9 +89,9 @@ public sealed class EmulatedConformanceTests
     public async Task EmulatedConformance(Arm64Configuration configuration, string caseId)
     {
         Assert.That(caseId, Is.Not.Empty, $"no cases under {Settings.Layout.CasesFolder}");
-        var conformanceCase = CaseCatalog.Discover(Settings.Layout.CasesFolder).Single(c => c.Id == caseId);
+        ConformanceCase conformanceCase = CaseCatalog.Discover(Settings.Layout.CasesFolder).Single(c => c.Id == caseId);
 
-        var result = await new ConformanceRunner(Settings).RunCaseAsync(
+        CaseResult result = await new ConformanceRunner(Settings).RunCaseAsync(
             configuration.Interpreter, conformanceCase, TestContext.CurrentContext.CancellationToken);
 
         Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.Passed), result.Describe());
@@ -98,7 +100,7 @@ public sealed class EmulatedConformanceTests
     [TestCaseSource(nameof(StdlibCases))]
     public async Task EmulatedTestMmap(Arm64Configuration configuration)
     {
-        var comparison = await new StdlibTestRunner(Settings).CompareAsync(
+        StdlibTestComparison comparison = await new StdlibTestRunner(Settings).CompareAsync(
             configuration.Interpreter, TestContext.CurrentContext.CancellationToken);
 
         TestContext.Out.WriteLine($"test_mmap, {configuration.Name}: stdlib {Summary(comparison.Reference)}; mmapnet {Summary(comparison.Implementation)}");

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using MmapNet.Arm64.Tests.Support;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Arm64.Tests;
@@ -35,11 +36,11 @@ public sealed class EmulatedImportTests
     [TestCaseSource(nameof(Configurations))]
     public void ImportMmapnet_TakesTheRouteAndHasTheStdlibsFace(Arm64Configuration configuration)
     {
-        var result = Tool.RunChecked(configuration.Interpreter.ExecutablePath, ["-c", Probe],
-            new Dictionary<string, string?> { ["PYTHONPATH"] = Repository.PythonFolder });
-        using var facts = JsonDocument.Parse(result.Stdout);
-        var root = facts.RootElement;
-        var expectedPageSize = configuration.PageSize == 0 ? System.Environment.SystemPageSize : configuration.PageSize;
+        CommandResult result = Tool.RunChecked(configuration.Interpreter.ExecutablePath, ["-c", Probe],
+            new Dictionary<string, string?> { ["PYTHONPATH"] = RepositoryLayout.PythonFolder });
+        using JsonDocument facts = JsonDocument.Parse(result.Stdout);
+        JsonElement root = facts.RootElement;
+        int expectedPageSize = configuration.PageSize == 0 ? System.Environment.SystemPageSize : configuration.PageSize;
 
         using (Assert.EnterMultipleScope())
         {
@@ -56,10 +57,10 @@ public sealed class EmulatedImportTests
     public void CoreClrRoute_WithTheMachinesX64Runtime_IsAnImportErrorAskingForAnArm64One()
     {
         // The runtime running these tests is x86-64's: DOTNET_ROOT is three folders above its System.Private.CoreLib.
-        var x64Root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-        var result = Tool.Run(Arm64Configuration.RequireArm64Python(), ["-c", "import mmapnet"], new Dictionary<string, string?>
+        string x64Root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        CommandResult result = Tool.Run(Arm64Configuration.RequireArm64Python(), ["-c", "import mmapnet"], new Dictionary<string, string?>
         {
-            ["PYTHONPATH"] = Repository.PythonFolder,
+            ["PYTHONPATH"] = RepositoryLayout.PythonFolder,
             ["MMAPNET_BACKEND"] = "coreclr",
             ["DOTNET_ROOT"] = x64Root,
         });

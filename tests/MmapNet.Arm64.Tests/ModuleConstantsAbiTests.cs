@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
 using MmapNet.CPython;
@@ -15,16 +16,16 @@ namespace MmapNet.Arm64.Tests;
 [TestFixture]
 public sealed class ModuleConstantsAbiTests
 {
-    private static readonly Version Python313 = new(3, 13);
+    private static readonly Version s_python313 = new(3, 13);
 
     private static Architecture[] Architectures => LinuxAbi.Architectures;
 
     [TestCaseSource(nameof(Architectures))]
     public void FlagConstants_AreExactlyThoseCPython313HasOnTheArchitecture(Architecture architecture)
     {
-        var cpython = LinuxAbi.Of(architecture).ModuleConstants.Select(c => $"{c.Name}={c.Value}").Order(StringComparer.Ordinal).ToList();
-        var mmapnet = ModuleConstants.For(architecture)
-            .Where(c => c.Since <= Python313 && (c.Name.StartsWith("MAP_", StringComparison.Ordinal) ||
+        List<string> cpython = LinuxAbi.Of(architecture).ModuleConstants.Select(c => $"{c.Name}={c.Value}").Order(StringComparer.Ordinal).ToList();
+        List<string> mmapnet = ModuleConstants.For(architecture)
+            .Where(c => c.Since <= s_python313 && (c.Name.StartsWith("MAP_", StringComparison.Ordinal) ||
                                                  c.Name.StartsWith("MADV_", StringComparison.Ordinal) ||
                                                  c.Name.StartsWith("PROT_", StringComparison.Ordinal)))
             .Select(c => $"{c.Name}={c.Value}")

@@ -5,6 +5,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Threading;
 using MmapNet.Arm64.Tests.Support;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Arm64.Tests;
@@ -17,10 +18,10 @@ namespace MmapNet.Arm64.Tests;
 [TestFixture]
 public sealed class WheelTests
 {
-    private static readonly Lazy<string> LazyWheel = new(BuildWheel, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<string> LazyVenv = new(InstallIntoArm64Venv, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_wheel = new(BuildWheel, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_venv = new(InstallIntoArm64Venv, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static string Wheel => LazyWheel.Value;
+    private static string Wheel => s_wheel.Value;
 
     // The host's own python3 builds: the backend runs on x86-64, only the module inside is for AArch64.
     private static string HostPython => "/usr/bin/python3";
@@ -28,11 +29,11 @@ public sealed class WheelTests
     [Test]
     public void Wheel_IsTaggedLinuxAarch64_AndHoldsAnAarch64Module()
     {
-        using var archive = ZipFile.OpenRead(Wheel);
-        var wheelFile = new StreamReader(archive.GetEntry("mmapnet-" + Version + ".dist-info/WHEEL")!.Open()).ReadToEnd();
-        var module = Path.Combine(Scratch.NewFolder("module"), "_mmapnet.so");
+        using ZipArchive archive = ZipFile.OpenRead(Wheel);
+        string wheelFile = new StreamReader(archive.GetEntry("mmapnet-" + Version + ".dist-info/WHEEL")!.Open()).ReadToEnd();
+        string module = Path.Combine(RunScratch.NewFolder("module"), "_mmapnet.so");
         archive.GetEntry("mmapnet/_mmapnet.so")!.ExtractToFile(module);
-        var header = Tool.RunChecked("aarch64-linux-gnu-readelf", ["--file-header", module]).Stdout;
+        string header = Tool.RunChecked("aarch64-linux-gnu-readelf", ["--file-header", module]).Stdout;
 
         using (Assert.EnterMultipleScope())
         {
@@ -50,11 +51,11 @@ public sealed class WheelTests
     {
         // The variable stands in for the config setting when a front end passes none; the metadata hook shows the tag
         // without a build.
-        var folder = Scratch.NewFolder("metadata");
+        string folder = RunScratch.NewFolder("metadata");
         Tool.RunChecked(HostPython,
             ["-c", "import sys; sys.path.insert(0, 'build_backend'); import mmapnet_build; mmapnet_build.prepare_metadata_for_build_wheel(sys.argv[1])", folder],
-            new Dictionary<string, string?> { ["MMAPNET_WHEEL_TARGET"] = target }, Repository.Root);
-        var wheelFile = File.ReadAllText(Path.Combine(folder, $"mmapnet-{Version}.dist-info", "WHEEL"));
+            new Dictionary<string, string?> { ["MMAPNET_WHEEL_TARGET"] = target }, RepositoryLayout.Root);
+        string wheelFile = File.ReadAllText(Path.Combine(folder, $"mmapnet-{Version}.dist-info", "WHEEL"));
 
         Assert.That(wheelFile, Does.Contain($"Tag: cp311-none-{tag}\n"));
     }
@@ -62,10 +63,10 @@ public sealed class WheelTests
     [Test]
     public void UnknownTarget_IsRefusedNamingTheTargets()
     {
-        var result = Tool.Run(HostPython,
+        CommandResult result = Tool.Run(HostPython,
             ["-c", "import sys; sys.path.insert(0, 'build_backend'); import mmapnet_build; mmapnet_build.prepare_metadata_for_build_wheel(sys.argv[1], {'target': 'linux-riscv64'})",
-             Scratch.NewFolder("metadata")],
-            workingDirectory: Repository.Root);
+             RunScratch.NewFolder("metadata")],
+            workingDirectory: RepositoryLayout.Root);
 
         using (Assert.EnterMultipleScope())
         {
@@ -77,40 +78,40 @@ public sealed class WheelTests
     [Test]
     public void InstalledInAnArm64Venv_ImportsThroughNativeAot()
     {
-        var python = Path.Combine(LazyVenv.Value, "bin", "python");
-        var result = Tool.RunChecked(python, ["-c", "import mmapnet, platform; print(mmapnet.__backend__, platform.machine(), mmapnet.mmap(-1, 5)[:])"]);
-        var info = Tool.RunChecked(python, ["-m", "mmapnet", "info"]);
+        string python = Path.Combine(s_venv.Value, "bin", "python");
+        CommandResult result = Tool.RunChecked(python, ["-c", "import mmapnet, platform; print(mmapnet.__backend__, platform.machine(), mmapnet.mmap(-1, 5)[:])"]);
+        CommandResult info = Tool.RunChecked(python, ["-m", "mmapnet", "info"]);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.Stdout, Is.EqualTo("nativeaot aarch64 b'\\x00\\x00\\x00\\x00\\x00'\n"));
-            Assert.That(info.Stdout, Does.Contain(Path.Combine(LazyVenv.Value, "lib", "python3.11", "site-packages", "mmapnet", "_mmapnet.so")));
+            Assert.That(info.Stdout, Does.Contain(Path.Combine(s_venv.Value, "lib", "python3.11", "site-packages", "mmapnet", "_mmapnet.so")));
         }
     }
 
     [Test]
     public void InstalledInAnArm64Venv_ImportsThroughCoreClr()
     {
-        var python = Path.Combine(LazyVenv.Value, "bin", "python");
-        var result = Tool.RunChecked(python,
+        string python = Path.Combine(s_venv.Value, "bin", "python");
+        CommandResult result = Tool.RunChecked(python,
             ["-c", "import mmapnet, platform; print(mmapnet.__backend__, platform.machine(), mmapnet.mmap(-1, 5)[:])"],
-            new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr", ["DOTNET_ROOT"] = Repository.Arm64DotnetRoot },
+            new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr", ["DOTNET_ROOT"] = Arm64Layout.Arm64DotnetRoot },
             timeout: TimeSpan.FromMinutes(5));
 
         Assert.That(result.Stdout, Is.EqualTo("coreclr aarch64 b'\\x00\\x00\\x00\\x00\\x00'\n"));
     }
 
     private static string Version =>
-        System.Xml.Linq.XDocument.Load(Path.Combine(Repository.Root, "Directory.Build.props")).Descendants("Version").Single().Value.Trim();
+        System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryLayout.Root, "Directory.Build.props")).Descendants("Version").Single().Value.Trim();
 
     private static string BuildWheel()
     {
-        var output = Scratch.NewFolder("wheel");
+        string output = RunScratch.NewFolder("wheel");
         Tool.RunChecked(HostPython,
             ["-m", "pip", "wheel", "--no-build-isolation", "--no-index", "--no-deps", "--no-cache-dir",
-             "--config-settings", "target=linux-arm64", "-w", output, Repository.Root],
+             "--config-settings", "target=linux-arm64", "-w", output, RepositoryLayout.Root],
             timeout: TimeSpan.FromMinutes(20));
-        var wheels = Directory.GetFiles(output, "*.whl");
+        string[] wheels = Directory.GetFiles(output, "*.whl");
         Assert.That(wheels, Has.Length.EqualTo(1), "pip wheel made one wheel");
         return wheels[0];
     }
@@ -119,8 +120,8 @@ public sealed class WheelTests
     // pip install of the wheel, all inside the emulated interpreter.
     private static string InstallIntoArm64Venv()
     {
-        var python = Arm64Configuration.RequireArm64Python();
-        var venv = Path.Combine(Scratch.NewFolder("arm64-venv"), "venv");
+        string python = Arm64Configuration.RequireArm64Python();
+        string venv = Path.Combine(RunScratch.NewFolder("arm64-venv"), "venv");
         Tool.RunChecked(python, ["-m", "venv", venv], timeout: TimeSpan.FromMinutes(10));
         Tool.RunChecked(Path.Combine(venv, "bin", "python"), ["-m", "pip", "install", "--no-index", "--no-deps", Wheel], timeout: TimeSpan.FromMinutes(10));
         return venv;

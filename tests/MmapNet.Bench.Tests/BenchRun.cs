@@ -1,9 +1,8 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using MmapNet.Discovery;
+using MmapNet.TestSupport;
 
 namespace MmapNet.Bench.Tests;
 
@@ -13,17 +12,19 @@ namespace MmapNet.Bench.Tests;
 /// </summary>
 internal sealed class BenchRun : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
 
-    private BenchRun(string folder, int exitCode, string output, string errors)
+    private readonly ScratchFolder _folder;
+
+    private BenchRun(ScratchFolder folder, ChildResult result)
     {
-        Folder = folder;
-        ExitCode = exitCode;
-        Output = output;
-        Errors = errors;
+        _folder = folder;
+        ExitCode = result.ExitCode;
+        Output = result.Stdout;
+        Errors = result.Stderr;
     }
 
-    public string Folder { get; }
+    public string Folder => _folder.Path;
 
     public int ExitCode { get; }
 
@@ -37,53 +38,27 @@ internal sealed class BenchRun : IDisposable
 
     public static BenchRun Start(params string[] arguments)
     {
-        PythonInterpreter python = new InterpreterLocator().FindAll()[^1];
-        string folder = Directory.CreateTempSubdirectory("mmapnet-bench-tests-").FullName;
-        var start = new ProcessStartInfo(python.ExecutablePath)
+        ScratchFolder folder = new("bench-tests");
+        PythonStart start = new()
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
+            WorkingDirectory = folder.Path,
+            Environment = new System.Collections.Generic.Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr" },
+            Timeout = s_timeout,
         };
-        foreach (string argument in new[] { "-m", "mmapnet", "bench", "--json", Path.Combine(folder, "bench.json"), "--chart", Path.Combine(folder, "bench.svg") }.Concat(arguments))
+        ChildResult result = PythonProcess.RunAsync(
+            TestInterpreters.Newest,
+            new[] { "-m", "mmapnet", "bench", "--json", folder.File("bench.json"), "--chart", folder.File("bench.svg") }.Concat(arguments),
+            start).GetAwaiter().GetResult();
+        if (result.TimedOut)
         {
-            start.ArgumentList.Add(argument);
+            folder.Dispose();
+            throw new TimeoutException($"python -m mmapnet bench {string.Join(' ', arguments)} took longer than {s_timeout}");
         }
 
-        start.Environment["PYTHONPATH"] = Path.Combine(RepositoryRoot, "python");
-        // The assemblies of this build's configuration (the test's own output folder's name).
-        start.Environment["MMAPNET_ASSEMBLY_DIR"] = Path.Combine(
-            RepositoryRoot, "artifacts", "bin", "MmapNet.CPython", new DirectoryInfo(AppContext.BaseDirectory).Name);
-        start.Environment["MMAPNET_BACKEND"] = "coreclr";
-        using Process process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"python -m mmapnet bench {string.Join(' ', arguments)} took longer than {Timeout}");
-        }
-
-        return new BenchRun(folder, process.ExitCode, output.Result, errors.Result);
+        return new BenchRun(folder, result);
     }
 
     public JsonDocument ReadJson() => JsonDocument.Parse(File.ReadAllText(JsonPath));
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
-
-    private static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "MmapNet.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("no MmapNet.sln above " + AppContext.BaseDirectory);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -16,7 +16,7 @@ public sealed class FilteredBenchTests
         using JsonDocument report = run.ReadJson();
         JsonElement root = report.RootElement;
 
-        var names = root.GetProperty("operations").EnumerateArray().Select(o => o.GetProperty("name").GetString()).ToArray();
+        string?[] names = root.GetProperty("operations").EnumerateArray().Select(o => o.GetProperty("name").GetString()).ToArray();
 
         Assert.Multiple(() =>
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -16,7 +17,7 @@ namespace MmapNet.Bench.Tests;
 public sealed class QuickBenchTests
 {
     // The operations the benchmark must measure, by the names it reports.
-    private static readonly string[] ExpectedOperations =
+    private static readonly string[] s_expectedOperations =
     [
         "mmap(fileno, 0) + close, 1 MiB file",
         "mmap(-1, 1 MiB) + close",
@@ -53,13 +54,13 @@ public sealed class QuickBenchTests
 
     // The operations bounded by the call into .NET, compared with an empty slot or method of the same kind, and how many
     // such calls one operation makes.
-    private static readonly Dictionary<string, int> FlooredOperations = new()
+    private static readonly Dictionary<string, int> s_flooredOperations = new()
     {
         ["len(m)"] = 1, ["m[i]"] = 1, ["read_byte()"] = 1, ["tell()"] = 1, ["readline(), file of many lines"] = 1,
         ["seek(i)"] = 1, ["write_byte()"] = 1, ["iteration, 16 KiB"] = 16 * 1024,
     };
 
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    private static readonly XNamespace s_svg = "http://www.w3.org/2000/svg";
 
     private BenchRun _run = null!;
     private JsonDocument _report = null!;
@@ -99,9 +100,9 @@ public sealed class QuickBenchTests
     [Test]
     public void EveryOperationIsMeasuredOnceInOrder()
     {
-        var names = Operations.Select(o => o.GetProperty("name").GetString()).ToArray();
+        string?[] names = Operations.Select(o => o.GetProperty("name").GetString()).ToArray();
 
-        Assert.That(names, Is.EqualTo(ExpectedOperations));
+        Assert.That(names, Is.EqualTo(s_expectedOperations));
     }
 
     [Test]
@@ -140,7 +141,7 @@ public sealed class QuickBenchTests
                 string name = operation.GetProperty("name").GetString()!;
                 foreach ((JsonElement measured, string when) in new[] { (operation, "warm"), (operation.GetProperty("cold"), "cold") })
                 {
-                    if (!FlooredOperations.TryGetValue(name, out int calls))
+                    if (!s_flooredOperations.TryGetValue(name, out int calls))
                     {
                         Assert.That(measured.TryGetProperty("floor", out _), Is.False, $"{name} ({when}) has no floor");
                         continue;
@@ -239,7 +240,7 @@ public sealed class QuickBenchTests
     [Test]
     public void TheTargetsAreEachJudged()
     {
-        var targets = Root.GetProperty("targets").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        Dictionary<string, JsonElement> targets = Root.GetProperty("targets").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
 
         Assert.Multiple(() =>
         {
@@ -279,9 +280,9 @@ public sealed class QuickBenchTests
         Assert.Multiple(() =>
         {
             // A row in the warm table, one in the cold table, and one in the floor table for those with a floor.
-            foreach (string name in ExpectedOperations)
+            foreach (string name in s_expectedOperations)
             {
-                Assert.That(rowNames.Count(n => n == name), Is.EqualTo(FlooredOperations.ContainsKey(name) ? 3 : 2), name);
+                Assert.That(rowNames.Count(n => n == name), Is.EqualTo(s_flooredOperations.ContainsKey(name) ? 3 : 2), name);
             }
 
             Assert.That(lines, Has.One.StartsWith("geometric mean of the ratios"));
@@ -293,23 +294,23 @@ public sealed class QuickBenchTests
     public void TheChartIsAnSvgWithTwoBarsAndALabelPerOperationAndTheTargetLines()
     {
         XDocument chart = XDocument.Load(_run.ChartPath);
-        var texts = chart.Descendants(Svg + "text").Select(t => t.Value).ToList();
-        var bars = chart.Descendants(Svg + "rect").Skip(3).ToList(); // the background, then the legend's two
-        var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        var labels = Operations.Select(o => (o.GetProperty("ratio").GetDouble(), o.GetProperty("cold").GetProperty("ratio").GetDouble()))
+        List<string> texts = chart.Descendants(s_svg + "text").Select(t => t.Value).ToList();
+        List<XElement> bars = chart.Descendants(s_svg + "rect").Skip(3).ToList(); // the background, then the legend's two
+        CultureInfo invariant = System.Globalization.CultureInfo.InvariantCulture;
+        IEnumerable<string> labels = Operations.Select(o => (o.GetProperty("ratio").GetDouble(), o.GetProperty("cold").GetProperty("ratio").GetDouble()))
             .Append((Root.GetProperty("geometric_mean").GetDouble(), Root.GetProperty("cold_geometric_mean").GetDouble()))
             .Select(pair => pair.Item1.ToString("0.00", invariant) + " / " + pair.Item2.ToString("0.00", invariant));
 
         Assert.Multiple(() =>
         {
-            Assert.That(chart.Root!.Name, Is.EqualTo(Svg + "svg"));
-            Assert.That(bars, Has.Count.EqualTo(2 * (ExpectedOperations.Length + 1)));
+            Assert.That(chart.Root!.Name, Is.EqualTo(s_svg + "svg"));
+            Assert.That(bars, Has.Count.EqualTo(2 * (s_expectedOperations.Length + 1)));
             Assert.That(bars.Select(b => double.Parse(b.Attribute("width")!.Value, invariant)), Has.All.Positive);
-            Assert.That(texts, Is.SupersetOf(ExpectedOperations.Append("geometric mean")));
+            Assert.That(texts, Is.SupersetOf(s_expectedOperations.Append("geometric mean")));
             Assert.That(texts, Is.SupersetOf(labels));
             Assert.That(texts, Is.SupersetOf(new[] { "1.0", "1.25" }));
             Assert.That(texts.Count(t => t.StartsWith("warm:", StringComparison.Ordinal) || t.StartsWith("cold:", StringComparison.Ordinal)), Is.EqualTo(2), "the legend");
-            Assert.That(chart.Descendants(Svg + "line").Count(l => l.Attribute("stroke-dasharray") != null), Is.EqualTo(1), "the dashed 1.25 line");
+            Assert.That(chart.Descendants(s_svg + "line").Count(l => l.Attribute("stroke-dasharray") != null), Is.EqualTo(1), "the dashed 1.25 line");
         });
     }
 

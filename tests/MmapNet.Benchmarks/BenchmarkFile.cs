@@ -43,8 +43,8 @@ internal sealed class BenchmarkFile : IDisposable
     private static byte[] MakeContent()
     {
         string[] words = ["alpha", "beta", "gamma", "delta", "info", "debug", "map", "page", "offset", "length", "value", "error", "request", "user", "time", "2024-06-07"];
-        var random = new Random(Seed);
-        var text = new StringBuilder(Length + 128);
+        Random random = new(Seed);
+        StringBuilder text = new(Length + 128);
         while (text.Length < Length)
         {
             int count = random.Next(3, 12);

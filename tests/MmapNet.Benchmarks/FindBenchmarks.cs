@@ -1,5 +1,6 @@
 using System;
 using BenchmarkDotNet.Attributes;
+using Microsoft.Win32.SafeHandles;
 
 namespace MmapNet.Benchmarks;
 
@@ -38,7 +39,7 @@ public class FindBenchmarks : MapBenchmarks
     public unsafe long MemoryMappedFile_SpanIndexOf_Short_HandleHeld()
     {
         byte* pointer = null;
-        var handle = View.Accessor.SafeMemoryMappedViewHandle;
+        SafeMemoryMappedViewHandle handle = View.Accessor.SafeMemoryMappedViewHandle;
         handle.AcquirePointer(ref pointer);
         try
         {

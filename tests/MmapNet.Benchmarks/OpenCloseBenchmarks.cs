@@ -16,7 +16,7 @@ public class OpenCloseBenchmarks : MapBenchmarks
     [BenchmarkCategory("Open+close from a path"), Benchmark(Baseline = true)]
     public long MemoryMappedFile_FromPath()
     {
-        using var file = MemoryMappedFile.CreateFromFile(File.Path, FileMode.Open, null, 0, MemoryMappedFileAccess.ReadWrite);
+        using MemoryMappedFile file = MemoryMappedFile.CreateFromFile(File.Path, FileMode.Open, null, 0, MemoryMappedFileAccess.ReadWrite);
         using MemoryMappedViewAccessor accessor = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.ReadWrite);
         return accessor.Capacity;
     }
@@ -31,7 +31,7 @@ public class OpenCloseBenchmarks : MapBenchmarks
     [BenchmarkCategory("Open+close from a handle"), Benchmark(Baseline = true)]
     public long MemoryMappedFile_FromHandle()
     {
-        using var file = MemoryMappedFile.CreateFromFile(_handle!, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: true);
+        using MemoryMappedFile file = MemoryMappedFile.CreateFromFile(_handle!, null, 0, MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: true);
         using MemoryMappedViewAccessor accessor = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.ReadWrite);
         return accessor.Capacity;
     }

@@ -83,7 +83,7 @@ public class RandomAccessBenchmarks : MapBenchmarks
         // Delegates made once: a method group converted at each call would allocate.
         _sumAt = SumAt;
         _storeAt = StoreAt;
-        var random = new Random(BenchmarkFile.Seed);
+        Random random = new(BenchmarkFile.Seed);
         for (int i = 0; i < Accesses; i++)
         {
             _offsets[i] = random.Next(Region);

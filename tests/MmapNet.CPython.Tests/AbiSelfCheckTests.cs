@@ -12,7 +12,7 @@ namespace MmapNet.CPython.Tests;
 [TestFixture]
 public sealed class AbiSelfCheckTests
 {
-    private static readonly string Supported = $"mmapnet supports CPython {MmapNet.CPython.SupportedPythons.Range} as built by default (with the GIL); ";
+    private static readonly string s_supported = $"mmapnet supports CPython {MmapNet.CPython.SupportedPythons.Range} as built by default (with the GIL); ";
 
     [TestCase("3.10.0")]
     [TestCase("3.11.2")]
@@ -25,29 +25,29 @@ public sealed class AbiSelfCheckTests
     [TestCase("3.14.0")]
     [TestCase("3.15.0")]
     public void AVersionOutsideTheRange_IsRefusedByName(string version) =>
-        Assert.That(AbiSelfCheck.Judge(new InterpreterFacts(Version.Parse(version), "", false, [])), Is.EqualTo(Supported + "this is a CPython " + version));
+        Assert.That(AbiSelfCheck.Judge(new InterpreterFacts(Version.Parse(version), "", false, [])), Is.EqualTo(s_supported + "this is a CPython " + version));
 
     [Test]
     public void AFreeThreadedBuild_IsRefusedAsSuch() =>
         Assert.That(
             AbiSelfCheck.Judge(new InterpreterFacts(new Version(3, 13, 0), "t", false, [])),
-            Is.EqualTo(Supported + "this is a free-threaded CPython 3.13.0 (abiflags 't'), whose objects are laid out differently"));
+            Is.EqualTo(s_supported + "this is a free-threaded CPython 3.13.0 (abiflags 't'), whose objects are laid out differently"));
 
     [Test]
     public void ATraceRefsBuild_IsRefusedAsSuch() =>
         Assert.That(
             AbiSelfCheck.Judge(new InterpreterFacts(new Version(3, 12, 1), "d", true, [])),
-            Is.EqualTo(Supported + "this is a Py_TRACE_REFS CPython 3.12.1 (abiflags 'd'), whose objects are laid out differently"));
+            Is.EqualTo(s_supported + "this is a Py_TRACE_REFS CPython 3.12.1 (abiflags 'd'), whose objects are laid out differently"));
 
     [Test]
     public void ALayoutThatMoved_IsRefusedNamingWhatMoved() =>
         Assert.That(
             AbiSelfCheck.Judge(new InterpreterFacts(new Version(3, 11, 7), "", false, ["ob_type", "PySliceObject"])),
-            Is.EqualTo(Supported + "this is a CPython 3.11.7, whose objects are not laid out as mmapnet reads them (ob_type; PySliceObject)"));
+            Is.EqualTo(s_supported + "this is a CPython 3.11.7, whose objects are not laid out as mmapnet reads them (ob_type; PySliceObject)"));
 
     [Test]
     public void AFreeThreadedBuildOfAnUnknownVersion_IsRefusedForBoth() =>
         Assert.That(
             AbiSelfCheck.Judge(new InterpreterFacts(new Version(3, 14, 0), "t", false, [])),
-            Is.EqualTo(Supported + "this is a free-threaded CPython 3.14.0 (abiflags 't')"));
+            Is.EqualTo(s_supported + "this is a free-threaded CPython 3.14.0 (abiflags 't')"));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests;
@@ -16,7 +17,7 @@ namespace MmapNet.CPython.Tests;
 [Parallelizable(ParallelScope.Children)]
 public sealed class HostileInputTests
 {
-    public static IEnumerable<TestCaseData> AllInterpreters() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> AllInterpreters() => TestInterpreters.Cases();
 
     [TestCaseSource(nameof(AllInterpreters))]
     public Task HostileArguments_RaiseWhatTheStdlibRaisesAndNeverCrash(string label) =>

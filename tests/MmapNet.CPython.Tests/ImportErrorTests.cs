@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests;
@@ -16,7 +17,7 @@ namespace MmapNet.CPython.Tests;
 [Parallelizable(ParallelScope.Children)]
 public sealed class ImportErrorTests
 {
-    public static IEnumerable<TestCaseData> AllInterpreters() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> AllInterpreters() => TestInterpreters.Cases();
 
     /// <summary>
     /// The package is copied to a folder outside the repository, so that the repository's artifacts/ is not where it
@@ -25,12 +26,12 @@ public sealed class ImportErrorTests
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task AssembliesNotBuilt_RaisesImportErrorNamingThemAndTheBuildCommand(string label)
     {
-        using var folder = new TemporaryFolder();
-        var package = Path.Combine(folder.Folder("site"), "mmapnet");
-        CopyPythonPackage(Path.Combine(Repository.PythonFolder, "mmapnet"), package);
-        var empty = folder.Folder("no-assemblies");
+        using ScratchFolder folder = new("cpython-tests");
+        string package = Path.Combine(folder.Folder("site"), "mmapnet");
+        CopyPythonPackage(Path.Combine(RepositoryLayout.PythonFolder, "mmapnet"), package);
+        string empty = folder.Folder("no-assemblies");
 
-        var outcome = await ImportAsync(label, new PythonStart
+        JsonElement outcome = await ImportAsync(label, new PythonStart
         {
             PythonPath = Path.GetDirectoryName(package),
             WorkingDirectory = folder.Path,
@@ -57,9 +58,9 @@ public sealed class ImportErrorTests
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task NoDotnetRuntime_RaisesImportErrorNamingTheRuntime(string label)
     {
-        using var folder = new TemporaryFolder();
-        var empty = folder.Folder("no-dotnet");
-        var outcome = await ImportAsync(label, new PythonStart
+        using ScratchFolder folder = new("cpython-tests");
+        string empty = folder.Folder("no-dotnet");
+        JsonElement outcome = await ImportAsync(label, new PythonStart
         {
             WorkingDirectory = folder.Path,
             Environment = new Dictionary<string, string?>
@@ -83,11 +84,11 @@ public sealed class ImportErrorTests
     // Runs import_probe.py; checks both attempts failed the same way and returns the first.
     private static async Task<JsonElement> ImportAsync(string label, PythonStart start)
     {
-        var result = await PythonProcess.RunScriptAsync(Interpreters.Get(label), "import_probe.py", [], start);
+        ChildResult result = await PythonProcess.RunScriptAsync(TestInterpreters.Get(label), "import_probe.py", [], start);
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
-        var outcome = JsonDocument.Parse(result.Stdout).RootElement;
+        JsonElement outcome = JsonDocument.Parse(result.Stdout).RootElement;
         TestContext.Out.WriteLine(outcome.ToString());
-        var first = outcome.GetProperty("first");
+        JsonElement first = outcome.GetProperty("first");
         Assert.That(first.GetProperty("imported").GetBoolean(), Is.False, "the import worked, but it should not have here");
         Assert.That(outcome.GetProperty("second").ToString(), Is.EqualTo(first.ToString()), "a second import fails the same way");
         return first.Clone();
@@ -96,7 +97,7 @@ public sealed class ImportErrorTests
     private static void CopyPythonPackage(string source, string target)
     {
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source, "*.py").Where(f => !f.Contains("__pycache__", System.StringComparison.Ordinal)))
+        foreach (string? file in Directory.EnumerateFiles(source, "*.py").Where(f => !f.Contains("__pycache__", System.StringComparison.Ordinal)))
         {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         }

@@ -4,6 +4,8 @@ using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
+using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests;
@@ -16,7 +18,7 @@ namespace MmapNet.CPython.Tests;
 [Parallelizable(ParallelScope.Children)]
 public sealed class ImportTests
 {
-    public static IEnumerable<TestCaseData> AllInterpreters() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> AllInterpreters() => TestInterpreters.Cases();
 
     /// <summary>
     /// <c>PYTHONPATH=python python3 -c "import mmapnet"</c> from the repository root, as the README has it: no
@@ -25,31 +27,31 @@ public sealed class ImportTests
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task ImportFromTheRepositoryRoot_WorksAndSaysItsBackend(string label)
     {
-        var interpreter = Interpreters.Get(label);
-        var start = new PythonStart
+        PythonInterpreter interpreter = TestInterpreters.Get(label);
+        PythonStart start = new()
         {
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = RepositoryLayout.Root,
             PythonPath = "python",
             Environment = new Dictionary<string, string?> { ["MMAPNET_ASSEMBLY_DIR"] = null, ["MMAPNET_BACKEND"] = null },
         };
-        var result = await PythonProcess.RunAsync(interpreter, ["-c", "import mmapnet; print(mmapnet.__backend__)"], start);
+        ChildResult result = await PythonProcess.RunAsync(interpreter, ["-c", "import mmapnet; print(mmapnet.__backend__)"], start);
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
         Assert.That(result.Stdout.Trim(), Is.AnyOf("coreclr", "nativeaot"), "mmapnet.__backend__");
 
-        var probe = await PythonProcess.RunScriptAsync(interpreter, "import_probe.py", [], start);
+        ChildResult probe = await PythonProcess.RunScriptAsync(interpreter, "import_probe.py", [], start);
         Assert.That(probe.ExitCode, Is.Zero, probe.Describe());
-        var first = JsonDocument.Parse(probe.Stdout).RootElement.GetProperty("first");
+        JsonElement first = JsonDocument.Parse(probe.Stdout).RootElement.GetProperty("first");
         TestContext.Out.WriteLine(first.ToString());
         Assert.That(first.GetProperty("imported").GetBoolean(), Is.True, probe.Stdout);
-        Assert.That(first.GetProperty("file").GetString(), Is.EqualTo(Path.Combine(Repository.PythonFolder, "mmapnet", "__init__.py")));
+        Assert.That(first.GetProperty("file").GetString(), Is.EqualTo(Path.Combine(RepositoryLayout.PythonFolder, "mmapnet", "__init__.py")));
         Assert.That(first.GetProperty("map").GetString(), Does.StartWith("<mmap.mmap closed=False"));
         if (first.GetProperty("backend").GetString() == "coreclr")
         {
             Assert.That(
                 first.GetProperty("assemblies").GetString(),
-                Is.EqualTo(Repository.ReleaseAssemblyFolder),
+                Is.EqualTo(RepositoryLayout.ReleaseAssemblyFolder),
                 "the README's build command (Release) puts the assemblies where the package looks by default; tests run in " +
-                $"the {Repository.Configuration} configuration, and this one needs the Release build");
+                $"the {RepositoryLayout.Configuration} configuration, and this one needs the Release build");
         }
     }
 
@@ -63,12 +65,12 @@ public sealed class ImportTests
     {
         string[] allowed = ["mmapnet", "mmapnet._loader", "mmapnet._clr", "mmapnet._mmapnet",
             "ctypes", "_ctypes", "ctypes._endian", "struct", "_struct", "atexit", "types"];
-        var start = new PythonStart
+        PythonStart start = new()
         {
             Environment = new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr", ["MMAPNET_CLR"] = null },
         };
-        var result = await PythonProcess.RunAsync(
-            Interpreters.Get(label),
+        ChildResult result = await PythonProcess.RunAsync(
+            TestInterpreters.Get(label),
             ["-c", "import sys; before = set(sys.modules); import mmapnet; print(' '.join(sorted(set(sys.modules) - before)))"],
             start);
         Assert.That(result.ExitCode, Is.Zero, result.Describe());

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests;
@@ -51,10 +52,10 @@ public sealed class LeakTests
 
     public static IEnumerable<TestCaseData> LeakCases()
     {
-        foreach (var data in Interpreters.Cases())
+        foreach (TestCaseData data in TestInterpreters.Cases())
         {
-            var label = (string)data.Arguments[0]!;
-            var full = label == "(none)" || Interpreters.Get(label).Version >= new Version(3, 12);
+            string label = (string)data.Arguments[0]!;
+            bool full = label == "(none)" || TestInterpreters.Get(label).Version >= new Version(3, 12);
             yield return new TestCaseData(label, full ? FullCycles : ShortCycles).SetArgDisplayNames(label, (full ? FullCycles : ShortCycles).ToString(CultureInfo.InvariantCulture));
         }
     }
@@ -67,33 +68,33 @@ public sealed class LeakTests
             cycles = int.Parse(configured, CultureInfo.InvariantCulture);
         }
 
-        PythonInterpreter interpreter = Interpreters.Get(label);
-        var result = await PythonProcess.RunScriptAsync(
+        PythonInterpreter interpreter = TestInterpreters.Get(label);
+        ChildResult result = await PythonProcess.RunScriptAsync(
             interpreter,
             "leak_cycles.py",
             [SnippetComparison.Implementation, cycles.ToString(CultureInfo.InvariantCulture), FileCycles.ToString(CultureInfo.InvariantCulture)],
             new PythonStart { Timeout = TimeSpan.FromMinutes(20) });
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
 
-        var report = JsonDocument.Parse(result.Stdout).RootElement;
-        var before = report.GetProperty("before");
-        var after = report.GetProperty("after");
+        JsonElement report = JsonDocument.Parse(result.Stdout).RootElement;
+        JsonElement before = report.GetProperty("before");
+        JsonElement after = report.GetProperty("after");
         long Before(string name) => before.GetProperty(name).GetInt64();
         long After(string name) => after.GetProperty(name).GetInt64();
         TestContext.Out.WriteLine($"{cycles} anonymous and {FileCycles} file-backed cycles with mmapnet on {label} in {report.GetProperty("seconds")} s ({report.GetProperty("cpu_seconds")} s of CPU)");
-        foreach (var measure in before.EnumerateObject())
+        foreach (JsonProperty measure in before.EnumerateObject())
         {
             TestContext.Out.WriteLine($"  {measure.Name,-22} before {measure.Value,12}  after {After(measure.Name),12}  change {After(measure.Name) - measure.Value.GetInt64(),8}");
         }
 
-        var residentLimitKib = Math.Max(ResidentFloorKib, cycles * ResidentBytesPerCycle / 1024);
+        long residentLimitKib = Math.Max(ResidentFloorKib, cycles * ResidentBytesPerCycle / 1024);
         Assert.Multiple(() =>
         {
             Assert.That(After("rss_kib") - Before("rss_kib"), Is.LessThanOrEqualTo(residentLimitKib), "resident memory growth (KiB)");
             Assert.That(After("open_fds") - Before("open_fds"), Is.LessThanOrEqualTo(DescriptorSlack), "open descriptors");
             Assert.That(Math.Abs(After("gc_objects") - Before("gc_objects")), Is.LessThanOrEqualTo(GcObjectSlack), "objects tracked by the gc");
             Assert.That(After("bytearray_released"), Is.EqualTo(1), "every buffer taken of the bytearray argument was released");
-            foreach (var counted in new[] { "refcount_type", "refcount_needle", "refcount_bytearray", "refcount_small_int", "refcount_IndexError", "refcount_ValueError" })
+            foreach (string? counted in new[] { "refcount_type", "refcount_needle", "refcount_bytearray", "refcount_small_int", "refcount_IndexError", "refcount_ValueError" })
             {
                 // Exact: reference counts are deterministic, and no object made by a cycle is alive at either measurement.
                 Assert.That(After(counted), Is.EqualTo(Before(counted)), counted);

@@ -1,6 +1,6 @@
 using System.IO;
 using System.Reflection.PortableExecutable;
-using MmapNet.CPython.Tests.Support;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests;
@@ -18,9 +18,9 @@ public sealed class PrecompiledBuildTests
     [TestCase("MmapNet.CPython.dll")]
     public void TheBuildOutputsAssembly_IsAReadyToRunImage(string fileName)
     {
-        string path = Path.Combine(Repository.AssemblyFolder, fileName);
+        string path = Path.Combine(RepositoryLayout.AssemblyFolder, fileName);
         using FileStream stream = File.OpenRead(path);
-        using PEReader reader = new PEReader(stream);
+        using PEReader reader = new(stream);
         CorHeader? header = reader.PEHeaders.CorHeader;
         Assert.That(header, Is.Not.Null, $"{path} is not a .NET assembly");
         // A ReadyToRun image points at its native header from the CLI header; an IL-only assembly has none.

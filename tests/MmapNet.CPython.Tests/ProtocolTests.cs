@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests;
@@ -13,7 +14,7 @@ namespace MmapNet.CPython.Tests;
 [Parallelizable(ParallelScope.Children)]
 public sealed class ProtocolTests
 {
-    private static readonly string[] Snippets =
+    private static readonly string[] s_snippets =
     [
         "buffer_exports.py",
         "buffer_consumers.py",
@@ -23,7 +24,7 @@ public sealed class ProtocolTests
         "context_repr_pickle.py",
     ];
 
-    public static IEnumerable<TestCaseData> SnippetCases() => Interpreters.Cases(Snippets);
+    public static IEnumerable<TestCaseData> SnippetCases() => TestInterpreters.Cases(s_snippets);
 
     [TestCaseSource(nameof(SnippetCases))]
     public Task Snippet_DoesWithMmapnetWhatItDoesWithTheStdlib(string interpreter, string snippet) =>

@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
+using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests;
@@ -25,11 +27,11 @@ public sealed class RunCommandTests
     /// temporary folder of the test's own), and stdin.
     /// </summary>
     private sealed record Scenario(
-        string Name, Func<TemporaryFolder, string[]> Arguments, Func<TemporaryFolder, string> WorkingFolder, string Stdin = "", bool PrintsServedBy = true);
+        string Name, Func<ScratchFolder, string[]> Arguments, Func<ScratchFolder, string> WorkingFolder, string Stdin = "", bool PrintsServedBy = true);
 
-    private static string RunFolder => Path.Combine(Repository.ScriptsFolder, "run");
+    private static string RunFolder => Path.Combine(RepositoryLayout.ScriptsFolder, "run");
 
-    private static readonly string[] ExitModes =
+    private static readonly string[] s_exitModes =
     [
         "fall-off-the-end",
         "sys.exit(3)",
@@ -46,10 +48,10 @@ public sealed class RunCommandTests
 
     private static IEnumerable<Scenario> Scenarios()
     {
-        static string Temporary(TemporaryFolder folder) => folder.Path;
-        static string Run(TemporaryFolder _) => RunFolder;
+        static string Temporary(ScratchFolder folder) => folder.Path;
+        static string Run(ScratchFolder _) => RunFolder;
         yield return new Scenario("script with arguments", _ => [Script("facts.py"), "a", "b c", "--flag", ""], Temporary);
-        yield return new Scenario("script by a relative path", _ => [Path.Combine("run", "facts.py"), "x"], _ => Repository.ScriptsFolder);
+        yield return new Scenario("script by a relative path", _ => [Path.Combine("run", "facts.py"), "x"], _ => RepositoryLayout.ScriptsFolder);
         yield return new Scenario("script in another folder importing its sibling", _ => [Script(Path.Combine("app", "main.py")), "q"], Temporary);
         yield return new Scenario("symbolic link to a script importing the target's sibling", LinkToAppMain, Temporary);
         yield return new Scenario("-m module with arguments", _ => ["-m", "facts", "x", "--y"], Run);
@@ -58,40 +60,40 @@ public sealed class RunCommandTests
         yield return new Scenario("missing script", _ => ["no_such_script.py"], Run, PrintsServedBy: false);
         yield return new Scenario("script with a syntax error", _ => [Script("broken_syntax.py")], Temporary, PrintsServedBy: false);
         yield return new Scenario("stdin to stdout", _ => [Script("echo.py")], Temporary, Stdin: "hello\nmapped world\n");
-        foreach (var mode in ExitModes)
+        foreach (string mode in s_exitModes)
         {
             yield return new Scenario($"exit by {mode}", _ => [Script("exits.py"), mode], Temporary, PrintsServedBy: false);
         }
     }
 
     // links/main.py -> Scripts/run/app/main.py, run as "links/main.py": python puts the target's folder on sys.path.
-    private static string[] LinkToAppMain(TemporaryFolder folder)
+    private static string[] LinkToAppMain(ScratchFolder folder)
     {
-        var link = Path.Combine(folder.Folder("links"), "main.py");
+        string link = Path.Combine(folder.Folder("links"), "main.py");
         File.CreateSymbolicLink(link, Script(Path.Combine("app", "main.py")));
         return [Path.Combine("links", "main.py"), "linked"];
     }
 
-    public static IEnumerable<TestCaseData> ScenarioCases() => Interpreters.Cases(Scenarios().Select(s => s.Name));
+    public static IEnumerable<TestCaseData> ScenarioCases() => TestInterpreters.Cases(Scenarios().Select(s => s.Name));
 
     [TestCaseSource(nameof(ScenarioCases))]
     public async Task Run_GivesWhatPythonGivesWithMmapServedByMmapnet(string interpreterLabel, string scenarioName)
     {
-        var scenario = Scenarios().Single(s => s.Name == scenarioName);
-        var interpreter = Interpreters.Get(interpreterLabel);
-        using var folder = new TemporaryFolder();
-        var start = new PythonStart { WorkingDirectory = scenario.WorkingFolder(folder), Stdin = scenario.Stdin, Timeout = TimeSpan.FromSeconds(60) };
-        var arguments = scenario.Arguments(folder);
+        Scenario scenario = Scenarios().Single(s => s.Name == scenarioName);
+        PythonInterpreter interpreter = TestInterpreters.Get(interpreterLabel);
+        using ScratchFolder folder = new("cpython-tests");
+        PythonStart start = new() { WorkingDirectory = scenario.WorkingFolder(folder), Stdin = scenario.Stdin, Timeout = TimeSpan.FromSeconds(60) };
+        string[] arguments = scenario.Arguments(folder);
 
-        var plain = await PythonProcess.RunAsync(interpreter, arguments, start);
-        var viaRunner = await PythonProcess.RunAsync(interpreter, new[] { "-m", "mmapnet", "run" }.Concat(arguments), start);
+        ChildResult plain = await PythonProcess.RunAsync(interpreter, arguments, start);
+        ChildResult viaRunner = await PythonProcess.RunAsync(interpreter, new[] { "-m", "mmapnet", "run" }.Concat(arguments), start);
 
         TestContext.Out.WriteLine($"python {string.Join(" ", arguments)}\n{plain.Describe()}\n");
         TestContext.Out.WriteLine($"python -m mmapnet run {string.Join(" ", arguments)}\n{viaRunner.Describe()}");
         Assert.That(plain.TimedOut || viaRunner.TimedOut, Is.False, "a run timed out");
 
-        var (plainServedBy, plainStdout, plainStderr) = SplitServedBy(plain);
-        var (runnerServedBy, runnerStdout, runnerStderr) = SplitServedBy(viaRunner);
+        (string[]? plainServedBy, string? plainStdout, string? plainStderr) = SplitServedBy(plain);
+        (string[]? runnerServedBy, string? runnerStdout, string? runnerStderr) = SplitServedBy(viaRunner);
         Assert.Multiple(() =>
         {
             Assert.That(viaRunner.ExitCode, Is.EqualTo(plain.ExitCode), "exit code");
@@ -105,15 +107,15 @@ public sealed class RunCommandTests
         });
     }
 
-    public static IEnumerable<TestCaseData> AllInterpreters() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> AllInterpreters() => TestInterpreters.Cases();
 
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task Run_WithoutAProgram_PrintsUsageAndExitsWith2(string interpreterLabel)
     {
-        var interpreter = Interpreters.Get(interpreterLabel);
-        foreach (var arguments in new[] { new[] { "-m", "mmapnet", "run" }, new[] { "-m", "mmapnet", "run", "-m" } })
+        PythonInterpreter interpreter = TestInterpreters.Get(interpreterLabel);
+        foreach (string[]? arguments in new[] { new[] { "-m", "mmapnet", "run" }, new[] { "-m", "mmapnet", "run", "-m" } })
         {
-            var result = await PythonProcess.RunAsync(interpreter, arguments);
+            ChildResult result = await PythonProcess.RunAsync(interpreter, arguments);
             Assert.That(result.ExitCode, Is.EqualTo(2), result.Describe());
             Assert.That(result.Stderr, Does.StartWith("usage: python -m mmapnet run"), result.Describe());
         }
@@ -122,9 +124,9 @@ public sealed class RunCommandTests
     private static string Script(string name) => Path.Combine(RunFolder, name);
 
     // The "mmap served by: NAME" lines of stdout and stderr, and both streams without them.
-    private static (string[] ServedBy, string Stdout, string Stderr) SplitServedBy(PythonResult result)
+    private static (string[] ServedBy, string Stdout, string Stderr) SplitServedBy(ChildResult result)
     {
-        var servedBy = new List<string>();
+        List<string> servedBy = new();
         string Strip(string text) => string.Join("\n", text.Split('\n').Where(line =>
         {
             if (!line.StartsWith(ServedByLine, StringComparison.Ordinal))
@@ -135,8 +137,8 @@ public sealed class RunCommandTests
             servedBy.Add(line[ServedByLine.Length..]);
             return false;
         }));
-        var stdout = Strip(result.Stdout);
-        var stderr = Strip(result.Stderr);
+        string stdout = Strip(result.Stdout);
+        string stderr = Strip(result.Stderr);
         return (servedBy.ToArray(), stdout, stderr);
     }
 }

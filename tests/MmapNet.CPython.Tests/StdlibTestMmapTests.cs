@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using MmapNet.CPython.Tests.Support;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests;
@@ -24,12 +25,12 @@ public sealed class StdlibTestMmapTests
     // that pass on Linux on every supported version).
     private const int MinimumPassed = 30;
 
-    public static IEnumerable<TestCaseData> AllInterpreters() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> AllInterpreters() => TestInterpreters.Cases();
 
     [TestCaseSource(nameof(AllInterpreters))]
     public async Task TestMmap_EveryTestEndsWithMmapnetAsItEndsWithTheStdlib(string label)
     {
-        var interpreter = Interpreters.Get(label);
+        PythonInterpreter interpreter = TestInterpreters.Get(label);
         if (!interpreter.HasStdlibMmapTests)
         {
             Assert.Fail(
@@ -37,8 +38,8 @@ public sealed class StdlibTestMmapTests
                 "On Debian it is the libpython3.X-testsuite package; run .ci/setup (as root) to install it.");
         }
 
-        var stdlib = await TestMmapRun.RunAsync(interpreter, SnippetComparison.Stdlib);
-        var mmapnet = await TestMmapRun.RunAsync(interpreter, SnippetComparison.Implementation);
+        TestMmapRun stdlib = await TestMmapRun.RunAsync(interpreter, SnippetComparison.Stdlib);
+        TestMmapRun mmapnet = await TestMmapRun.RunAsync(interpreter, SnippetComparison.Implementation);
 
         TestContext.Out.WriteLine($"test_mmap on {label} ({stdlib.Setup.GetProperty("test_module_file").GetString()}):");
         TestContext.Out.WriteLine($"  stdlib mmap: {stdlib.Summary()}");
@@ -57,7 +58,7 @@ public sealed class StdlibTestMmapTests
         Assert.That(stdlib.Count("passed"), Is.GreaterThan(MinimumPassed), $"too few tests passed with the stdlib to mean anything: {stdlib.Summary()}");
         Assert.That(mmapnet.Finished, Is.True, $"the mmapnet run did not finish (it was in {mmapnet.LastStarted}):\n{mmapnet.Process.Describe()}");
 
-        var differences = stdlib.Outcomes.Keys.Union(mmapnet.Outcomes.Keys)
+        List<string> differences = stdlib.Outcomes.Keys.Union(mmapnet.Outcomes.Keys)
             .Order(StringComparer.Ordinal)
             .Where(id => stdlib.OutcomeOf(id) != mmapnet.OutcomeOf(id))
             .Select(id => $"{id}: stdlib {stdlib.OutcomeOf(id)}, mmapnet {mmapnet.OutcomeOf(id)}\n{Indent(mmapnet.DetailOf(id) ?? stdlib.DetailOf(id))}")
@@ -71,11 +72,11 @@ public sealed class StdlibTestMmapTests
     /// <summary>One run of run_test_mmap.py and what it recorded.</summary>
     private sealed class TestMmapRun
     {
-        private readonly Dictionary<string, (string Outcome, string? Detail)> outcomes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Outcome, string? Detail)> _outcomes = new(StringComparer.Ordinal);
 
-        private TestMmapRun(PythonResult process) => Process = process;
+        private TestMmapRun(ChildResult process) => Process = process;
 
-        public PythonResult Process { get; }
+        public ChildResult Process { get; }
 
         public JsonElement Setup { get; private set; }
 
@@ -83,22 +84,22 @@ public sealed class StdlibTestMmapTests
 
         public string? LastStarted { get; private set; }
 
-        public IReadOnlyDictionary<string, (string Outcome, string? Detail)> Outcomes => outcomes;
+        public IReadOnlyDictionary<string, (string Outcome, string? Detail)> Outcomes => _outcomes;
 
         public static async Task<TestMmapRun> RunAsync(PythonInterpreter interpreter, string module)
         {
-            using var folder = new TemporaryFolder();
-            var results = Path.Combine(folder.Path, "results.jsonl");
-            var work = folder.Folder("work");
-            var process = await PythonProcess.RunScriptAsync(
+            using ScratchFolder folder = new("cpython-tests");
+            string results = Path.Combine(folder.Path, "results.jsonl");
+            string work = folder.Folder("work");
+            ChildResult process = await PythonProcess.RunScriptAsync(
                 interpreter, "run_test_mmap.py", [module, results], new PythonStart { WorkingDirectory = work, Timeout = TimeSpan.FromMinutes(5) });
-            var run = new TestMmapRun(process);
+            TestMmapRun run = new(process);
             if (!File.Exists(results))
             {
                 Assert.Fail($"run_test_mmap.py with {module} on {interpreter.Label} wrote no results:\n{process.Describe()}");
             }
 
-            foreach (var line in File.ReadAllLines(results, Encoding.UTF8).Where(l => l.Length > 0))
+            foreach (string? line in File.ReadAllLines(results, Encoding.UTF8).Where(l => l.Length > 0))
             {
                 run.Add(JsonDocument.Parse(line).RootElement.Clone());
             }
@@ -122,13 +123,13 @@ public sealed class StdlibTestMmapTests
                     LastStarted = record.GetProperty("id").GetString();
                     break;
                 case "result":
-                    var id = record.GetProperty("id").GetString()!;
-                    var outcome = record.GetProperty("outcome").GetString()!;
-                    var detail = record.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+                    string id = record.GetProperty("id").GetString()!;
+                    string outcome = record.GetProperty("outcome").GetString()!;
+                    string? detail = record.TryGetProperty("detail", out JsonElement d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
                     // A failed subtest comes before its test's own result (if any): a failure is never overwritten.
-                    if (!outcomes.TryGetValue(id, out var existing) || existing.Outcome is "passed")
+                    if (!_outcomes.TryGetValue(id, out (string Outcome, string? Detail) existing) || existing.Outcome is "passed")
                     {
-                        outcomes[id] = (outcome, detail);
+                        _outcomes[id] = (outcome, detail);
                     }
 
                     break;
@@ -144,14 +145,14 @@ public sealed class StdlibTestMmapTests
         }
 
         public string OutcomeOf(string id) =>
-            outcomes.TryGetValue(id, out var result) ? result.Outcome : id == LastStarted && !Finished ? "died in it" : "not run";
+            _outcomes.TryGetValue(id, out (string Outcome, string? Detail) result) ? result.Outcome : id == LastStarted && !Finished ? "died in it" : "not run";
 
-        public string? DetailOf(string id) => outcomes.TryGetValue(id, out var result) ? result.Detail : null;
+        public string? DetailOf(string id) => _outcomes.TryGetValue(id, out (string Outcome, string? Detail) result) ? result.Detail : null;
 
-        public int Count(string outcome) => outcomes.Values.Count(o => o.Outcome == outcome);
+        public int Count(string outcome) => _outcomes.Values.Count(o => o.Outcome == outcome);
 
         public string Summary() =>
-            $"{outcomes.Count} tests: {Count("passed")} passed, {Count("skipped")} skipped, {Count("failed")} failed, " +
+            $"{_outcomes.Count} tests: {Count("passed")} passed, {Count("skipped")} skipped, {Count("failed")} failed, " +
             $"{Count("error")} errors, {Count("expected failure")} expected failures, {Count("unexpected success")} unexpected successes" +
             (Finished ? string.Empty : $" (did not finish; died in {LastStarted})");
     }

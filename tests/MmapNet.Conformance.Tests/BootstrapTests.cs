@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MmapNet.Conformance.Cases;
 using MmapNet.Conformance.Running;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Conformance.Tests;
@@ -16,7 +18,7 @@ public sealed class BootstrapTests
     [Test]
     public async Task AModuleThatCannotBeImportedIsAnErrorThatSaysSo()
     {
-        var result = await RunFixtureCase("no_such_mmap_module", "neutral/write_then_read_back");
+        CaseResult result = await RunFixtureCase("no_such_mmap_module", "neutral/write_then_read_back");
 
         Assert.Multiple(() =>
         {
@@ -31,7 +33,7 @@ public sealed class BootstrapTests
     [Test]
     public async Task ASilentFallbackToTheStandardLibraryIsRefused()
     {
-        var result = await RunFixtureCase("fallbackmmap", "neutral/write_then_read_back");
+        CaseResult result = await RunFixtureCase("fallbackmmap", "neutral/write_then_read_back");
 
         Assert.Multiple(() =>
         {
@@ -44,10 +46,10 @@ public sealed class BootstrapTests
     [Test]
     public async Task WhenTheImplementationCannotBeInstalledNoCaseIsRun()
     {
-        var runner = new ConformanceRunner(TestEnvironment.Settings("no_such_mmap_module"));
-        var cases = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder);
+        ConformanceRunner runner = new(TestEnvironment.Settings("no_such_mmap_module"));
+        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder);
 
-        var (checks, results) = await runner.RunAllAsync(TestEnvironment.Interpreters, cases, null, CancellationToken.None);
+        (IReadOnlyList<ImplementationCheck>? checks, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(TestEnvironment.Interpreters, cases, null, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -61,9 +63,9 @@ public sealed class BootstrapTests
     [Test]
     public async Task TheCheckReportsWhichModuleServesMmap()
     {
-        var runner = new ConformanceRunner(TestEnvironment.Settings("wrongmmap"));
+        ConformanceRunner runner = new(TestEnvironment.Settings("wrongmmap"));
 
-        var check = await runner.CheckImplementationAsync(TestEnvironment.Newest, CancellationToken.None);
+        ImplementationCheck check = await runner.CheckImplementationAsync(TestEnvironment.Newest, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -76,17 +78,17 @@ public sealed class BootstrapTests
     [Test]
     public async Task ImportMmapGetsTheImplementationOnlyOnItsSide()
     {
-        using var folder = new TemporaryFolder();
-        var casePath = folder.Write("probe/which_mmap.py", """
+        using ScratchFolder folder = new("conformance-tests");
+        string casePath = folder.Write("probe/which_mmap.py", """
             import mmap
             from mmap import mmap as mmap_type
             import sys
             print(mmap.__name__, mmap_type.__module__, sys.modules["mmap"].__name__)
             """);
-        var conformanceCase = new ConformanceCase("probe", "which_mmap", casePath, folder.Path);
-        var runner = new ConformanceRunner(TestEnvironment.Settings("wrongmmap"));
+        ConformanceCase conformanceCase = new("probe", "which_mmap", casePath, folder.Path);
+        ConformanceRunner runner = new(TestEnvironment.Settings("wrongmmap"));
 
-        var result = await runner.RunCaseAsync(TestEnvironment.Newest, conformanceCase, CancellationToken.None);
+        CaseResult result = await runner.RunCaseAsync(TestEnvironment.Newest, conformanceCase, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -98,16 +100,16 @@ public sealed class BootstrapTests
     [Test]
     public async Task AnImplementationElsewhereIsFoundThroughExtraPythonPaths()
     {
-        using var folder = new TemporaryFolder();
-        var module = folder.Write("lib/othermmap.py", """
+        using ScratchFolder folder = new("conformance-tests");
+        string module = folder.Write("lib/othermmap.py", """
             import mmap as _stdlib
             from mmap import *
             class mmap(_stdlib.mmap):
                 pass
             """);
-        var settings = TestEnvironment.Settings("othermmap") with { ExtraPythonPaths = new[] { Path.GetDirectoryName(module)! } };
+        RunSettings settings = TestEnvironment.Settings("othermmap") with { ExtraPythonPaths = new[] { Path.GetDirectoryName(module)! } };
 
-        var check = await new ConformanceRunner(settings).CheckImplementationAsync(TestEnvironment.Newest, CancellationToken.None);
+        ImplementationCheck check = await new ConformanceRunner(settings).CheckImplementationAsync(TestEnvironment.Newest, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -119,7 +121,7 @@ public sealed class BootstrapTests
     [Test]
     public async Task ACaseRunsLikeAScriptInAnEmptyFolderWithTheRunnersEnvironment()
     {
-        var result = await RunFixtureCase(RunSettings.ReferenceModule, "neutral/runs_like_a_script");
+        CaseResult result = await RunFixtureCase(RunSettings.ReferenceModule, "neutral/runs_like_a_script");
 
         Assert.That(result.Reference.Transcript!.Stdout, Is.EqualTo("""
             __name__: __main__
@@ -140,8 +142,8 @@ public sealed class BootstrapTests
     [Test]
     public void PythonPathHasTheRepositoryPackagesTheExtraFoldersAndTheCasesRoot()
     {
-        var settings = TestEnvironment.Settings("mmapnet") with { ExtraPythonPaths = new[] { "/opt/impl" } };
-        var launcher = new BootstrapLauncher(settings);
+        RunSettings settings = TestEnvironment.Settings("mmapnet") with { ExtraPythonPaths = new[] { "/opt/impl" } };
+        BootstrapLauncher launcher = new(settings);
 
         Assert.Multiple(() =>
         {
@@ -161,14 +163,14 @@ public sealed class BootstrapTests
     {
         const string Startup = "PYTHONSTARTUP";
         const string Pythonnet = "PYTHONNET_RUNTIME";
-        var launcher = new BootstrapLauncher(TestEnvironment.Settings("mmapnet"));
-        var saved = (Environment.GetEnvironmentVariable(Startup), Environment.GetEnvironmentVariable(Pythonnet));
+        BootstrapLauncher launcher = new(TestEnvironment.Settings("mmapnet"));
+        (string?, string?) saved = (Environment.GetEnvironmentVariable(Startup), Environment.GetEnvironmentVariable(Pythonnet));
         try
         {
             Environment.SetEnvironmentVariable(Startup, "/tmp/startup.py");
             Environment.SetEnvironmentVariable(Pythonnet, "coreclr");
 
-            var environment = launcher.Environment("mmapnet", null, "/tmp/status.json", "/tmp/run-tmp");
+            IReadOnlyDictionary<string, string> environment = launcher.Environment("mmapnet", null, "/tmp/status.json", "/tmp/run-tmp");
 
             Assert.Multiple(() =>
             {
@@ -188,7 +190,7 @@ public sealed class BootstrapTests
 
     private static Task<CaseResult> RunFixtureCase(string module, string caseId)
     {
-        var conformanceCase = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder).Single(c => c.Id == caseId);
+        ConformanceCase conformanceCase = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder).Single(c => c.Id == caseId);
         return new ConformanceRunner(TestEnvironment.Settings(module))
             .RunCaseAsync(TestEnvironment.Newest, conformanceCase, CancellationToken.None);
     }

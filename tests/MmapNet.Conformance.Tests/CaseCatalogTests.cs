@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
 using MmapNet.Conformance.Cases;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Conformance.Tests;
@@ -11,7 +13,7 @@ public sealed class CaseCatalogTests
     [Test]
     public void FindsAreaScriptsAndLeavesOutHelpers()
     {
-        using var folder = new TemporaryFolder();
+        using ScratchFolder folder = new("conformance-tests");
         folder.Write("casekit.py", "# support module");
         folder.Write("find/find_basic.py", "print(1)");
         folder.Write("find/_helpers.py", "# helper");
@@ -20,7 +22,7 @@ public sealed class CaseCatalogTests
         folder.Write("_drafts/idea.py", "# draft area");
         folder.Write("close/close_twice.py", "print(2)");
 
-        var cases = CaseCatalog.Discover(folder.Path);
+        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(folder.Path);
 
         Assert.Multiple(() =>
         {
@@ -47,10 +49,10 @@ public sealed class CaseCatalogTests
     [TestCase(new[] { "read/read_byte" }, new[] { "read/read_byte" })]
     public void SelectsBySubstringOfAreaSlashName(string[] expressions, string[] expected)
     {
-        var cases = new[] { "find/find_basic", "find/find_end", "read/read_byte", "seek/seek_end" }
+        IEnumerable<ConformanceCase> cases = new[] { "find/find_basic", "find/find_end", "read/read_byte", "seek/seek_end" }
             .Select(id => new ConformanceCase(id.Split('/')[0], id.Split('/')[1], "/c/" + id + ".py", "/c"));
 
-        var selected = CaseSelector.Parse(expressions).Select(cases);
+        IReadOnlyList<ConformanceCase> selected = CaseSelector.Parse(expressions).Select(cases);
 
         Assert.That(selected.Select(c => c.Id), Is.EqualTo(expected));
     }

@@ -11,15 +11,15 @@ namespace MmapNet.Conformance.Tests;
 [TestFixture]
 public sealed class CaseResultTests
 {
-    private static readonly PythonInterpreter Interpreter =
+    private static readonly PythonInterpreter s_interpreter =
         new("/usr/bin/python3", "/usr/bin/python3.11", new Version(3, 11, 2), "3.11.2-system", null, false);
 
-    private static readonly ConformanceCase Case = new("find", "find_basic", "/c/find/find_basic.py", "/c");
+    private static readonly ConformanceCase s_case = new("find", "find_basic", "/c/find/find_basic.py", "/c");
 
     [Test]
     public void EqualTranscriptsPass()
     {
-        var result = Compare(Side("1\n", Termination.Exit(0)), Side("1\n", Termination.Exit(0)));
+        CaseResult result = Compare(Side("1\n", Termination.Exit(0)), Side("1\n", Termination.Exit(0)));
 
         Assert.Multiple(() =>
         {
@@ -32,7 +32,7 @@ public sealed class CaseResultTests
     [Test]
     public void DifferentOutputDiffers()
     {
-        var result = Compare(Side("1\n", Termination.Exit(0)), Side("2\n", Termination.Exit(0)));
+        CaseResult result = Compare(Side("1\n", Termination.Exit(0)), Side("2\n", Termination.Exit(0)));
 
         Assert.Multiple(() =>
         {
@@ -45,7 +45,7 @@ public sealed class CaseResultTests
     [Test]
     public void AnImplementationKilledByASignalCrashed()
     {
-        var result = Compare(Side("1\n", Termination.Exit(0)), Side("1\n", Termination.Signal(11)));
+        CaseResult result = Compare(Side("1\n", Termination.Exit(0)), Side("1\n", Termination.Signal(11)));
 
         Assert.Multiple(() =>
         {
@@ -57,7 +57,7 @@ public sealed class CaseResultTests
     [Test]
     public void AReferenceKilledByASignalWhenTheImplementationWasNotCrashed()
     {
-        var result = Compare(Side("1\n", Termination.Signal(6)), Side("1\n", Termination.Exit(0)));
+        CaseResult result = Compare(Side("1\n", Termination.Signal(6)), Side("1\n", Termination.Exit(0)));
 
         Assert.Multiple(() =>
         {
@@ -77,7 +77,7 @@ public sealed class CaseResultTests
     [Test]
     public void ATimeoutOnEitherSideIsATimeoutEvenIfTheOutputMatches()
     {
-        var timeout = Termination.Timeout(TimeSpan.FromSeconds(5));
+        Termination timeout = Termination.Timeout(TimeSpan.FromSeconds(5));
 
         Assert.Multiple(() =>
         {
@@ -90,7 +90,7 @@ public sealed class CaseResultTests
     [Test]
     public void ASideThatCouldNotRunIsAnError()
     {
-        var result = Compare(
+        CaseResult result = Compare(
             Side("1\n", Termination.Exit(0)),
             new SideRun("mmapnet", null, "module mmapnet could not be imported: ModuleNotFoundError: No module named 'mmapnet'", TimeSpan.Zero, null));
 
@@ -104,7 +104,7 @@ public sealed class CaseResultTests
     }
 
     private static CaseResult Compare(SideRun reference, SideRun implementation) =>
-        CaseResult.Compare(Interpreter, Case, reference, implementation);
+        CaseResult.Compare(s_interpreter, s_case, reference, implementation);
 
     private static SideRun Side(string stdout, Termination termination) =>
         new("mmap", new Transcript(stdout, stdout.Length, false, true, null, termination, string.Empty, 0), null, TimeSpan.FromMilliseconds(30), null);

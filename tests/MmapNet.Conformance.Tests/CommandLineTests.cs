@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using MmapNet.Conformance.Cli;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 using Spectre.Console;
 
@@ -16,12 +17,12 @@ public sealed class CommandLineTests
     [Test]
     public async Task AWrongImplementationExitsWithOneAndWritesTheReport()
     {
-        using var folder = new TemporaryFolder();
-        var (exit, output) = await Run(
+        using ScratchFolder folder = new("conformance-tests");
+        (int exit, string? output) = await Run(
             "--impl", "wrongmmap", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "find or neutral",
             "--python", TestEnvironment.Newest.Label, "--no-stdlib-tests", "--report", folder.Path);
 
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "report.json")));
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "report.json")));
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(ConformanceCommand.ExitDiffers), output);
@@ -36,8 +37,8 @@ public sealed class CommandLineTests
     [Test]
     public async Task MmapAgainstItselfExitsWithZero()
     {
-        using var folder = new TemporaryFolder();
-        var (exit, output) = await Run(
+        using ScratchFolder folder = new("conformance-tests");
+        (int exit, string? output) = await Run(
             "--impl", "mmap", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "neutral",
             "--python", TestEnvironment.Newest.Label, "--no-stdlib-tests", "--report", folder.Path);
 
@@ -47,7 +48,7 @@ public sealed class CommandLineTests
     [Test]
     public async Task ListShowsInterpretersAndSelectedCasesAndRunsNothing()
     {
-        var (exit, output) = await Run("--list", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "seek");
+        (int exit, string? output) = await Run("--list", "--cases", TestEnvironment.Layout.FixtureCasesFolder, "-k", "seek");
 
         Assert.Multiple(() =>
         {
@@ -70,7 +71,7 @@ public sealed class CommandLineTests
     public async Task UsageProblemsExitWithTwoAndSayWhy(string[] arguments, string message)
     {
         // The fixture cases, unless the test is about --cases.
-        var (exit, output) = await Run(arguments.Contains("--cases")
+        (int exit, string? output) = await Run(arguments.Contains("--cases")
             ? arguments
             : new[] { "--cases", TestEnvironment.Layout.FixtureCasesFolder }.Concat(arguments).ToArray());
 
@@ -84,12 +85,12 @@ public sealed class CommandLineTests
     [Test]
     public async Task HelpListsTheOptions()
     {
-        var (exit, output) = await Run("--help");
+        (int exit, string? output) = await Run("--help");
 
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(0));
-            foreach (var option in new[] { "--impl", "--python", "-k", "--cases", "--timeout", "--jobs", "--report", "--python-path", "--no-stdlib-tests" })
+            foreach (string? option in new[] { "--impl", "--python", "-k", "--cases", "--timeout", "--jobs", "--report", "--python-path", "--no-stdlib-tests" })
             {
                 Assert.That(output, Does.Contain(option));
             }
@@ -98,8 +99,8 @@ public sealed class CommandLineTests
 
     private static async Task<(int Exit, string Output)> Run(params string[] arguments)
     {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        StringWriter writer = new();
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
@@ -107,7 +108,7 @@ public sealed class CommandLineTests
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 200;
-        var exit = await ConformanceCommand.RunAsync(arguments, console, CancellationToken.None);
+        int exit = await ConformanceCommand.RunAsync(arguments, console, CancellationToken.None);
         return (exit, writer.ToString().Replace("\r\n", "\n", System.StringComparison.Ordinal));
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using MmapNet.Conformance.Cases;
 using MmapNet.Conformance.Running;
+using MmapNet.Discovery;
 using NUnit.Framework;
 
 namespace MmapNet.Conformance.Tests;
@@ -19,7 +20,7 @@ public sealed class ConformanceTests
 {
     public static IEnumerable<TestCaseData> Pairs()
     {
-        var cases = CaseCatalog.Discover(TestEnvironment.SuiteCasesFolder);
+        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(TestEnvironment.SuiteCasesFolder);
         if (cases.Count == 0)
         {
             // A suite without cases is broken, not passing.
@@ -27,9 +28,9 @@ public sealed class ConformanceTests
             yield break;
         }
 
-        foreach (var interpreter in TestEnvironment.Interpreters)
+        foreach (PythonInterpreter interpreter in TestEnvironment.Interpreters)
         {
-            foreach (var conformanceCase in cases)
+            foreach (ConformanceCase conformanceCase in cases)
             {
                 yield return new TestCaseData(interpreter.Label, conformanceCase.Id)
                     .SetName($"Conformance({interpreter.Label},{conformanceCase.Id})")
@@ -42,10 +43,10 @@ public sealed class ConformanceTests
     public async Task Conformance(string interpreterLabel, string caseId)
     {
         Assert.That(caseId, Is.Not.Empty, $"no cases under {TestEnvironment.SuiteCasesFolder}");
-        var conformanceCase = CaseCatalog.Discover(TestEnvironment.SuiteCasesFolder).Single(c => c.Id == caseId);
-        var runner = new ConformanceRunner(TestEnvironment.Settings(TestEnvironment.ImplementationUnderTest));
+        ConformanceCase conformanceCase = CaseCatalog.Discover(TestEnvironment.SuiteCasesFolder).Single(c => c.Id == caseId);
+        ConformanceRunner runner = new(TestEnvironment.Settings(TestEnvironment.ImplementationUnderTest));
 
-        var result = await runner.RunCaseAsync(
+        CaseResult result = await runner.RunCaseAsync(
             TestEnvironment.Interpreter(interpreterLabel), conformanceCase, TestContext.CurrentContext.CancellationToken);
 
         Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.Passed), result.Describe());

@@ -14,11 +14,11 @@ internal static class PythonSnippet
 {
     public static async Task<string> RunAsync(PythonInterpreter interpreter, string code, string pythonPath)
     {
-        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+        Dictionary<string, string> environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .Where(name => !name.StartsWith("PYTHON", StringComparison.Ordinal))
             .ToDictionary(name => name, name => Environment.GetEnvironmentVariable(name) ?? string.Empty, StringComparer.Ordinal);
         environment["PYTHONPATH"] = pythonPath;
-        var result = await ProcessRunner.RunAsync(
+        ProcessResult result = await ProcessRunner.RunAsync(
             new ProcessRequest(
                 interpreter.ExecutablePath,
                 new[] { "-c", code },

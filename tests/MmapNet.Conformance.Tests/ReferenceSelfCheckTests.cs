@@ -26,15 +26,15 @@ public sealed class ReferenceSelfCheckTests
     public async Task EveryCaseConformsWhenMmapIsComparedWithItself(string interpreterLabel)
     {
         // The runner's fixture cases and the real suite (whatever of it exists).
-        var cases = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder)
+        List<ConformanceCase> cases = CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder)
             .Concat(CaseCatalog.Discover(TestEnvironment.Layout.CasesFolder))
             .ToList();
-        var runner = new ConformanceRunner(TestEnvironment.Settings(RunSettings.ReferenceModule));
+        ConformanceRunner runner = new(TestEnvironment.Settings(RunSettings.ReferenceModule));
 
-        var (checks, results) = await runner.RunAllAsync(
+        (IReadOnlyList<ImplementationCheck>? checks, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(
             new[] { TestEnvironment.Interpreter(interpreterLabel) }, cases, null, TestContext.CurrentContext.CancellationToken);
 
-        var failures = results.Where(r => r.Outcome != CaseOutcome.Passed).Select(r => r.Describe()).ToList();
+        List<string> failures = results.Where(r => r.Outcome != CaseOutcome.Passed).Select(r => r.Describe()).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(checks.Single().Error, Is.Null);
@@ -46,9 +46,9 @@ public sealed class ReferenceSelfCheckTests
     [TestCaseSource(nameof(InterpretersWithTestMmap))]
     public async Task TestMmapGivesTheSameResultsWhenMmapIsComparedWithItself(string interpreterLabel)
     {
-        var runner = new StdlibTestRunner(TestEnvironment.Settings(RunSettings.ReferenceModule));
+        StdlibTestRunner runner = new(TestEnvironment.Settings(RunSettings.ReferenceModule));
 
-        var comparison = await runner.CompareAsync(
+        StdlibTestComparison comparison = await runner.CompareAsync(
             TestEnvironment.Interpreter(interpreterLabel), TestContext.CurrentContext.CancellationToken);
 
         Assert.Multiple(() =>

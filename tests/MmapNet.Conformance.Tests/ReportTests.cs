@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -8,6 +9,7 @@ using MmapNet.Conformance.Running;
 using MmapNet.Conformance.Stdlib;
 using MmapNet.Conformance.Transcripts;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Conformance.Tests;
@@ -16,15 +18,15 @@ namespace MmapNet.Conformance.Tests;
 [TestFixture]
 public sealed class ReportTests
 {
-    private static readonly PythonInterpreter Interpreter =
+    private static readonly PythonInterpreter s_interpreter =
         new("/usr/bin/python3", "/usr/bin/python3.11", new Version(3, 11, 2), "3.11.2-system", null, true);
 
     [Test]
     public void JsonHasInterpretersSummariesAndTranscriptsOfFailuresOnly()
     {
-        using var document = JsonDocument.Parse(JsonReport.Serialize(Suite()));
-        var root = document.RootElement;
-        var results = root.GetProperty("results").EnumerateArray().ToList();
+        using JsonDocument document = JsonDocument.Parse(JsonReport.Serialize(Suite()));
+        JsonElement root = document.RootElement;
+        List<JsonElement> results = root.GetProperty("results").EnumerateArray().ToList();
 
         Assert.Multiple(() =>
         {
@@ -48,7 +50,7 @@ public sealed class ReportTests
     [Test]
     public void HtmlIsSelfContainedWithChartsAndDiffs()
     {
-        var html = HtmlReport.Render(Suite());
+        string html = HtmlReport.Render(Suite());
 
         Assert.Multiple(() =>
         {
@@ -66,7 +68,7 @@ public sealed class ReportTests
     [Test]
     public void ChartBarsAreProportionalToTheCounts()
     {
-        var svg = HtmlReport.Chart(new[] { new OutcomeCounts("3.12.1-pyenv", 3, 1, 0, 0, 0) }, "test");
+        string svg = HtmlReport.Chart(new[] { new OutcomeCounts("3.12.1-pyenv", 3, 1, 0, 0, 0) }, "test");
 
         Assert.Multiple(() =>
         {
@@ -79,7 +81,7 @@ public sealed class ReportTests
     [Test]
     public void MarkdownHasTablesAndFencedDiffs()
     {
-        var markdown = MarkdownReport.Render(Suite());
+        string markdown = MarkdownReport.Render(Suite());
 
         Assert.Multiple(() =>
         {
@@ -93,8 +95,8 @@ public sealed class ReportTests
     [Test]
     public void TheWriterWritesAllThreeFiles()
     {
-        using var folder = new TemporaryFolder();
-        var reportFolder = Path.Combine(folder.Path, "nested", "report");
+        using ScratchFolder folder = new("conformance-tests");
+        string reportFolder = Path.Combine(folder.Path, "nested", "report");
 
         ReportWriter.Write(Suite(), reportFolder);
 
@@ -105,18 +107,18 @@ public sealed class ReportTests
 
     private static SuiteResult Suite()
     {
-        var settings = new RunSettings { Layout = new RepositoryLayout("/repo") };
-        var results = new[]
+        RunSettings settings = new() { Layout = new RepositoryLayout("/repo") };
+        CaseResult[] results = new[]
         {
             Result("find", "find_basic", "find: 3\n", "find: 0\n", Termination.Exit(0)),
             Result("close", "close_twice", "ok\n", "ok\n", Termination.Exit(0)),
             Result("close", "close_crash", "ok\n", string.Empty, Termination.Signal(11)),
         };
-        var checks = new[] { new ImplementationCheck(Interpreter, "mmapnet", "mmapnet (/repo/python/mmapnet/__init__.py)", "mmapnet.mmap", null) };
-        var reference = new StdlibTestRun(
+        ImplementationCheck[] checks = new[] { new ImplementationCheck(s_interpreter, "mmapnet", "mmapnet (/repo/python/mmapnet/__init__.py)", "mmapnet.mmap", null) };
+        StdlibTestRun reference = new(
             "mmap", new UnittestReport(2, 2, 0, 0, 0, 0, 0), Termination.Exit(0), null, TimeSpan.FromSeconds(1), string.Empty,
             new System.Collections.Generic.Dictionary<string, string> { ["MmapTests.test_find"] = "ok", ["MmapTests.test_read"] = "ok" });
-        var implementation = reference with
+        StdlibTestRun implementation = reference with
         {
             Module = "mmapnet",
             Report = new UnittestReport(2, 1, 1, 0, 0, 0, 0),
@@ -126,17 +128,17 @@ public sealed class ReportTests
         return new SuiteResult(
             settings,
             "/repo/conformance/cases",
-            new[] { Interpreter },
+            new[] { s_interpreter },
             checks,
             results.OrderBy(r => r.Case.Id, StringComparer.Ordinal).ToList(),
-            new[] { new StdlibTestComparison(Interpreter, reference, implementation) },
+            new[] { new StdlibTestComparison(s_interpreter, reference, implementation) },
             DateTimeOffset.UnixEpoch,
             TimeSpan.FromSeconds(2));
     }
 
     private static CaseResult Result(string area, string name, string referenceOut, string implementationOut, Termination implementationEnd) =>
         CaseResult.Compare(
-            Interpreter,
+            s_interpreter,
             new ConformanceCase(area, name, $"/repo/conformance/cases/{area}/{name}.py", "/repo/conformance/cases"),
             new SideRun("mmap", Transcript(referenceOut, Termination.Exit(0)), null, TimeSpan.FromMilliseconds(20), "mmap (built in)"),
             new SideRun("mmapnet", Transcript(implementationOut, implementationEnd), null, TimeSpan.FromMilliseconds(40), "mmapnet (x)"));

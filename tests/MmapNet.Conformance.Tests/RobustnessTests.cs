@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -18,17 +19,17 @@ namespace MmapNet.Conformance.Tests;
 [TestFixture]
 public sealed class RobustnessTests
 {
-    private static readonly TimeSpan ShortTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan s_shortTimeout = TimeSpan.FromSeconds(3);
 
     [Test]
     public async Task AHangingCaseTimesOutAndItsChildProcessIsKilled()
     {
-        var stopwatch = Stopwatch.StartNew();
-        var result = await Run("process/hangs_with_a_child", ShortTimeout);
+        Stopwatch stopwatch = Stopwatch.StartNew();
+        CaseResult result = await Run("process/hangs_with_a_child", s_shortTimeout);
         stopwatch.Stop();
 
-        var stdout = result.Implementation.Transcript!.Stdout;
-        var childPid = int.Parse(stdout.Split(':')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        string stdout = result.Implementation.Transcript!.Stdout;
+        int childPid = int.Parse(stdout.Split(':')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Multiple(() =>
         {
             Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.TimedOut));
@@ -44,8 +45,8 @@ public sealed class RobustnessTests
     [Test]
     public async Task AChildThatKeepsTheOutputOpenDoesNotHoldUpTheRun()
     {
-        var stopwatch = Stopwatch.StartNew();
-        var result = await Run("process/leaves_a_child_holding_stdout");
+        Stopwatch stopwatch = Stopwatch.StartNew();
+        CaseResult result = await Run("process/leaves_a_child_holding_stdout");
         stopwatch.Stop();
 
         Assert.Multiple(() =>
@@ -62,11 +63,11 @@ public sealed class RobustnessTests
     [Test]
     public async Task MegabytesOfOutputAreCountedNotKept()
     {
-        var stopwatch = Stopwatch.StartNew();
-        var result = await Run("output/floods_stdout");
+        Stopwatch stopwatch = Stopwatch.StartNew();
+        CaseResult result = await Run("output/floods_stdout");
         stopwatch.Stop();
 
-        var transcript = result.Reference.Transcript!;
+        Transcript transcript = result.Reference.Transcript!;
         Assert.Multiple(() =>
         {
             Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.Passed), result.Describe());
@@ -81,7 +82,7 @@ public sealed class RobustnessTests
     [Test]
     public async Task StderrIsDrainedWhileTheCaseRuns()
     {
-        var result = await Run("output/floods_stderr", ShortTimeout * 5);
+        CaseResult result = await Run("output/floods_stderr", s_shortTimeout * 5);
 
         Assert.Multiple(() =>
         {
@@ -94,7 +95,7 @@ public sealed class RobustnessTests
     [Test]
     public async Task ACaseThatKillsItselfIsReportedAsKilledBySignal()
     {
-        var result = await Run("process/kills_itself");
+        CaseResult result = await Run("process/kills_itself");
 
         Assert.Multiple(() =>
         {
@@ -109,7 +110,7 @@ public sealed class RobustnessTests
     [TestCase("process/exits_with_code_above_128", 139)]
     public async Task AnExitCodeIsAnExitCode(string caseId, int exitCode)
     {
-        var result = await Run(caseId);
+        CaseResult result = await Run(caseId);
 
         Assert.Multiple(() =>
         {
@@ -121,7 +122,7 @@ public sealed class RobustnessTests
     [Test]
     public async Task WarningsOnStderrAreKeptButNotCompared()
     {
-        var result = await Run("output/warns_on_stderr");
+        CaseResult result = await Run("output/warns_on_stderr");
 
         Assert.Multiple(() =>
         {
@@ -135,7 +136,7 @@ public sealed class RobustnessTests
     [Test]
     public async Task OutputThatIsNotUtf8StaysComparable()
     {
-        var result = await Run("output/not_utf8");
+        CaseResult result = await Run("output/not_utf8");
 
         Assert.Multiple(() =>
         {
@@ -148,7 +149,7 @@ public sealed class RobustnessTests
     [Test]
     public async Task ANondeterministicCaseDiffersEvenAgainstItself()
     {
-        var result = await Run("process/prints_random_bytes");
+        CaseResult result = await Run("process/prints_random_bytes");
 
         Assert.Multiple(() =>
         {
@@ -160,10 +161,10 @@ public sealed class RobustnessTests
     [Test]
     public async Task OneMisbehavingCaseDoesNotStopTheOthers()
     {
-        var cases = CaseCatalog.Discover(TestEnvironment.Layout.MisbehavingCasesFolder);
-        var runner = new ConformanceRunner(TestEnvironment.Settings(RunSettings.ReferenceModule, ShortTimeout));
+        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(TestEnvironment.Layout.MisbehavingCasesFolder);
+        ConformanceRunner runner = new(TestEnvironment.Settings(RunSettings.ReferenceModule, s_shortTimeout));
 
-        var (_, results) = await runner.RunAllAsync(new[] { TestEnvironment.Newest }, cases, null, CancellationToken.None);
+        (IReadOnlyList<ImplementationCheck> _, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(new[] { TestEnvironment.Newest }, cases, null, CancellationToken.None);
 
         Assert.That(
             results.Select(r => (r.Case.Id, r.Outcome)),
@@ -179,7 +180,7 @@ public sealed class RobustnessTests
     // SIGKILL is delivered asynchronously, so allow it a moment.
     private static bool IsGone(int pid)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (true)
         {
             string stat;
@@ -193,7 +194,7 @@ public sealed class RobustnessTests
             }
 
             // "pid (comm) S ...": the state is the first field after the command name's closing parenthesis.
-            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            string state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
             if (state is "Z" or "X")
             {
                 return true;
@@ -210,8 +211,8 @@ public sealed class RobustnessTests
 
     private static Task<CaseResult> Run(string caseId, TimeSpan? timeout = null)
     {
-        var conformanceCase = CaseCatalog.Discover(TestEnvironment.Layout.MisbehavingCasesFolder).Single(c => c.Id == caseId);
-        var runner = new ConformanceRunner(TestEnvironment.Settings(RunSettings.ReferenceModule, timeout));
+        ConformanceCase conformanceCase = CaseCatalog.Discover(TestEnvironment.Layout.MisbehavingCasesFolder).Single(c => c.Id == caseId);
+        ConformanceRunner runner = new(TestEnvironment.Settings(RunSettings.ReferenceModule, timeout));
         return runner.RunCaseAsync(TestEnvironment.Newest, conformanceCase, CancellationToken.None);
     }
 }

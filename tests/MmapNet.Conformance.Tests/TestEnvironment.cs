@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using MmapNet.Conformance.Running;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 
 namespace MmapNet.Conformance.Tests;
 
@@ -16,12 +17,10 @@ internal static class TestEnvironment
     /// <summary>Names a cases root the per-case tests run instead of conformance/cases.</summary>
     public const string CasesVariable = "MMAPNET_CONFORMANCE_CASES";
 
-    private static readonly Lazy<IReadOnlyList<PythonInterpreter>> LazyInterpreters = new(() => new InterpreterLocator().FindAll());
-
     public static RepositoryLayout Layout { get; } = RepositoryLayout.Locate(AppContext.BaseDirectory);
 
     /// <summary>The interpreters found (honouring MMAPNET_PYTHONS), searched once per test run.</summary>
-    public static IReadOnlyList<PythonInterpreter> Interpreters => LazyInterpreters.Value;
+    public static IReadOnlyList<PythonInterpreter> Interpreters => TestInterpreters.All;
 
     /// <summary>The newest interpreter: the one tests that need only one use.</summary>
     public static PythonInterpreter Newest => Interpreters[^1];

@@ -42,7 +42,7 @@ public sealed class TranscriptTests
     [Test]
     public void TheComparableTextHasStdoutTheExceptionAndHowItEnded()
     {
-        var transcript = Make("hello\n", Traceback, Termination.Exit(1));
+        Transcript transcript = Make("hello\n", Traceback, Termination.Exit(1));
 
         Assert.That(transcript.ComparableText, Is.EqualTo(
             "=== stdout ===\nhello\n=== exception ===\nValueError: seek out of range\n=== exit ===\nexit code 1\n"));
@@ -51,8 +51,8 @@ public sealed class TranscriptTests
     [Test]
     public void StderrBeyondTheExceptionLineIsNotCompared()
     {
-        var withWarning = Make("x\n", "warning: something\n" + Traceback, Termination.Exit(1));
-        var without = Make("x\n", Traceback.Replace("/x/", "/elsewhere/", StringComparison.Ordinal), Termination.Exit(1));
+        Transcript withWarning = Make("x\n", "warning: something\n" + Traceback, Termination.Exit(1));
+        Transcript without = Make("x\n", Traceback.Replace("/x/", "/elsewhere/", StringComparison.Ordinal), Termination.Exit(1));
 
         Assert.That(withWarning.Conforms(without), Is.True);
     }
@@ -60,8 +60,8 @@ public sealed class TranscriptTests
     [Test]
     public void AMissingFinalNewlineIsADifference()
     {
-        var withNewline = Make("x\n", string.Empty, Termination.Exit(0));
-        var withoutNewline = Make("x", string.Empty, Termination.Exit(0));
+        Transcript withNewline = Make("x\n", string.Empty, Termination.Exit(0));
+        Transcript withoutNewline = Make("x", string.Empty, Termination.Exit(0));
 
         Assert.Multiple(() =>
         {
@@ -81,11 +81,11 @@ public sealed class TranscriptTests
     [Test]
     public void CutOffOutputRecordsItsFullSize()
     {
-        var bytes = Encoding.UTF8.GetBytes("abc");
-        var result = new ProcessResult(
+        byte[] bytes = Encoding.UTF8.GetBytes("abc");
+        ProcessResult result = new(
             null, 0, false, new CapturedOutput(bytes, 1000), CapturedOutput.Empty, TimeSpan.Zero, false);
 
-        var transcript = Transcript.FromProcess(result, Termination.Exit(0));
+        Transcript transcript = Transcript.FromProcess(result, Termination.Exit(0));
 
         Assert.That(transcript.ComparableText, Is.EqualTo(
             "=== stdout ===\nabc\n[no newline at the end of stdout]\n[stdout cut off: 1000 bytes in all]\n" +
@@ -95,11 +95,11 @@ public sealed class TranscriptTests
     [Test]
     public void ACharacterCutInHalfAtTheLimitIsDroppedNotMisread()
     {
-        var bytes = Encoding.UTF8.GetBytes("caf\u00e9");
-        var cut = bytes[..^1]; // the first byte of the two-byte é
-        var result = new ProcessResult(null, 0, false, new CapturedOutput(cut, 100), CapturedOutput.Empty, TimeSpan.Zero, false);
+        byte[] bytes = Encoding.UTF8.GetBytes("caf\u00e9");
+        byte[] cut = bytes[..^1]; // the first byte of the two-byte é
+        ProcessResult result = new(null, 0, false, new CapturedOutput(cut, 100), CapturedOutput.Empty, TimeSpan.Zero, false);
 
-        var transcript = Transcript.FromProcess(result, Termination.Exit(0));
+        Transcript transcript = Transcript.FromProcess(result, Termination.Exit(0));
 
         Assert.Multiple(() =>
         {
@@ -111,10 +111,10 @@ public sealed class TranscriptTests
     [Test]
     public void TheDiffGoesFromReferenceToImplementation()
     {
-        var reference = Make("find: 3\n", string.Empty, Termination.Exit(0));
-        var implementation = Make("find: 0\n", string.Empty, Termination.Exit(0));
+        Transcript reference = Make("find: 3\n", string.Empty, Termination.Exit(0));
+        Transcript implementation = Make("find: 0\n", string.Empty, Termination.Exit(0));
 
-        var diff = TranscriptDiff.Unified(reference, implementation, "mmapnet");
+        string diff = TranscriptDiff.Unified(reference, implementation, "mmapnet");
 
         Assert.That(diff, Does.StartWith("--- reference (mmap)\n+++ implementation (mmapnet)\n@@ ")
             .And.Contains("-find: 3\n+find: 0\n"));

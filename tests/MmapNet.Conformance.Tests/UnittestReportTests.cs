@@ -30,7 +30,7 @@ public sealed class UnittestReportTests
     [Test]
     public void ReadsTheClosingCountsAndCountsPassesFromTheVerboseLines()
     {
-        var report = UnittestReport.Parse(Python312Failed);
+        UnittestReport? report = UnittestReport.Parse(Python312Failed);
 
         Assert.That(report, Is.EqualTo(new UnittestReport(5, 2, 1, 1, 1, 1, 0)));
     }

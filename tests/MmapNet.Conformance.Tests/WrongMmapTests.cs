@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using MmapNet.Conformance.Cases;
 using MmapNet.Conformance.Running;
 using MmapNet.Conformance.Stdlib;
+using MmapNet.Discovery;
 using NUnit.Framework;
 
 namespace MmapNet.Conformance.Tests;
@@ -22,11 +23,11 @@ public sealed class WrongMmapTests
     private const string WrongModule = "wrongmmap";
 
     // A hanging flush() is cut off after this; short, since the reference side of that case takes milliseconds.
-    private static readonly TimeSpan CaseTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_caseTimeout = TimeSpan.FromSeconds(5);
 
     // Each broken behaviour of wrongmmap, the fixture cases that cover it, the outcome they must get, and lines the diff must
     // hold ('-' from the reference, '+' from wrongmmap).
-    private static readonly Expectation[] Expectations =
+    private static readonly Expectation[] s_expectations =
     {
         new("find_ignores_position", "find/find_default_start_is_position", CaseOutcome.Differing,
             "-find from position 2: 3", "+find from position 2: 0"),
@@ -43,11 +44,11 @@ public sealed class WrongMmapTests
             "-flush returned: None", "+timed out after 5 s (process tree killed)"),
     };
 
-    private static readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<CaseResult>>>> ResultsByInterpreter = new();
+    private static readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<CaseResult>>>> s_resultsByInterpreter = new();
 
     public static IEnumerable<TestCaseData> BrokenBehaviours() =>
         from interpreter in TestEnvironment.Interpreters
-        from expectation in Expectations
+        from expectation in s_expectations
         select new TestCaseData(interpreter.Label, expectation.CaseId)
             .SetArgDisplayNames(interpreter.Label, expectation.Behaviour, expectation.CaseId);
 
@@ -57,14 +58,14 @@ public sealed class WrongMmapTests
     [TestCaseSource(nameof(BrokenBehaviours))]
     public async Task EachBrokenBehaviourIsCaughtByTheCasesThatCoverIt(string interpreterLabel, string caseId)
     {
-        var expectation = Expectations.Single(e => e.CaseId == caseId);
-        var result = (await ResultsOn(interpreterLabel)).Single(r => r.Case.Id == caseId);
+        Expectation expectation = s_expectations.Single(e => e.CaseId == caseId);
+        CaseResult result = (await ResultsOn(interpreterLabel)).Single(r => r.Case.Id == caseId);
 
         Assert.Multiple(() =>
         {
             Assert.That(result.Outcome, Is.EqualTo(expectation.Outcome), result.Describe());
             Assert.That(result.Implementation.ServedBy, Does.StartWith("wrongmmap ("));
-            foreach (var line in expectation.DiffLines)
+            foreach (string line in expectation.DiffLines)
             {
                 Assert.That(result.Diff, Does.Contain(line), result.Describe());
             }
@@ -74,13 +75,13 @@ public sealed class WrongMmapTests
     [TestCaseSource(nameof(Interpreters))]
     public async Task CasesThatTouchNoBrokenBehaviourPass(string interpreterLabel)
     {
-        var covered = Expectations.Select(e => e.CaseId).ToHashSet(StringComparer.Ordinal);
-        var others = (await ResultsOn(interpreterLabel)).Where(r => !covered.Contains(r.Case.Id)).ToList();
+        HashSet<string> covered = s_expectations.Select(e => e.CaseId).ToHashSet(StringComparer.Ordinal);
+        List<CaseResult> others = (await ResultsOn(interpreterLabel)).Where(r => !covered.Contains(r.Case.Id)).ToList();
 
         Assert.Multiple(() =>
         {
             Assert.That(others.Select(r => r.Case.Area).Distinct(), Is.EqualTo(new[] { "neutral" }));
-            foreach (var result in others)
+            foreach (CaseResult? result in others)
             {
                 Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.Passed), result.Describe());
             }
@@ -91,23 +92,23 @@ public sealed class WrongMmapTests
     public async Task EveryBehaviourWrongmmapBreaksHasACase()
     {
         // Ask wrongmmap itself, so that a behaviour broken later without a case here fails this test.
-        var probe = await PythonSnippet.RunAsync(
+        string probe = await PythonSnippet.RunAsync(
             TestEnvironment.Newest,
             "import wrongmmap; print('\\n'.join(sorted(wrongmmap.BROKEN_BEHAVIOURS)))",
             TestEnvironment.Layout.FixturesFolder);
 
         Assert.That(
             probe.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-            Is.EquivalentTo(Expectations.Select(e => e.Behaviour).Distinct()));
+            Is.EquivalentTo(s_expectations.Select(e => e.Behaviour).Distinct()));
     }
 
     [Test]
     public async Task TestMmapNoticesTheWrongImplementation()
     {
-        var settings = TestEnvironment.Settings(WrongModule) with { StdlibTestTimeout = TimeSpan.FromSeconds(120) };
-        var interpreter = TestEnvironment.Interpreters.Last(i => i.HasStdlibMmapTests);
+        RunSettings settings = TestEnvironment.Settings(WrongModule) with { StdlibTestTimeout = TimeSpan.FromSeconds(120) };
+        PythonInterpreter interpreter = TestEnvironment.Interpreters.Last(i => i.HasStdlibMmapTests);
 
-        var comparison = await new StdlibTestRunner(settings).CompareAsync(interpreter, CancellationToken.None);
+        StdlibTestComparison comparison = await new StdlibTestRunner(settings).CompareAsync(interpreter, CancellationToken.None);
 
         // resize() kills the process, so the implementation's run dies in the first test that resizes.
         Assert.Multiple(() =>
@@ -120,10 +121,10 @@ public sealed class WrongMmapTests
     }
 
     private static Task<IReadOnlyList<CaseResult>> ResultsOn(string interpreterLabel) =>
-        ResultsByInterpreter.GetOrAdd(interpreterLabel, label => new Lazy<Task<IReadOnlyList<CaseResult>>>(async () =>
+        s_resultsByInterpreter.GetOrAdd(interpreterLabel, label => new Lazy<Task<IReadOnlyList<CaseResult>>>(async () =>
         {
-            var runner = new ConformanceRunner(TestEnvironment.Settings(WrongModule, CaseTimeout));
-            var (_, results) = await runner.RunAllAsync(
+            ConformanceRunner runner = new(TestEnvironment.Settings(WrongModule, s_caseTimeout));
+            (IReadOnlyList<ImplementationCheck> _, IReadOnlyList<CaseResult>? results) = await runner.RunAllAsync(
                 new[] { TestEnvironment.Interpreter(label) },
                 CaseCatalog.Discover(TestEnvironment.Layout.FixtureCasesFolder),
                 null,

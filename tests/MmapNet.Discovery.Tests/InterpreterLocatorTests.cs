@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Discovery.Tests;
@@ -10,30 +11,30 @@ namespace MmapNet.Discovery.Tests;
 [TestFixture]
 public sealed class InterpreterLocatorTests
 {
-    private IReadOnlyList<PythonInterpreter> interpreters = null!;
+    private IReadOnlyList<PythonInterpreter> _interpreters = null!;
 
     [OneTimeSetUp]
     public void SearchOnce()
     {
-        interpreters = AutomaticLocator().FindAll();
+        _interpreters = AutomaticLocator().FindAll();
     }
 
     [Test]
     public void FindsAtLeastOneInterpreter()
     {
-        foreach (var interpreter in interpreters)
+        foreach (PythonInterpreter interpreter in _interpreters)
         {
             TestContext.Out.WriteLine(
                 $"{interpreter.Label}: {interpreter.ExecutablePath} lib={interpreter.LibPythonPath} test_mmap={interpreter.HasStdlibMmapTests}");
         }
 
-        Assert.That(interpreters, Is.Not.Empty, $"no supported CPython ({PythonVersions.SupportedRange}) under pyenv or at /usr/bin/python3");
+        Assert.That(_interpreters, Is.Not.Empty, $"no supported CPython ({PythonVersions.SupportedRange}) under pyenv or at /usr/bin/python3");
     }
 
     [Test]
     public void KeepsOnlySupportedVersions()
     {
-        Assert.That(interpreters.Select(i => i.Version), Has.All.Matches<Version>(
+        Assert.That(_interpreters.Select(i => i.Version), Has.All.Matches<Version>(
             v => v.Major == 3 && v.Minor >= 10 && v.Minor <= 13));
     }
 
@@ -42,8 +43,8 @@ public sealed class InterpreterLocatorTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(interpreters.Select(i => i.Label), Is.Unique);
-            foreach (var interpreter in interpreters)
+            Assert.That(_interpreters.Select(i => i.Label), Is.Unique);
+            foreach (PythonInterpreter interpreter in _interpreters)
             {
                 Assert.That(interpreter.Label, Does.StartWith(interpreter.Version.ToString(3) + "-"));
             }
@@ -53,8 +54,8 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OrdersByVersionThenLabel()
     {
-        var expected = interpreters.OrderBy(i => i.Version).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
-        Assert.That(interpreters, Is.EqualTo(expected));
+        List<PythonInterpreter> expected = _interpreters.OrderBy(i => i.Version).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
+        Assert.That(_interpreters, Is.EqualTo(expected));
     }
 
     [Test]
@@ -62,26 +63,26 @@ public sealed class InterpreterLocatorTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(interpreters.Select(i => i.ExecutablePath), Has.All.Matches<string>(File.Exists));
-            Assert.That(interpreters.Select(i => i.RealPath), Is.Unique);
+            Assert.That(_interpreters.Select(i => i.ExecutablePath), Has.All.Matches<string>(File.Exists));
+            Assert.That(_interpreters.Select(i => i.RealPath), Is.Unique);
         });
     }
 
     [Test]
     public void FindsEverySupportedPyenvVersionOnDisk()
     {
-        var locator = AutomaticLocator();
-        var versions = Path.Combine(locator.PyenvRoot, "versions");
-        var onDisk = Directory.Exists(versions)
+        InterpreterLocator locator = AutomaticLocator();
+        string versions = Path.Combine(locator.PyenvRoot, "versions");
+        List<string> onDisk = Directory.Exists(versions)
             ? Directory.EnumerateDirectories(versions)
                 .Where(d => File.Exists(Path.Combine(d, "bin", "python3")))
                 .Select(Path.GetFileName)
                 .OfType<string>()
-                .Where(name => Version.TryParse(name, out var v) && InterpreterLocator.IsSupported(v))
+                .Where(name => Version.TryParse(name, out Version? v) && InterpreterLocator.IsSupported(v))
                 .ToList()
             : new List<string>();
 
-        Assert.That(interpreters.Select(i => i.Label), Is.SupersetOf(onDisk.Select(name => name + "-pyenv")));
+        Assert.That(_interpreters.Select(i => i.Label), Is.SupersetOf(onDisk.Select(name => name + "-pyenv")));
     }
 
     [Test]
@@ -89,13 +90,13 @@ public sealed class InterpreterLocatorTests
     {
         if (!File.Exists(InterpreterLocator.SystemPython))
         {
-            Assert.That(interpreters.Select(i => i.Label), Has.None.EndsWith("-system"));
+            Assert.That(_interpreters.Select(i => i.Label), Has.None.EndsWith("-system"));
             return;
         }
 
-        var system = AutomaticLocator().Inspect(InterpreterLocator.SystemPython);
+        PythonInterpreter system = AutomaticLocator().Inspect(InterpreterLocator.SystemPython);
         Assert.That(
-            interpreters.Any(i => i.RealPath == system.RealPath),
+            _interpreters.Any(i => i.RealPath == system.RealPath),
             Is.EqualTo(InterpreterLocator.IsSupported(system.Version)));
     }
 
@@ -104,11 +105,11 @@ public sealed class InterpreterLocatorTests
     {
         Assert.Multiple(() =>
         {
-            foreach (var interpreter in interpreters)
+            foreach (PythonInterpreter interpreter in _interpreters)
             {
                 // The pyenv layout: bin/python3 next to lib/libpython3.X.so*.
-                var libFolder = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(interpreter.ExecutablePath)!)!, "lib");
-                var besideIt = Directory.Exists(libFolder) &&
+                string libFolder = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(interpreter.ExecutablePath)!)!, "lib");
+                bool besideIt = Directory.Exists(libFolder) &&
                     Directory.EnumerateFiles(libFolder, $"libpython{interpreter.MinorVersion}.so*").Any();
                 if (besideIt)
                 {
@@ -129,10 +130,10 @@ public sealed class InterpreterLocatorTests
     {
         Assert.Multiple(() =>
         {
-            foreach (var interpreter in interpreters.Where(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal)))
+            foreach (PythonInterpreter? interpreter in _interpreters.Where(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal)))
             {
-                var prefix = Path.GetDirectoryName(Path.GetDirectoryName(interpreter.ExecutablePath)!)!;
-                var testFile = Path.Combine(prefix, "lib", $"python{interpreter.MinorVersion}", "test", "test_mmap.py");
+                string prefix = Path.GetDirectoryName(Path.GetDirectoryName(interpreter.ExecutablePath)!)!;
+                string testFile = Path.Combine(prefix, "lib", $"python{interpreter.MinorVersion}", "test", "test_mmap.py");
                 Assert.That(interpreter.HasStdlibMmapTests, Is.EqualTo(File.Exists(testFile)), interpreter.Label);
             }
         });
@@ -141,10 +142,10 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideVariableReplacesTheSearch()
     {
-        var chosen = interpreters[^1];
-        var locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, chosen.ExecutablePath));
+        PythonInterpreter chosen = _interpreters[^1];
+        InterpreterLocator locator = new(Environment(InterpreterLocator.OverrideVariable, chosen.ExecutablePath));
 
-        var result = locator.Search();
+        InterpreterSearchResult result = locator.Search();
 
         Assert.Multiple(() =>
         {
@@ -157,13 +158,13 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideNamingOneInterpreterTwiceYieldsItOnce()
     {
-        var chosen = interpreters[0];
-        using var folder = new TemporaryFolder();
-        var alias = Path.Combine(folder.Path, "python-alias");
+        PythonInterpreter chosen = _interpreters[0];
+        using ScratchFolder folder = new("discovery");
+        string alias = Path.Combine(folder.Path, "python-alias");
         File.CreateSymbolicLink(alias, chosen.ExecutablePath);
-        var value = string.Join(Path.PathSeparator, chosen.ExecutablePath, alias);
+        string value = string.Join(Path.PathSeparator, chosen.ExecutablePath, alias);
 
-        var found = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, value)).FindAll();
+        IReadOnlyList<PythonInterpreter> found = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, value)).FindAll();
 
         Assert.That(found.Select(i => i.RealPath), Is.EqualTo(new[] { chosen.RealPath }));
     }
@@ -171,21 +172,21 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideWithAMissingPathFailsNamingIt()
     {
-        const string bogus = "/nonexistent/mmapnet/bin/python3";
-        var locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, bogus));
+        const string BogusPath = "/nonexistent/mmapnet/bin/python3";
+        InterpreterLocator locator = new(Environment(InterpreterLocator.OverrideVariable, BogusPath));
 
-        var exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
+        InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
 
-        Assert.That(exception!.Message, Is.EqualTo($"MMAPNET_PYTHONS names '{bogus}', which does not exist."));
+        Assert.That(exception!.Message, Is.EqualTo($"MMAPNET_PYTHONS names '{BogusPath}', which does not exist."));
     }
 
     [Test]
     public void OverrideWithSomethingThatIsNotPythonFailsClearly()
     {
-        using var folder = new TemporaryFolder();
-        var fake = folder.WriteScript("not-python", "echo 'this is not python' >&2\nexit 3\n");
+        using ScratchFolder folder = new("discovery");
+        string fake = folder.WriteScript("not-python", "echo 'this is not python' >&2\nexit 3\n");
 
-        var exception = Assert.Throws<InterpreterDiscoveryException>(
+        InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
             () => new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, fake)).FindAll());
 
         Assert.That(exception!.Message, Is.EqualTo(
@@ -195,10 +196,10 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideWithAnUnsupportedVersionFailsClearly()
     {
-        using var folder = new TemporaryFolder();
-        var fake = folder.WriteScript("python3.9", FakeAnswer("[3, 9, 18]", "cpython"));
+        using ScratchFolder folder = new("discovery");
+        string fake = folder.WriteScript("python3.9", FakeAnswer("[3, 9, 18]", "cpython"));
 
-        var exception = Assert.Throws<InterpreterDiscoveryException>(
+        InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
             () => new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, fake)).FindAll());
 
         Assert.That(exception!.Message, Is.EqualTo(
@@ -208,10 +209,10 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void OverrideWithAnotherImplementationFailsClearly()
     {
-        using var folder = new TemporaryFolder();
-        var fake = folder.WriteScript("pypy3", FakeAnswer("[3, 10, 14]", "pypy"));
+        using ScratchFolder folder = new("discovery");
+        string fake = folder.WriteScript("pypy3", FakeAnswer("[3, 10, 14]", "pypy"));
 
-        var exception = Assert.Throws<InterpreterDiscoveryException>(
+        InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(
             () => new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, fake)).FindAll());
 
         Assert.That(exception!.Message, Does.EndWith("which is pypy 3.10.14, not CPython."));
@@ -220,12 +221,12 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void AnInterpreterThatHangsIsReportedAfterTheTimeLimit()
     {
-        using var folder = new TemporaryFolder();
-        var fake = folder.WriteScript("hangs", "exec sleep 60\n");
-        var locator = new InterpreterLocator(
+        using ScratchFolder folder = new("discovery");
+        string fake = folder.WriteScript("hangs", "exec sleep 60\n");
+        InterpreterLocator locator = new(
             Environment(InterpreterLocator.OverrideVariable, fake), TimeSpan.FromMilliseconds(500));
 
-        var exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
+        InterpreterDiscoveryException? exception = Assert.Throws<InterpreterDiscoveryException>(() => locator.FindAll());
 
         Assert.That(exception!.Message, Does.Contain("did not answer the version query within"));
     }
@@ -233,7 +234,7 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void EmptyOverrideIsAnError()
     {
-        var locator = new InterpreterLocator(Environment(InterpreterLocator.OverrideVariable, " "));
+        InterpreterLocator locator = new(Environment(InterpreterLocator.OverrideVariable, " "));
 
         Assert.That(() => locator.FindAll(), Throws.TypeOf<InterpreterDiscoveryException>()
             .With.Message.Contains("names no interpreter"));
@@ -242,16 +243,16 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void AutomaticSearchDeduplicatesPyenvVersionsByRealPath()
     {
-        var real = interpreters[0];
-        using var root = new TemporaryFolder();
-        foreach (var name in new[] { "first", "second" })
+        PythonInterpreter real = _interpreters[0];
+        using ScratchFolder root = new("discovery");
+        foreach (string? name in new[] { "first", "second" })
         {
-            var bin = Directory.CreateDirectory(Path.Combine(root.Path, "versions", name, "bin")).FullName;
+            string bin = Directory.CreateDirectory(Path.Combine(root.Path, "versions", name, "bin")).FullName;
             File.CreateSymbolicLink(Path.Combine(bin, "python3"), real.RealPath);
         }
 
-        var locator = new InterpreterLocator(Environment("PYENV_ROOT", root.Path));
-        var pyenvOnes = locator.FindAll().Where(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal)).ToList();
+        InterpreterLocator locator = new(Environment("PYENV_ROOT", root.Path));
+        List<PythonInterpreter> pyenvOnes = locator.FindAll().Where(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal)).ToList();
 
         Assert.That(pyenvOnes.Select(i => (i.Label, i.RealPath)), Is.EqualTo(new[]
         {
@@ -262,13 +263,13 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void AutomaticSearchListsUnsupportedCandidatesAsSkipped()
     {
-        using var root = new TemporaryFolder();
-        var bin = Directory.CreateDirectory(Path.Combine(root.Path, "versions", "3.9.18", "bin")).FullName;
-        var fake = Path.Combine(bin, "python3");
+        using ScratchFolder root = new("discovery");
+        string bin = Directory.CreateDirectory(Path.Combine(root.Path, "versions", "3.9.18", "bin")).FullName;
+        string fake = Path.Combine(bin, "python3");
         File.WriteAllText(fake, "#!/bin/sh\n" + FakeAnswer("[3, 9, 18]", "cpython"));
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var result = new InterpreterLocator(Environment("PYENV_ROOT", root.Path)).Search();
+        InterpreterSearchResult result = new InterpreterLocator(Environment("PYENV_ROOT", root.Path)).Search();
 
         Assert.Multiple(() =>
         {
@@ -281,8 +282,8 @@ public sealed class InterpreterLocatorTests
     [Test]
     public void InspectReturnsTheVersionTheInterpreterReports()
     {
-        var interpreter = interpreters[0];
-        var inspected = AutomaticLocator().Inspect(interpreter.ExecutablePath);
+        PythonInterpreter interpreter = _interpreters[0];
+        PythonInterpreter inspected = AutomaticLocator().Inspect(interpreter.ExecutablePath);
 
         Assert.That(inspected with { Label = interpreter.Label }, Is.EqualTo(interpreter));
     }

@@ -1,4 +1,5 @@
 using System;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Discovery.Tests;
@@ -10,7 +11,7 @@ public sealed class InterpreterQueryTests
     [Test]
     public void ReadsVersionImplementationAndTestPresence()
     {
-        var facts = InterpreterQuery.Parse("""
+        InterpreterFacts facts = InterpreterQuery.Parse("""
             {"version": [3, 12, 1], "implementation": "cpython", "libdir": "/nonexistent", "ldlibrary": "libpython3.12.so",
              "instsoname": "libpython3.12.so.1.0", "enable_shared": 1, "test_mmap": true}
             """);
@@ -21,10 +22,10 @@ public sealed class InterpreterQueryTests
     [Test]
     public void IgnoresAStaticLibraryAndFindsTheSharedOne()
     {
-        using var folder = new TemporaryFolder();
+        using ScratchFolder folder = new("discovery");
         System.IO.File.WriteAllText(System.IO.Path.Combine(folder.Path, "libpython3.11.a"), string.Empty);
         System.IO.File.WriteAllText(System.IO.Path.Combine(folder.Path, "libpython3.11.so.1.0"), string.Empty);
-        var json = $$"""
+        string json = $$"""
             {"version": [3, 11, 2], "implementation": "cpython", "libdir": "{{folder.Path}}", "ldlibrary": "libpython3.11.a",
              "instsoname": "libpython3.11.so.1.0", "enable_shared": 0, "test_mmap": false}
             """;
@@ -35,9 +36,9 @@ public sealed class InterpreterQueryTests
     [Test]
     public void AStaticBuildWithoutASharedLibraryHasNone()
     {
-        using var folder = new TemporaryFolder();
+        using ScratchFolder folder = new("discovery");
         System.IO.File.WriteAllText(System.IO.Path.Combine(folder.Path, "libpython3.11.a"), string.Empty);
-        var json = $$"""
+        string json = $$"""
             {"version": [3, 11, 2], "implementation": "cpython", "libdir": "{{folder.Path}}", "ldlibrary": "libpython3.11.a",
              "instsoname": "libpython3.11.a", "enable_shared": 0, "test_mmap": false}
             """;

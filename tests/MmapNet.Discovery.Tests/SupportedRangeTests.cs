@@ -18,17 +18,17 @@ public sealed class SupportedRangeTests
 {
     // Source and build files, where a written range would be code, a message or a docstring. Prose (Markdown) is left
     // out: the tests of each README check what it says against the range.
-    private static readonly string[] ScannedExtensions = [".cs", ".py", ".pyi", ".toml", ".props", ".targets", ".csproj", ".cfg"];
+    private static readonly string[] s_scannedExtensions = [".cs", ".py", ".pyi", ".toml", ".props", ".targets", ".csproj", ".cfg"];
 
-    private static readonly string[] SkippedFolders = ["artifacts", "bin", "obj", ".git", "__pycache__", "node_modules"];
+    private static readonly string[] s_skippedFolders = ["artifacts", "bin", "obj", ".git", "__pycache__", "node_modules"];
 
     // Where the range is written (the one place), and this file, whose examples of a written range are its own test cases.
-    private static readonly string[] ExemptFiles = ["Directory.Build.props", Path.Combine("tests", "MmapNet.Discovery.Tests", "SupportedRangeTests.cs")];
+    private static readonly string[] s_exemptFiles = ["Directory.Build.props", Path.Combine("tests", "MmapNet.Discovery.Tests", "SupportedRangeTests.cs")];
 
-    private static readonly Lazy<string> Root = new(FindRoot);
+    private static readonly Lazy<string> s_root = new(FindRoot);
 
     private static string Property(string name) =>
-        XDocument.Load(Path.Combine(Root.Value, "Directory.Build.props")).Descendants(name).Single().Value.Trim();
+        XDocument.Load(Path.Combine(s_root.Value, "Directory.Build.props")).Descendants(name).Single().Value.Trim();
 
     [Test]
     public void TheCodeDerivesTheRangeFromDirectoryBuildProps()
@@ -48,7 +48,7 @@ public sealed class SupportedRangeTests
     [Test]
     public void NoSourceFileWritesTheRangeAgain()
     {
-        string mentions = string.Join(Environment.NewLine, RangeMentions(SourceFiles(Root.Value, ScannedExtensions)));
+        string mentions = string.Join(Environment.NewLine, RangeMentions(SourceFiles(s_root.Value, s_scannedExtensions)));
         Assert.That(mentions, Is.Empty, "the supported range belongs in Directory.Build.props only; derive it from there");
     }
 
@@ -58,9 +58,9 @@ public sealed class SupportedRangeTests
         // Prose keeps its numbers (a reader needs them), so it is checked instead: a range it writes is one of the two.
         string newest = Property("NewestSupportedPython");
         string[] allowed = [$"{Property("OldestSupportedPython")} to {newest}", $"{Property("OldestEmbeddablePython")} to {newest}"];
-        var written = new Regex(@"(?<![\d.])(3\.\d+)(?![\d.])(?:\.x)?\s*(?:to|through|-|–)\s*(3\.\d+)(?![\d])");
-        var wrong = new List<string>();
-        foreach (string file in SourceFiles(Root.Value, [".md"]))
+        Regex written = new(@"(?<![\d.])(3\.\d+)(?![\d.])(?:\.x)?\s*(?:to|through|-|–)\s*(3\.\d+)(?![\d])");
+        List<string> wrong = new();
+        foreach (string file in SourceFiles(s_root.Value, [".md"]))
         {
             string[] lines = File.ReadAllLines(file);
             for (int index = 0; index < lines.Length; index++)
@@ -69,7 +69,7 @@ public sealed class SupportedRangeTests
                 {
                     if (!allowed.Contains($"{match.Groups[1].Value} to {match.Groups[2].Value}", StringComparer.Ordinal))
                     {
-                        wrong.Add($"{Path.GetRelativePath(Root.Value, file)}:{index + 1}: {match.Value}");
+                        wrong.Add($"{Path.GetRelativePath(s_root.Value, file)}:{index + 1}: {match.Value}");
                     }
                 }
             }
@@ -126,7 +126,7 @@ public sealed class SupportedRangeTests
             {
                 if (patterns.Any(pattern => pattern.IsMatch(lines[index])))
                 {
-                    yield return $"{Path.GetRelativePath(Root.Value, file)}:{index + 1}: {lines[index].Trim()}";
+                    yield return $"{Path.GetRelativePath(s_root.Value, file)}:{index + 1}: {lines[index].Trim()}";
                 }
             }
         }
@@ -134,13 +134,13 @@ public sealed class SupportedRangeTests
 
     private static IEnumerable<string> SourceFiles(string root, string[] extensions)
     {
-        var folders = new Stack<string>([root]);
+        Stack<string> folders = new([root]);
         while (folders.Count > 0)
         {
             string folder = folders.Pop();
             foreach (string child in Directory.EnumerateDirectories(folder))
             {
-                if (!SkippedFolders.Contains(Path.GetFileName(child), StringComparer.Ordinal))
+                if (!s_skippedFolders.Contains(Path.GetFileName(child), StringComparer.Ordinal))
                 {
                     folders.Push(child);
                 }
@@ -149,7 +149,7 @@ public sealed class SupportedRangeTests
             foreach (string file in Directory.EnumerateFiles(folder))
             {
                 if (extensions.Contains(Path.GetExtension(file), StringComparer.Ordinal) &&
-                    !ExemptFiles.Contains(Path.GetRelativePath(root, file), StringComparer.Ordinal))
+                    !s_exemptFiles.Contains(Path.GetRelativePath(root, file), StringComparer.Ordinal))
                 {
                     yield return file;
                 }

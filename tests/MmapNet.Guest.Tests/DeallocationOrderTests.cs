@@ -15,9 +15,9 @@ public sealed class DeallocationOrderTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
     public async Task WeakrefCallbacksAndFinalize_SeeWhatTheStdlibsSee(string label, MmapnetRoute route)
     {
-        var stdlib = await GuestScript.RunStdlibAsync(label, "dealloc_order.py", []);
+        ChildResult stdlib = await GuestScript.RunStdlibAsync(label, "dealloc_order.py", []);
         GuestScript.AssertExitedCleanly(stdlib, "the stdlib's run");
-        var mmapnet = await GuestScript.RunMmapnetAsync(label, route, "dealloc_order.py", []);
+        ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, "dealloc_order.py", []);
         GuestScript.AssertExitedCleanly(mmapnet, $"mmapnet's run ({route})");
         Assert.That(mmapnet.Stdout, Is.EqualTo(stdlib.Stdout));
     }

@@ -18,22 +18,22 @@ namespace MmapNet.Guest.Tests;
 [TestFixture]
 public sealed partial class FaultTests
 {
-    private static readonly string[] TruncatedAccesses =
+    private static readonly string[] s_truncatedAccesses =
         ["index", "assign", "slice", "stepped", "assign-slice", "find", "rfind", "readline", "read-byte", "read", "write", "iterate", "memoryview"];
 
-    private static readonly string[] OtherFaults =
+    private static readonly string[] s_otherFaults =
         ["noaccess-index", "noaccess-find", "noaccess-slice", "noaccess-readline", "grown-index", "grown-assign", "grown-readline"];
 
     // The stdlib's run of a scenario does not depend on the route: made once per (interpreter, scenario).
-    private static readonly ConcurrentDictionary<string, Task<ChildResult>> StdlibRuns = new();
+    private static readonly ConcurrentDictionary<string, Task<ChildResult>> s_stdlibRuns = new();
 
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
     public Task FileTruncatedUnderTheMap_EveryAccess_EndsTheProcessAsCPythons(string label, MmapnetRoute route) =>
-        AssertAllAsync(label, route, TruncatedAccesses, access => "truncated-" + access, "before");
+        AssertAllAsync(label, route, s_truncatedAccesses, access => "truncated-" + access, "before");
 
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
     public Task MapWithNoAccessOrGrownPastItsBacking_EndsTheProcessAsCPythons(string label, MmapnetRoute route) =>
-        AssertAllAsync(label, route, OtherFaults, scenario => scenario, "before");
+        AssertAllAsync(label, route, s_otherFaults, scenario => scenario, "before");
 
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
     public Task FaulthandlerOffOrEnabledAfterTheImport_EndsTheProcessAsCPythons(string label, MmapnetRoute route) =>
@@ -41,13 +41,13 @@ public sealed partial class FaultTests
 
     private static async Task AssertAllAsync(string label, MmapnetRoute route, string[] variants, System.Func<string, string> scenarioOf, string? faulthandler)
     {
-        var failures = new List<string>();
-        foreach (var variant in variants)
+        List<string> failures = new();
+        foreach (string variant in variants)
         {
             string scenario = scenarioOf(variant);
             string mode = faulthandler ?? variant;
-            var stdlib = await StdlibRuns.GetOrAdd($"{label} {scenario} {mode}", _ => GuestScript.RunStdlibAsync(label, "faults.py", [scenario, mode]));
-            var mmapnet = await GuestScript.RunMmapnetAsync(label, route, "faults.py", [scenario, mode]);
+            ChildResult stdlib = await s_stdlibRuns.GetOrAdd($"{label} {scenario} {mode}", _ => GuestScript.RunStdlibAsync(label, "faults.py", [scenario, mode]));
+            ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, "faults.py", [scenario, mode]);
             Assert.That(stdlib.Signal, Is.Not.Zero, $"the stdlib dies by a signal in {scenario} ({mode}):\n{stdlib.Describe()}");
             if (mmapnet.ExitCode != stdlib.ExitCode || mmapnet.Stdout != stdlib.Stdout || Normalize(mmapnet.Stderr) != Normalize(stdlib.Stderr))
             {

@@ -32,29 +32,29 @@ public sealed class ForkTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
     public async Task PoolWithTheForkStartMethod_OverASharedMap_GivesTheStdlibsResults(string label, MmapnetRoute route)
     {
-        var start = new ChildStart { Timeout = System.TimeSpan.FromMinutes(2) };
-        var stdlib = await GuestScript.RunStdlibAsync(label, "fork_pool.py", [], start);
+        ChildStart start = new() { Timeout = System.TimeSpan.FromMinutes(2) };
+        ChildResult stdlib = await GuestScript.RunStdlibAsync(label, "fork_pool.py", [], start);
         GuestScript.AssertExitedCleanly(stdlib, "the stdlib's run");
-        var mmapnet = await GuestScript.RunMmapnetAsync(label, route, "fork_pool.py", [], start);
+        ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, "fork_pool.py", [], start);
         GuestScript.AssertExitedCleanly(mmapnet, $"mmapnet's run ({route})");
         Assert.That(mmapnet.Stdout, Is.EqualTo(stdlib.Stdout));
     }
 
     private static async Task AssertNoChildHangsAsync(string label, MmapnetRoute route, bool clr)
     {
-        var environment = new Dictionary<string, string?>();
+        Dictionary<string, string?> environment = new();
         if (clr)
         {
             environment["MMAPNET_CLR"] = "1";
         }
 
-        var start = new ChildStart { Environment = environment, Timeout = System.TimeSpan.FromMinutes(5) };
+        ChildStart start = new() { Environment = environment, Timeout = System.TimeSpan.FromMinutes(5) };
         int forks = 0, hung = 0, failed = 0;
         for (int process = 0; process < Processes; process++)
         {
-            var result = await GuestScript.RunMmapnetAsync(label, route, "fork_storm.py", [ForksPerProcess.ToString(System.Globalization.CultureInfo.InvariantCulture), ChildTimeoutSeconds], start);
+            ChildResult result = await GuestScript.RunMmapnetAsync(label, route, "fork_storm.py", [ForksPerProcess.ToString(System.Globalization.CultureInfo.InvariantCulture), ChildTimeoutSeconds], start);
             GuestScript.AssertExitedCleanly(result, $"the forking process ({route})");
-            using var counts = JsonDocument.Parse(result.Stdout);
+            using JsonDocument counts = JsonDocument.Parse(result.Stdout);
             forks += counts.RootElement.GetProperty("forks").GetInt32();
             hung += counts.RootElement.GetProperty("hung").GetInt32();
             failed += counts.RootElement.GetProperty("failed").GetInt32();

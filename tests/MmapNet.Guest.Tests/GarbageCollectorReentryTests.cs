@@ -25,9 +25,9 @@ public sealed class GarbageCollectorReentryTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
     public async Task EverySlotAndErrorPath_WithTheCollectorForcedAtEveryAllocation_EndsAsWithTheStdlib(string label, MmapnetRoute route)
     {
-        var stdlib = await GuestScript.RunStdlibAsync(label, Script, []);
+        ChildResult stdlib = await GuestScript.RunStdlibAsync(label, Script, []);
         GuestScript.AssertExitedCleanly(stdlib, "the stdlib's run");
-        var mmapnet = await GuestScript.RunMmapnetAsync(label, route, Script, []);
+        ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, Script, []);
         GuestScript.AssertExitedCleanly(mmapnet, $"mmapnet's run ({route})");
         Assert.That(mmapnet.Stdout, Is.EqualTo(stdlib.Stdout));
     }
@@ -35,9 +35,9 @@ public sealed class GarbageCollectorReentryTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
     public async Task ErrorHandlerSlicingPastSsizeT_WhileMapsInCyclesBecomeGarbage_RunsToTheEnd(string label, MmapnetRoute route)
     {
-        var stdlib = await GuestScript.RunStdlibAsync(label, Script, [LoopRounds]);
+        ChildResult stdlib = await GuestScript.RunStdlibAsync(label, Script, [LoopRounds]);
         GuestScript.AssertExitedCleanly(stdlib, "the stdlib's run");
-        var mmapnet = await GuestScript.RunMmapnetAsync(label, route, Script, [LoopRounds]);
+        ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, Script, [LoopRounds]);
         GuestScript.AssertExitedCleanly(mmapnet, $"mmapnet's run ({route})");
         Assert.That(mmapnet.Stdout, Is.EqualTo(stdlib.Stdout));
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -19,19 +20,19 @@ public sealed class GilReleaseTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
     public async Task LongSystemCalls_LetOtherThreadsRunExactlyWhereTheStdlibDoes(string label, MmapnetRoute route)
     {
-        var stdlib = await GuestScript.RunStdlibAsync(label, "gil_release.py", []);
+        ChildResult stdlib = await GuestScript.RunStdlibAsync(label, "gil_release.py", []);
         GuestScript.AssertExitedCleanly(stdlib, "the stdlib's run");
-        var mmapnet = await GuestScript.RunMmapnetAsync(label, route, "gil_release.py", []);
+        ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, "gil_release.py", []);
         GuestScript.AssertExitedCleanly(mmapnet, $"mmapnet's run ({route})");
         TestContext.Out.WriteLine($"stdlib:\n{stdlib.Stdout}\nmmapnet:\n{mmapnet.Stdout}");
 
-        using var expected = JsonDocument.Parse(stdlib.Stdout);
-        using var actual = JsonDocument.Parse(mmapnet.Stdout);
-        var operations = expected.RootElement.EnumerateObject().Select(o => o.Name).ToList();
+        using JsonDocument expected = JsonDocument.Parse(stdlib.Stdout);
+        using JsonDocument actual = JsonDocument.Parse(mmapnet.Stdout);
+        List<string> operations = expected.RootElement.EnumerateObject().Select(o => o.Name).ToList();
         Assert.That(actual.RootElement.EnumerateObject().Select(o => o.Name), Is.EqualTo(operations));
         Assert.Multiple(() =>
         {
-            foreach (var operation in operations)
+            foreach (string operation in operations)
             {
                 Assert.That(
                     actual.RootElement.GetProperty(operation).GetProperty("released").GetBoolean(),

@@ -29,13 +29,13 @@ internal static class GuestScript
     private static ChildStart WithPythonPath(ChildStart? start)
     {
         start ??= new ChildStart();
-        var environment = new Dictionary<string, string?>(start.Environment) { ["PYTHONDONTWRITEBYTECODE"] = "1" };
+        Dictionary<string, string?> environment = new(start.Environment) { ["PYTHONDONTWRITEBYTECODE"] = "1" };
         return new ChildStart { WorkingDirectory = start.WorkingDirectory, Environment = environment, Stdin = start.Stdin, Timeout = start.Timeout };
     }
 
     private static List<string> Prepend(string first, string? second, IEnumerable<string> rest)
     {
-        var all = new List<string> { first };
+        List<string> all = new() { first };
         if (second is not null)
         {
             all.Add(second);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using MmapNet.Discovery;
 using MmapNet.TestSupport;
 using NUnit.Framework;
 
@@ -17,14 +18,14 @@ namespace MmapNet.Guest.Tests;
 [TestFixture]
 public sealed class InterpreterRefusalTests
 {
-    private static readonly Lazy<string> FakeVersion = new(() => PreloadLibrary.Build("fake_python_version"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_fakeVersion = new(() => PreloadLibrary.Build("fake_python_version"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static IEnumerable<TestCaseData> Cases()
     {
         // What Py_GetVersion says, and the version mmapnet reads from it (major.minor.micro).
-        foreach (var (reported, read) in new[] { ("3.14.0", "3.14.0"), ("3.9.18", "3.9.18"), ("4.0.0a1", "4.0.0") })
+        foreach ((string? reported, string? read) in new[] { ("3.14.0", "3.14.0"), ("3.9.18", "3.9.18"), ("4.0.0a1", "4.0.0") })
         {
-            foreach (var route in new[] { MmapnetRoute.CoreClr, MmapnetRoute.NativeAot })
+            foreach (MmapnetRoute route in new[] { MmapnetRoute.CoreClr, MmapnetRoute.NativeAot })
             {
                 yield return new TestCaseData(reported, read, route).SetArgDisplayNames(reported, route.ToString());
             }
@@ -35,16 +36,16 @@ public sealed class InterpreterRefusalTests
     public async Task AnUnsupportedVersion_IsRefusedWithAnImportErrorNamingIt(string reported, string read, MmapnetRoute route)
     {
         // A pyenv interpreter: its libpython is a shared library, whose Py_GetVersion the preloaded one comes before.
-        var interpreter = TestInterpreters.All.First(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal));
-        var start = new ChildStart
+        PythonInterpreter interpreter = TestInterpreters.All.First(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal));
+        ChildStart start = new()
         {
             Environment = new Dictionary<string, string?>
             {
-                ["LD_PRELOAD"] = FakeVersion.Value,
+                ["LD_PRELOAD"] = s_fakeVersion.Value,
                 ["MMAPNET_TEST_PYTHON_VERSION"] = reported + " (main, faked)",
             },
         };
-        var result = await PythonRoutes.RunScriptAsync(interpreter, route, "-c", ["""
+        ChildResult result = await PythonRoutes.RunScriptAsync(interpreter, route, "-c", ["""
             try:
                 import mmapnet
                 print("imported")

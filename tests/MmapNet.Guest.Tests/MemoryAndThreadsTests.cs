@@ -26,13 +26,13 @@ public sealed class MemoryAndThreadsTests
     private const long CoreClrImportAllowanceKib = 40 * 1024;
     private const long NativeAotImportAllowanceKib = 20 * 1024;
 
-    private static readonly Lazy<string> LargeCacheLibrary = new(() => PreloadLibrary.Build("large_l3_cache"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_largeCacheLibrary = new(() => PreloadLibrary.Build("large_l3_cache"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.StockRouteCases))]
     public async Task MapCycles_GrowResidentMemoryByAtMostFourMiB_OnAMachineReportingA256MiBCache(string label, MmapnetRoute route)
     {
-        using var report = await MeasureAsync(label, route, Cycles);
-        var rss = report.RootElement.GetProperty("rss_kib");
+        using JsonDocument report = await MeasureAsync(label, route, Cycles);
+        JsonElement rss = report.RootElement.GetProperty("rss_kib");
         long growth = rss.GetProperty("after_cycles").GetInt64() - rss.GetProperty("after_one_cycle").GetInt64();
         TestContext.Out.WriteLine($"{Cycles} cycles: resident {rss.GetProperty("after_one_cycle")} KiB -> {rss.GetProperty("after_cycles")} KiB");
         Assert.That(growth, Is.LessThanOrEqualTo(GrowthLimitKib), "resident memory growth (KiB)");
@@ -41,10 +41,10 @@ public sealed class MemoryAndThreadsTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.StockRouteCases))]
     public async Task RightAfterImport_ResidentMemoryIsWithinTheRoutesAllowanceOverTheStdlibs(string label, MmapnetRoute route)
     {
-        var stdlib = await GuestScript.RunStdlibAsync(label, "memory_and_threads.py", ["0"]);
+        ChildResult stdlib = await GuestScript.RunStdlibAsync(label, "memory_and_threads.py", ["0"]);
         GuestScript.AssertExitedCleanly(stdlib, "the stdlib's run");
-        using var stdlibReport = JsonDocument.Parse(stdlib.Stdout);
-        using var report = await MeasureAsync(label, route, 0);
+        using JsonDocument stdlibReport = JsonDocument.Parse(stdlib.Stdout);
+        using JsonDocument report = await MeasureAsync(label, route, 0);
         long stdlibKib = stdlibReport.RootElement.GetProperty("rss_kib").GetProperty("after_import").GetInt64();
         long mmapnetKib = report.RootElement.GetProperty("rss_kib").GetProperty("after_import").GetInt64();
         long allowance = route == MmapnetRoute.CoreClr ? CoreClrImportAllowanceKib : NativeAotImportAllowanceKib;
@@ -60,10 +60,10 @@ public sealed class MemoryAndThreadsTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.StockRouteCases))]
     public async Task RightAfterImport_TheProcessHasOnlyTheRoutesThreads(string label, MmapnetRoute route)
     {
-        using var report = await MeasureAsync(label, route, 0);
-        var threads = report.RootElement.GetProperty("threads_after_import").EnumerateArray().Select(t => t.GetString()!).ToList();
+        using JsonDocument report = await MeasureAsync(label, route, 0);
+        List<string> threads = report.RootElement.GetProperty("threads_after_import").EnumerateArray().Select(t => t.GetString()!).ToList();
         TestContext.Out.WriteLine($"threads after import: {string.Join(", ", threads)}");
-        var runtimeThreads = threads.Where(name => name.StartsWith(".NET ", StringComparison.Ordinal)).ToList();
+        List<string> runtimeThreads = threads.Where(name => name.StartsWith(".NET ", StringComparison.Ordinal)).ToList();
         if (route == MmapnetRoute.CoreClr)
         {
             Assert.That(runtimeThreads, Is.EquivalentTo(new[] { ".NET Finalizer", ".NET SynchManag" }));
@@ -79,12 +79,12 @@ public sealed class MemoryAndThreadsTests
 
     private static async Task<JsonDocument> MeasureAsync(string label, MmapnetRoute route, int cycles)
     {
-        var start = new ChildStart
+        ChildStart start = new()
         {
-            Environment = new Dictionary<string, string?> { ["LD_PRELOAD"] = LargeCacheLibrary.Value },
+            Environment = new Dictionary<string, string?> { ["LD_PRELOAD"] = s_largeCacheLibrary.Value },
             Timeout = TimeSpan.FromMinutes(10),
         };
-        var result = await GuestScript.RunMmapnetAsync(label, route, "memory_and_threads.py", [cycles.ToString(System.Globalization.CultureInfo.InvariantCulture)], start);
+        ChildResult result = await GuestScript.RunMmapnetAsync(label, route, "memory_and_threads.py", [cycles.ToString(System.Globalization.CultureInfo.InvariantCulture)], start);
         GuestScript.AssertExitedCleanly(result, $"mmapnet's run ({route})");
         return JsonDocument.Parse(result.Stdout);
     }

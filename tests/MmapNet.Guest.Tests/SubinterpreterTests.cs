@@ -21,13 +21,13 @@ public sealed class SubinterpreterTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.RouteCases))]
     public async Task LegacySubinterpretersWork_AndOnesWithTheirOwnGilAreRefusedWithImportError(string label, MmapnetRoute route)
     {
-        var stdlib = await GuestScript.RunStdlibAsync(label, "subinterpreters.py", []);
+        ChildResult stdlib = await GuestScript.RunStdlibAsync(label, "subinterpreters.py", []);
         GuestScript.AssertExitedCleanly(stdlib, "the stdlib's run");
-        var mmapnet = await GuestScript.RunMmapnetAsync(label, route, "subinterpreters.py", []);
+        ChildResult mmapnet = await GuestScript.RunMmapnetAsync(label, route, "subinterpreters.py", []);
         GuestScript.AssertExitedCleanly(mmapnet, $"mmapnet's run ({route})");
 
-        var expected = Lines(stdlib.Stdout);
-        var actual = Lines(mmapnet.Stdout);
+        string[] expected = Lines(stdlib.Stdout);
+        string[] actual = Lines(mmapnet.Stdout);
         Assert.That(actual, Has.Length.EqualTo(expected.Length), mmapnet.Stdout);
         Assert.Multiple(() =>
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Host.Tests;
@@ -16,9 +17,9 @@ namespace MmapNet.Host.Tests;
 [TestFixture]
 public sealed class BundledPythonTests
 {
-    private static readonly string HostFolder = TestLayout.BuildOutput("MmapNet.Host.Tool");
-    private static readonly string BundledHome = Path.Combine(HostFolder, "runtimes", "linux-x64", "python");
-    private static readonly string BundledLibrary = Path.Combine(BundledHome, "lib", "libpython3.11.so.1.0");
+    private static readonly string s_hostFolder = RepositoryLayout.BuildFolder("MmapNet.Host.Tool");
+    private static readonly string s_bundledHome = Path.Combine(s_hostFolder, "runtimes", "linux-x64", "python");
+    private static readonly string s_bundledLibrary = Path.Combine(s_bundledHome, "lib", "libpython3.11.so.1.0");
     private const string BundledOrigin = "bundled MmapNet.Python.Runtime.linux-x64";
 
     private string _scratch = null!;
@@ -32,10 +33,10 @@ public sealed class BundledPythonTests
     [Test]
     public void TheHostsFolderHasTheBundledPython()
     {
-        BundledPython? bundled = BundledPython.Find(HostFolder);
-        Assert.That(bundled, Is.Not.Null, $"no {BundledPython.ManifestFileName} in {BundledHome}");
-        Assert.That(bundled!.Home, Is.EqualTo(BundledHome));
-        Assert.That(bundled.LibraryPath, Is.EqualTo(BundledLibrary));
+        BundledPython? bundled = BundledPython.Find(s_hostFolder);
+        Assert.That(bundled, Is.Not.Null, $"no {BundledPython.ManifestFileName} in {s_bundledHome}");
+        Assert.That(bundled!.Home, Is.EqualTo(s_bundledHome));
+        Assert.That(bundled.LibraryPath, Is.EqualTo(s_bundledLibrary));
         Assert.That(bundled.Version.ToString(2), Is.EqualTo("3.11"));
         Assert.That(bundled.PackageId, Is.EqualTo("MmapNet.Python.Runtime.linux-x64"));
         Assert.That(bundled.MinimumGlibcVersion, Is.GreaterThanOrEqualTo(new Version(2, 34)));
@@ -48,10 +49,10 @@ public sealed class BundledPythonTests
     {
         string root = PyenvWithGlobalVersion();
         File.WriteAllText(Path.Combine(_scratch, ".python-version"), "3.12.1\n");
-        LocatedPython located = Locator(HostFolder, ("PYENV_ROOT", root)).Locate();
+        LocatedPython located = Locator(s_hostFolder, ("PYENV_ROOT", root)).Locate();
         Assert.That(located.Origin, Is.EqualTo(BundledOrigin), "before pyenv's own choice and the system's libpython");
-        Assert.That(located.LibraryPath, Is.EqualTo(BundledLibrary));
-        Assert.That(located.Home, Is.EqualTo(BundledHome));
+        Assert.That(located.LibraryPath, Is.EqualTo(s_bundledLibrary));
+        Assert.That(located.Home, Is.EqualTo(s_bundledHome));
         Assert.That(located.ExecutablePath, Is.Null, "no python executable is bundled");
     }
 
@@ -62,9 +63,9 @@ public sealed class BundledPythonTests
         PythonInterpreter other = TestInterpreters.Embeddable.First(IsPyenv);
         string root = PyenvWithGlobalVersion();
 
-        LocatedPython requested = Locator(HostFolder, ("PYTHONNET_PYDLL", other.LibPythonPath)).Locate(pyenv.LibPythonPath);
-        LocatedPython variable = Locator(HostFolder, ("PYTHONNET_PYDLL", pyenv.LibPythonPath)).Locate();
-        LocatedPython pyenvVersion = Locator(HostFolder, ("PYENV_ROOT", root), ("PYENV_VERSION", pyenv.Version.ToString(3))).Locate();
+        LocatedPython requested = Locator(s_hostFolder, ("PYTHONNET_PYDLL", other.LibPythonPath)).Locate(pyenv.LibPythonPath);
+        LocatedPython variable = Locator(s_hostFolder, ("PYTHONNET_PYDLL", pyenv.LibPythonPath)).Locate();
+        LocatedPython pyenvVersion = Locator(s_hostFolder, ("PYENV_ROOT", root), ("PYENV_VERSION", pyenv.Version.ToString(3))).Locate();
 
         Assert.That(requested.LibraryPath, Is.EqualTo(pyenv.LibPythonPath));
         Assert.That(variable.LibraryPath, Is.EqualTo(pyenv.LibPythonPath));
@@ -79,8 +80,8 @@ public sealed class BundledPythonTests
         LocatedPython located = Locator(_scratch, ("PYENV_ROOT", root)).Locate();
         Assert.That(located.Origin, Does.StartWith("pyenv "));
 
-        var nothingElse = new PythonLocator(name => name == "HOME" ? _scratch : null, _scratch, [], _scratch);
-        var error = Assert.Throws<PythonLocatorException>(() => nothingElse.Locate())!;
+        PythonLocator nothingElse = new(name => name == "HOME" ? _scratch : null, _scratch, [], _scratch);
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => nothingElse.Locate())!;
         Assert.That(error.PlacesTried, Does.Contain(
             $"bundled: no {Path.Combine(_scratch, "runtimes", "linux-x64", "python", BundledPython.ManifestFileName)} " +
             "(reference the MmapNet.Python.Runtime.linux-x64 package to have one)"));
@@ -89,18 +90,18 @@ public sealed class BundledPythonTests
     [Test]
     public void NamingTheBundledLibraryGivesItsHomeToo()
     {
-        LocatedPython located = Locator(_scratch).Locate(BundledLibrary);
+        LocatedPython located = Locator(_scratch).Locate(s_bundledLibrary);
         Assert.That(located.Origin, Is.EqualTo("--python"));
-        Assert.That(located.Home, Is.EqualTo(BundledHome));
+        Assert.That(located.Home, Is.EqualTo(s_bundledHome));
     }
 
     [Test]
     public void BundledByNameIsTheBundledPythonOrAnError()
     {
-        LocatedPython located = Locator(HostFolder, ("PYTHONNET_PYDLL", TestInterpreters.Embeddable[0].LibPythonPath)).Locate(PythonLocator.BundledName);
-        Assert.That(located.Home, Is.EqualTo(BundledHome));
+        LocatedPython located = Locator(s_hostFolder, ("PYTHONNET_PYDLL", TestInterpreters.Embeddable[0].LibPythonPath)).Locate(PythonLocator.BundledName);
+        Assert.That(located.Home, Is.EqualTo(s_bundledHome));
 
-        var error = Assert.Throws<PythonLocatorException>(() => Locator(_scratch).Locate(PythonLocator.BundledName))!;
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => Locator(_scratch).Locate(PythonLocator.BundledName))!;
         Assert.That(error.Message, Does.StartWith("--python asks for the bundled Python, and there is none: no "));
     }
 
@@ -110,7 +111,7 @@ public sealed class BundledPythonTests
     public void AnUnusableBundledPythonIsAnErrorThatNamesWhatIsMissing(string broken, string message)
     {
         string home = BrokenCopy(broken);
-        var error = Assert.Throws<PythonLocatorException>(() => Locator(_scratch).Locate())!;
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => Locator(_scratch).Locate())!;
         Assert.That(error.Message, Does.StartWith($"The bundled Python (Python 3.11."));
         Assert.That(error.Message, Does.Contain(message.Replace("{home}", home, StringComparison.Ordinal)));
     }
@@ -119,15 +120,15 @@ public sealed class BundledPythonTests
     public void TheHostRunsTheBundledPythonWhenNothingIsAskedFor()
     {
         ChildResult result = ChildProcess.Run(
-            TestLayout.HostExecutable,
+            RepositoryLayout.HostTool,
             ["-c", "import mmap, os, sys; print(sys.prefix); print(sys.executable); print(os.__file__); print(mmap.__name__)"],
             new Dictionary<string, string?> { ["PYENV_VERSION"] = null });
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stdout.Split('\n'), Is.EqualTo(new[]
         {
-            BundledHome,
-            TestLayout.HostExecutable,
-            Path.Combine(BundledHome, "lib", "python3.11", "os.py"),
+            s_bundledHome,
+            RepositoryLayout.HostTool,
+            Path.Combine(s_bundledHome, "lib", "python3.11", "os.py"),
             "mmapnet",
             string.Empty,
         }), result.ToString());
@@ -137,19 +138,19 @@ public sealed class BundledPythonTests
     public void APythonHomeSetForAnotherPythonDoesNotMisleadTheBundledOne()
     {
         ChildResult result = ChildProcess.Run(
-            TestLayout.HostExecutable,
+            RepositoryLayout.HostTool,
             ["--python", PythonLocator.BundledName, "-c", "import os, sys; print(sys.prefix); print(os.__file__)"],
             new Dictionary<string, string?> { ["PYTHONHOME"] = "/usr" });
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Assert.That(result.Stdout, Is.EqualTo($"{BundledHome}\n{Path.Combine(BundledHome, "lib", "python3.11", "os.py")}\n"), result.ToString());
+        Assert.That(result.Stdout, Is.EqualTo($"{s_bundledHome}\n{Path.Combine(s_bundledHome, "lib", "python3.11", "os.py")}\n"), result.ToString());
     }
 
     [Test]
     public void LocateWithNoSettingAtAllFindsTheBundledPython()
     {
-        ChildResult result = ChildProcess.Run(TestLayout.HostExecutable, ["--locate"], new Dictionary<string, string?> { ["PYENV_VERSION"] = null });
+        ChildResult result = ChildProcess.Run(RepositoryLayout.HostTool, ["--locate"], new Dictionary<string, string?> { ["PYENV_VERSION"] = null });
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Assert.That(result.Stdout, Does.StartWith($"Python 3.11.").And.Contain($"({BundledLibrary}, from {BundledOrigin})\n"), result.ToString());
+        Assert.That(result.Stdout, Does.StartWith($"Python 3.11.").And.Contain($"({s_bundledLibrary}, from {BundledOrigin})\n"), result.ToString());
     }
 
     // A program folder whose bundled Python is the host's, links to its files, with one thing broken.
@@ -157,8 +158,8 @@ public sealed class BundledPythonTests
     {
         string home = Directory.CreateDirectory(Path.Combine(_scratch, "runtimes", "linux-x64", "python")).FullName;
         string stdlib = Directory.CreateDirectory(Path.Combine(home, "lib", "python3.11")).FullName;
-        File.CreateSymbolicLink(Path.Combine(home, "lib", "libpython3.11.so.1.0"), BundledLibrary);
-        foreach (string entry in Directory.EnumerateFileSystemEntries(Path.Combine(BundledHome, "lib", "python3.11")))
+        File.CreateSymbolicLink(Path.Combine(home, "lib", "libpython3.11.so.1.0"), s_bundledLibrary);
+        foreach (string entry in Directory.EnumerateFileSystemEntries(Path.Combine(s_bundledHome, "lib", "python3.11")))
         {
             string name = Path.GetFileName(entry);
             if (!(broken == "standard library" && name == "encodings"))
@@ -167,7 +168,7 @@ public sealed class BundledPythonTests
             }
         }
 
-        List<string> manifest = File.ReadAllLines(Path.Combine(BundledHome, BundledPython.ManifestFileName)).ToList();
+        List<string> manifest = File.ReadAllLines(Path.Combine(s_bundledHome, BundledPython.ManifestFileName)).ToList();
         if (broken == "glibc")
         {
             manifest = manifest.Select(line => line.StartsWith("minimum-glibc =", StringComparison.Ordinal) ? "minimum-glibc = 99.0" : line).ToList();
@@ -199,7 +200,7 @@ public sealed class BundledPythonTests
     // Only the variables given, and the system's libpython in reach: the bundled Python must come before it.
     private PythonLocator Locator(string applicationFolder, params (string Name, string? Value)[] variables)
     {
-        var values = variables.ToDictionary(v => v.Name, v => v.Value);
+        Dictionary<string, string?> values = variables.ToDictionary(v => v.Name, v => v.Value);
         values.TryAdd("HOME", _scratch);
         values.TryAdd("PYENV_ROOT", Path.Combine(_scratch, "no-pyenv"));
         return new PythonLocator(name => values.GetValueOrDefault(name), _scratch, PythonLocator.DefaultSystemLibraryFolders, applicationFolder);

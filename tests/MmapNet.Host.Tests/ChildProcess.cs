@@ -7,6 +7,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using MmapNet.TestSupport;
 
 namespace MmapNet.Host.Tests;
 
@@ -24,7 +25,7 @@ internal static partial class ChildProcess
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
 
-    private static readonly TimeSpan SignalDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_signalDelay = TimeSpan.FromSeconds(1);
 
     private const int Sigint = 2;
     private const int Sigterm = 15;
@@ -48,13 +49,13 @@ internal static partial class ChildProcess
         // started in the background by a shell without job control (SIGINT ignored there) could then interrupt neither.
         // env --default-signal=INT restores the default disposition and execs the program (same pid), as a terminal has it.
         bool restoreSigint = signalAfterReady == Sigint;
-        var startInfo = new ProcessStartInfo(restoreSigint ? "/usr/bin/env" : program)
+        ProcessStartInfo startInfo = new(restoreSigint ? "/usr/bin/env" : program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? TestLayout.ScriptsDirectory,
+            WorkingDirectory = workingDirectory ?? RepositoryLayout.ScriptsFolder,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
@@ -90,11 +91,11 @@ internal static partial class ChildProcess
             }
         }
 
-        var stopwatch = Stopwatch.StartNew();
+        Stopwatch stopwatch = Stopwatch.StartNew();
         using Process process = Process.Start(startInfo) ?? throw new InvalidOperationException($"{program} did not start.");
         process.StandardInput.Close();
-        var stdout = new StringBuilder();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        StringBuilder stdout = new();
+        TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
         Task readOut = Task.Run(async () =>
         {
             while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
@@ -111,7 +112,7 @@ internal static partial class ChildProcess
             }
         });
         Task<string> readErr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        using CancellationTokenSource limit = new(timeout ?? DefaultTimeout);
         try
         {
             if (signalAfterReady is { } signal)
@@ -120,7 +121,7 @@ internal static partial class ChildProcess
 
                 // The program is past its print, on its way into the call the signal should interrupt: let it get there,
                 // so the traceback is the same every time.
-                await Task.Delay(SignalDelay, limit.Token).ConfigureAwait(false);
+                await Task.Delay(s_signalDelay, limit.Token).ConfigureAwait(false);
                 if (Kill(process.Id, signal) != 0)
                 {
                     throw new InvalidOperationException($"kill({process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");

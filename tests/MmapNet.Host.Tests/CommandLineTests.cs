@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using MmapNet.Discovery;
 using MmapNet.Host.Tool;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Host.Tests;
@@ -44,7 +45,7 @@ public sealed class CommandLineTests
     [Test]
     public void UsageErrorExitsWithTwo()
     {
-        ChildResult result = ChildProcess.Run(TestLayout.HostExecutable, ["--bogus"]);
+        ChildResult result = ChildProcess.Run(RepositoryLayout.HostTool, ["--bogus"]);
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Stderr, Does.StartWith("mmapnet-host: unknown option --bogus").And.Contain("usage: mmapnet-host"));
     }
@@ -52,7 +53,7 @@ public sealed class CommandLineTests
     [Test]
     public void HelpExitsWithZero()
     {
-        ChildResult result = ChildProcess.Run(TestLayout.HostExecutable, ["--help"]);
+        ChildResult result = ChildProcess.Run(RepositoryLayout.HostTool, ["--help"]);
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stdout, Does.StartWith("usage: mmapnet-host"));
     }
@@ -60,7 +61,7 @@ public sealed class CommandLineTests
     [Test]
     public void LocateWithNoSettingAtAllFindsThePythonOfThisMachine()
     {
-        ChildResult result = ChildProcess.Run(TestLayout.HostExecutable, ["--locate"], new Dictionary<string, string?> { ["PYTHONNET_PYDLL"] = null });
+        ChildResult result = ChildProcess.Run(RepositoryLayout.HostTool, ["--locate"], new Dictionary<string, string?> { ["PYTHONNET_PYDLL"] = null });
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stdout, Does.Match(@"^Python 3\.1[123]\.\d+ \(.*libpython3\.1[123]\.so.*, from .*\)\n$"));
     }
@@ -69,7 +70,7 @@ public sealed class CommandLineTests
     public void VariableIsHonoured()
     {
         PythonInterpreter interpreter = TestInterpreters.Embeddable[0];
-        ChildResult result = ChildProcess.Run(TestLayout.HostExecutable, ["--locate"], new Dictionary<string, string?> { ["PYTHONNET_PYDLL"] = interpreter.LibPythonPath });
+        ChildResult result = ChildProcess.Run(RepositoryLayout.HostTool, ["--locate"], new Dictionary<string, string?> { ["PYTHONNET_PYDLL"] = interpreter.LibPythonPath });
         Assert.That(result.Stdout, Is.EqualTo($"Python {interpreter.Version.ToString(3)} ({interpreter.LibPythonPath}, from PYTHONNET_PYDLL)\n"), result.ToString());
     }
 
@@ -77,7 +78,7 @@ public sealed class CommandLineTests
     public void MissingPythonIsRefusedWith125()
     {
         string missing = Path.Combine(Path.GetTempPath(), "no-such-dir-mmapnet", "libpython3.12.so.1.0");
-        ChildResult result = ChildProcess.Run(TestLayout.HostExecutable, ["--python", missing, "x.py"]);
+        ChildResult result = ChildProcess.Run(RepositoryLayout.HostTool, ["--python", missing, "x.py"]);
         Assert.That(result.ExitCode, Is.EqualTo(125), result.ToString());
         Assert.That(result.Stderr, Is.EqualTo($"mmapnet-host: Cannot use the Python named by --python '{missing}': does not exist.\n"));
     }
@@ -86,7 +87,7 @@ public sealed class CommandLineTests
     public void Python310IsRefusedWithTheSupportedVersions()
     {
         PythonInterpreter python310 = TestInterpreters.Python310;
-        ChildResult result = ChildProcess.Run(TestLayout.HostExecutable, ["--python", python310.LibPythonPath!, TestLayout.Script("exit_with.py"), "0"]);
+        ChildResult result = ChildProcess.Run(RepositoryLayout.HostTool, ["--python", python310.LibPythonPath!, RepositoryLayout.Script("exit_with.py"), "0"]);
         Assert.That(result.ExitCode, Is.EqualTo(125), result.ToString());
         Assert.That(result.Stderr, Is.EqualTo(
             $"mmapnet-host: Cannot use the Python named by --python '{python310.LibPythonPath}': is Python {python310.Version.ToString(3)}, " +
@@ -98,7 +99,7 @@ public sealed class CommandLineTests
     public void Python310InterpreterIsRefusedToo()
     {
         PythonInterpreter python310 = TestInterpreters.Python310;
-        ChildResult result = ChildProcess.Run(TestLayout.HostExecutable, ["--python", python310.ExecutablePath, "-c", "print('ran')"]);
+        ChildResult result = ChildProcess.Run(RepositoryLayout.HostTool, ["--python", python310.ExecutablePath, "-c", "print('ran')"]);
         Assert.That(result.ExitCode, Is.EqualTo(125), result.ToString());
         Assert.That(result.Stderr, Does.Contain($"is Python {python310.Version.ToString(3)}").And.Contain(PythonLocator.SupportedVersionsText));
         Assert.That(result.Stdout, Is.Empty, "nothing ran");

@@ -6,7 +6,9 @@ using MmapNet.Conformance;
 using MmapNet.Conformance.Cases;
 using MmapNet.Conformance.Running;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
+using RepositoryLayout = MmapNet.TestSupport.RepositoryLayout;
 
 namespace MmapNet.Host.Tests;
 
@@ -19,11 +21,11 @@ namespace MmapNet.Host.Tests;
 [TestFixture]
 public sealed class FlavourConformanceTests
 {
-    private static readonly RepositoryLayout Layout = new(TestLayout.RepositoryRoot);
+    private static readonly Conformance.RepositoryLayout s_layout = new(RepositoryLayout.Root);
 
     public static IEnumerable<TestCaseData> Runs()
     {
-        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(Layout.CasesFolder);
+        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(s_layout.CasesFolder);
         if (cases.Count == 0)
         {
             // A suite without cases is broken, not passing.
@@ -56,12 +58,12 @@ public sealed class FlavourConformanceTests
     [TestCaseSource(nameof(Runs))]
     public async Task FlavourConformance(ImplementationFlavour flavour, string interpreterLabel, string caseId)
     {
-        Assert.That(caseId, Is.Not.Empty, $"no cases under {Layout.CasesFolder}");
-        ConformanceCase conformanceCase = CaseCatalog.Discover(Layout.CasesFolder).Single(c => c.Id == caseId);
+        Assert.That(caseId, Is.Not.Empty, $"no cases under {s_layout.CasesFolder}");
+        ConformanceCase conformanceCase = CaseCatalog.Discover(s_layout.CasesFolder).Single(c => c.Id == caseId);
         PythonInterpreter interpreter = interpreterLabel == BundledInterpreter.Name
             ? TestInterpreters.Bundled
             : TestInterpreters.Embeddable.Single(i => i.Label == interpreterLabel);
-        var runner = new ConformanceRunner(Settings(flavour));
+        ConformanceRunner runner = new(Settings(flavour));
 
         CaseResult result = await runner.RunCaseAsync(interpreter, conformanceCase, TestContext.CurrentContext.CancellationToken);
 
@@ -71,10 +73,10 @@ public sealed class FlavourConformanceTests
     [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.Cases))]
     public async Task HostFlavourServesMmapFromTheHostsPackage(PythonInterpreter interpreter)
     {
-        var runner = new ConformanceRunner(Settings(ImplementationFlavour.Host));
+        ConformanceRunner runner = new(Settings(ImplementationFlavour.Host));
         ImplementationCheck check = await runner.CheckImplementationAsync(interpreter, TestContext.CurrentContext.CancellationToken);
         Assert.That(check.Error, Is.Null);
-        Assert.That(check.ServedBy, Does.StartWith("mmapnet (" + TestLayout.BuildOutput("MmapNet.Host.Tool")), "the host's own copy of the package");
+        Assert.That(check.ServedBy, Does.StartWith("mmapnet (" + RepositoryLayout.BuildFolder("MmapNet.Host.Tool")), "the host's own copy of the package");
         Assert.That(check.MmapType, Is.EqualTo("mmap.mmap"));
     }
 
@@ -82,35 +84,35 @@ public sealed class FlavourConformanceTests
     public void HostFlavourRunsOnlyTheImplementationUnderTheHost()
     {
         PythonInterpreter interpreter = TestInterpreters.Embeddable[0];
-        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
-        var (referenceProgram, referenceArguments) = launcher.Command(interpreter, RunSettings.ReferenceModule, ["case.py"]);
-        var (program, arguments) = launcher.Command(interpreter, "mmapnet", ["case.py"]);
+        BootstrapLauncher launcher = new(Settings(ImplementationFlavour.Host));
+        (string? referenceProgram, IReadOnlyList<string>? referenceArguments) = launcher.Command(interpreter, RunSettings.ReferenceModule, ["case.py"]);
+        (string? program, IReadOnlyList<string>? arguments) = launcher.Command(interpreter, "mmapnet", ["case.py"]);
         Assert.That(referenceProgram, Is.EqualTo(interpreter.ExecutablePath));
-        Assert.That(referenceArguments, Is.EqualTo(new[] { Layout.BootstrapScript, "mmap", "case.py" }));
-        Assert.That(program, Is.EqualTo(TestLayout.HostExecutable));
-        Assert.That(arguments, Is.EqualTo(new[] { "--python", interpreter.LibPythonPath, Layout.BootstrapScript, "mmapnet", "case.py" }));
+        Assert.That(referenceArguments, Is.EqualTo(new[] { s_layout.BootstrapScript, "mmap", "case.py" }));
+        Assert.That(program, Is.EqualTo(RepositoryLayout.HostTool));
+        Assert.That(arguments, Is.EqualTo(new[] { "--python", interpreter.LibPythonPath, s_layout.BootstrapScript, "mmapnet", "case.py" }));
     }
 
     [Test]
     public void BundledPythonRunsBothSidesUnderTheHost()
     {
         PythonInterpreter bundled = TestInterpreters.Bundled;
-        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
-        var (referenceProgram, referenceArguments) = launcher.Command(bundled, RunSettings.ReferenceModule, ["case.py"]);
-        var (program, arguments) = launcher.Command(bundled, "mmapnet", ["case.py"]);
+        BootstrapLauncher launcher = new(Settings(ImplementationFlavour.Host));
+        (string? referenceProgram, IReadOnlyList<string>? referenceArguments) = launcher.Command(bundled, RunSettings.ReferenceModule, ["case.py"]);
+        (string? program, IReadOnlyList<string>? arguments) = launcher.Command(bundled, "mmapnet", ["case.py"]);
         Assert.That(bundled.Label, Does.Match(@"^3\.11\.\d+-bundled$"));
-        Assert.That(bundled.LibPythonPath, Does.StartWith(Path.Combine(TestLayout.BuildOutput("MmapNet.Host.Tool"), "runtimes", "linux-x64", "python", "lib")));
-        Assert.That(referenceProgram, Is.EqualTo(TestLayout.HostExecutable));
-        Assert.That(referenceArguments, Is.EqualTo(new[] { "--python", bundled.LibPythonPath, Layout.BootstrapScript, "mmap", "case.py" }));
-        Assert.That(program, Is.EqualTo(TestLayout.HostExecutable));
-        Assert.That(arguments, Is.EqualTo(new[] { "--python", bundled.LibPythonPath, Layout.BootstrapScript, "mmapnet", "case.py" }));
+        Assert.That(bundled.LibPythonPath, Does.StartWith(Path.Combine(RepositoryLayout.BuildFolder("MmapNet.Host.Tool"), "runtimes", "linux-x64", "python", "lib")));
+        Assert.That(referenceProgram, Is.EqualTo(RepositoryLayout.HostTool));
+        Assert.That(referenceArguments, Is.EqualTo(new[] { "--python", bundled.LibPythonPath, s_layout.BootstrapScript, "mmap", "case.py" }));
+        Assert.That(program, Is.EqualTo(RepositoryLayout.HostTool));
+        Assert.That(arguments, Is.EqualTo(new[] { "--python", bundled.LibPythonPath, s_layout.BootstrapScript, "mmapnet", "case.py" }));
     }
 
     [Test]
     public async Task OnTheBundledPythonTheReferenceIsItsOwnStandardLibraryMmap()
     {
         PythonInterpreter bundled = TestInterpreters.Bundled;
-        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.Host));
+        BootstrapLauncher launcher = new(Settings(ImplementationFlavour.Host));
         string folder = Directory.CreateTempSubdirectory("mmapnet-bundled-probe-").FullName;
         try
         {
@@ -124,7 +126,7 @@ public sealed class FlavourConformanceTests
             Assert.That(reference.Status?.ServedBy, Is.EqualTo("mmap"));
             Assert.That(reference.Status?.File, Does.StartWith(Path.Combine(Path.GetDirectoryName(bundled.LibPythonPath)!, "python3.11", "lib-dynload", "mmap.")));
             Assert.That(implementation.Error, Is.Null);
-            Assert.That(implementation.ServedBy, Does.StartWith("mmapnet (" + TestLayout.BuildOutput("MmapNet.Host.Tool")));
+            Assert.That(implementation.ServedBy, Does.StartWith("mmapnet (" + RepositoryLayout.BuildFolder("MmapNet.Host.Tool")));
         }
         finally
         {
@@ -135,15 +137,15 @@ public sealed class FlavourConformanceTests
     [Test]
     public void ClrFlavourSetsTheVariableOnTheImplementationSideOnly()
     {
-        var launcher = new BootstrapLauncher(Settings(ImplementationFlavour.PythonWithClr));
+        BootstrapLauncher launcher = new(Settings(ImplementationFlavour.PythonWithClr));
         Assert.That(launcher.Environment("mmapnet", null, "/tmp/status.json", "/tmp/t")[BootstrapLauncher.ClrVariable], Is.EqualTo("1"));
         Assert.That(launcher.Environment("mmap", null, "/tmp/status.json", "/tmp/t").ContainsKey(BootstrapLauncher.ClrVariable), Is.False);
     }
 
     private static RunSettings Settings(ImplementationFlavour flavour) => new()
     {
-        Layout = Layout,
+        Layout = s_layout,
         Flavour = flavour,
-        HostExecutable = TestLayout.HostExecutable,
+        HostExecutable = RepositoryLayout.HostTool,
     };
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Host.Tests;
@@ -33,14 +34,14 @@ public sealed class HostProgramTests
     [TestCaseSource(nameof(Interpreters))]
     public void ScriptByAbsolutePathAsUnderPython(PythonInterpreter interpreter)
     {
-        string script = TestLayout.Script("program_identity.py");
+        string script = RepositoryLayout.Script("program_identity.py");
         AssertSameAs(Runs.Python(interpreter, script), Runs.Host(interpreter, script));
     }
 
     [TestCaseSource(nameof(Interpreters))]
     public void ImportMmapGivesMmapnet(PythonInterpreter interpreter)
     {
-        ChildResult result = Runs.Host(interpreter, TestLayout.Script("served_by_mmapnet.py"));
+        ChildResult result = Runs.Host(interpreter, RepositoryLayout.Script("served_by_mmapnet.py"));
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(Runs.Lines(result.Stdout), Is.EqualTo(new[] { "mmap is mmapnet True", "backend dotnet-host", "clr in sys.modules True" }));
     }
@@ -121,8 +122,8 @@ public sealed class HostProgramTests
     [TestCaseSource(nameof(Interpreters))]
     public void CtrlCInterruptsTheScriptWithKeyboardInterruptAndEndsBySigint(PythonInterpreter interpreter)
     {
-        ChildResult expected = ChildProcess.RunAndInterrupt(interpreter.ExecutablePath, [TestLayout.Script("sleep_until_interrupted.py")]);
-        ChildResult actual = ChildProcess.RunAndInterrupt(TestLayout.HostExecutable, Runs.HostArguments(interpreter, TestLayout.Script("sleep_until_interrupted.py")));
+        ChildResult expected = ChildProcess.RunAndInterrupt(interpreter.ExecutablePath, [RepositoryLayout.Script("sleep_until_interrupted.py")]);
+        ChildResult actual = ChildProcess.RunAndInterrupt(RepositoryLayout.HostTool, Runs.HostArguments(interpreter, RepositoryLayout.Script("sleep_until_interrupted.py")));
         AssertSameAs(expected, actual);
         Assert.That(actual.ExitCode, Is.EqualTo(128 + 2), "killed by SIGINT, as python");
         Assert.That(actual.LastErrorLine, Is.EqualTo("KeyboardInterrupt"));
@@ -132,8 +133,8 @@ public sealed class HostProgramTests
     [TestCaseSource(nameof(Interpreters))]
     public void CtrlCCanBeCaughtByTheScript(PythonInterpreter interpreter)
     {
-        ChildResult expected = ChildProcess.RunAndInterrupt(interpreter.ExecutablePath, [TestLayout.Script("catch_interrupt.py")]);
-        ChildResult actual = ChildProcess.RunAndInterrupt(TestLayout.HostExecutable, Runs.HostArguments(interpreter, TestLayout.Script("catch_interrupt.py")));
+        ChildResult expected = ChildProcess.RunAndInterrupt(interpreter.ExecutablePath, [RepositoryLayout.Script("catch_interrupt.py")]);
+        ChildResult actual = ChildProcess.RunAndInterrupt(RepositoryLayout.HostTool, Runs.HostArguments(interpreter, RepositoryLayout.Script("catch_interrupt.py")));
         AssertSameAs(expected, actual);
         Assert.That(actual.ExitCode, Is.Zero);
     }
@@ -141,8 +142,8 @@ public sealed class HostProgramTests
     [TestCaseSource(nameof(Interpreters))]
     public void SigtermEndsTheHostAtOnceAsPython(PythonInterpreter interpreter)
     {
-        ChildResult expected = ChildProcess.RunAndTerminate(interpreter.ExecutablePath, [TestLayout.Script("sleep_until_interrupted.py")]);
-        ChildResult actual = ChildProcess.RunAndTerminate(TestLayout.HostExecutable, Runs.HostArguments(interpreter, TestLayout.Script("sleep_until_interrupted.py")));
+        ChildResult expected = ChildProcess.RunAndTerminate(interpreter.ExecutablePath, [RepositoryLayout.Script("sleep_until_interrupted.py")]);
+        ChildResult actual = ChildProcess.RunAndTerminate(RepositoryLayout.HostTool, Runs.HostArguments(interpreter, RepositoryLayout.Script("sleep_until_interrupted.py")));
         Assert.That(actual.ExitCode, Is.EqualTo(expected.ExitCode).And.EqualTo(128 + 15), actual.ToString());
         Assert.That(actual.Stdout, Does.Not.Contain("not interrupted"));
     }
@@ -151,7 +152,7 @@ public sealed class HostProgramTests
     public void InterpreterExecutableWorksAsWellAsTheLibrary(PythonInterpreter interpreter)
     {
         ChildResult expected = Runs.Python(interpreter, "program_identity.py");
-        ChildResult actual = ChildProcess.Run(TestLayout.HostExecutable, ["--python", interpreter.ExecutablePath, "program_identity.py"]);
+        ChildResult actual = ChildProcess.Run(RepositoryLayout.HostTool, ["--python", interpreter.ExecutablePath, "program_identity.py"]);
         AssertSameAs(expected, actual);
     }
 

@@ -28,7 +28,7 @@ public sealed class PythonLocatorTests
     public void EveryVersionPythonnetSupportsIsHere()
     {
         // The per-interpreter tests are only as good as the interpreters they run on.
-        var minors = TestInterpreters.Embeddable.Select(i => new Version(i.Version.Major, i.Version.Minor)).Distinct();
+        IEnumerable<Version> minors = TestInterpreters.Embeddable.Select(i => new Version(i.Version.Major, i.Version.Minor)).Distinct();
         Assert.That(minors, Is.SupersetOf(PythonLocator.SupportedVersions));
     }
 
@@ -82,14 +82,14 @@ public sealed class PythonLocatorTests
     public void MissingRequestIsAnErrorNamingIt()
     {
         string missing = Path.Combine(_scratch, "libpython3.12.so.1.0");
-        var error = Assert.Throws<PythonLocatorException>(() => Locator().Locate(missing))!;
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => Locator().Locate(missing))!;
         Assert.That(error.Message, Does.Contain(missing).And.Contain("does not exist").And.Contain("--python"));
     }
 
     [Test]
     public void UnusableVariableIsAnErrorNamingIt()
     {
-        var error = Assert.Throws<PythonLocatorException>(() => Locator(("PYTHONNET_PYDLL", "/nonexistent/libpython3.12.so")).Locate())!;
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => Locator(("PYTHONNET_PYDLL", "/nonexistent/libpython3.12.so")).Locate())!;
         Assert.That(error.Message, Does.Contain("PYTHONNET_PYDLL '/nonexistent/libpython3.12.so': does not exist"));
     }
 
@@ -98,7 +98,7 @@ public sealed class PythonLocatorTests
     {
         string notPython = Path.Combine(_scratch, "libpython3.12.so.1.0");
         File.WriteAllText(notPython, "not a library");
-        var error = Assert.Throws<PythonLocatorException>(() => Locator().Locate(notPython))!;
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => Locator().Locate(notPython))!;
         Assert.That(error.Message, Does.Contain("cannot be loaded as a shared library"));
     }
 
@@ -106,7 +106,7 @@ public sealed class PythonLocatorTests
     public void Python310LibraryIsRefusedNamingTheSupportedVersions()
     {
         PythonInterpreter python310 = TestInterpreters.Python310;
-        var error = Assert.Throws<PythonLocatorException>(() => Locator().Locate(python310.LibPythonPath))!;
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => Locator().Locate(python310.LibPythonPath))!;
         Assert.That(error.Message, Does.Contain($"is Python {python310.Version.ToString(3)}, which pythonnet does not support (it supports Python {PythonLocator.SupportedVersionsText})"));
     }
 
@@ -114,7 +114,7 @@ public sealed class PythonLocatorTests
     public void Python310InterpreterIsRefusedNamingTheSupportedVersions()
     {
         PythonInterpreter python310 = TestInterpreters.Python310;
-        var error = Assert.Throws<PythonLocatorException>(() => Locator().Locate(python310.ExecutablePath))!;
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => Locator().Locate(python310.ExecutablePath))!;
         Assert.That(error.Message, Does.Contain($"is Python {python310.Version.ToString(3)}").And.Contain(PythonLocator.SupportedVersionsText));
     }
 
@@ -183,9 +183,9 @@ public sealed class PythonLocatorTests
         File.WriteAllText(Path.Combine(root, "version"), "3.8.99\n");
         Directory.CreateDirectory(Path.Combine(root, "versions", "3.12-no-shared-library", "lib"));
         string emptySystem = Directory.CreateDirectory(Path.Combine(_scratch, "system-lib")).FullName;
-        var locator = new PythonLocator(Environment(("PYENV_ROOT", root)), _scratch, [emptySystem]);
+        PythonLocator locator = new(Environment(("PYENV_ROOT", root)), _scratch, [emptySystem]);
 
-        var error = Assert.Throws<PythonLocatorException>(() => locator.Locate())!;
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => locator.Locate())!;
         string versions = Path.Combine(root, "versions");
         Assert.That(error.PlacesTried, Is.EqualTo(new[]
         {
@@ -219,7 +219,7 @@ public sealed class PythonLocatorTests
     // Only the variables given: the test run's own PYENV_*, PYTHONNET_PYDLL and HOME must not matter.
     private Func<string, string?> Environment(params (string Name, string? Value)[] variables)
     {
-        var values = variables.ToDictionary(v => v.Name, v => v.Value);
+        Dictionary<string, string?> values = variables.ToDictionary(v => v.Name, v => v.Value);
         values.TryAdd("HOME", _scratch);
         return name => values.GetValueOrDefault(name);
     }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Host.Tests;
@@ -27,8 +28,8 @@ public sealed class ReadmeExampleTests
     [TestCaseSource(nameof(Shown))]
     public void ReadmeShowsTheExampleAsItIs(string readme, string file, string language)
     {
-        string text = File.ReadAllText(Path.Combine(TestLayout.RepositoryRoot, readme));
-        string source = File.ReadAllText(Path.Combine(TestLayout.RepositoryRoot, file));
+        string text = File.ReadAllText(Path.Combine(RepositoryLayout.Root, readme));
+        string source = File.ReadAllText(Path.Combine(RepositoryLayout.Root, file));
         Assert.That(text, Does.Contain($"`{file}`"), "the README names the file");
         Assert.That(text, Does.Contain($"```{language}\n{source}```\n"), "the README shows the file's exact content");
     }
@@ -36,7 +37,7 @@ public sealed class ReadmeExampleTests
     [TestCaseSource(nameof(Interpreters))]
     public void DotnetCreatesAMapAndPythonChangesIt(PythonInterpreter interpreter)
     {
-        string program = Path.Combine(TestLayout.BuildOutput("MmapNet.Examples.Embedding"), "MmapNet.Examples.Embedding");
+        string program = Path.Combine(RepositoryLayout.BuildFolder("MmapNet.Examples.Embedding"), "MmapNet.Examples.Embedding");
         ChildResult result = ChildProcess.Run(program, [interpreter.LibPythonPath!]);
         Assert.That(result.Stdout, Is.EqualTo("temperature=22;humidity=40\n"), result.ToString());
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
@@ -45,8 +46,8 @@ public sealed class ReadmeExampleTests
     [TestCaseSource(nameof(FlavourCases))]
     public void PythonPassesItsMapToDotnet(PythonInterpreter interpreter, Flavour flavour)
     {
-        string script = Path.Combine(TestLayout.RepositoryRoot, PythonExample);
-        string library = Path.Combine(TestLayout.BuildOutput("MmapNet.Examples.Library"), "MmapNet.Examples.Library.dll");
+        string script = Path.Combine(RepositoryLayout.Root, PythonExample);
+        string library = Path.Combine(RepositoryLayout.BuildFolder("MmapNet.Examples.Library"), "MmapNet.Examples.Library.dll");
         ChildResult result = flavour == Flavour.Host
             ? Runs.Host(interpreter, script, library)
             : Runs.StockPython(interpreter, script, library);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 
 namespace MmapNet.Host.Tests;
 
@@ -13,7 +14,7 @@ internal static class Runs
 
     /// <summary><c>mmapnet-host --python LIBPYTHON ARGS</c>.</summary>
     public static ChildResult Host(PythonInterpreter interpreter, params string[] arguments) =>
-        ChildProcess.Run(TestLayout.HostExecutable, HostArguments(interpreter, arguments));
+        ChildProcess.Run(RepositoryLayout.HostTool, HostArguments(interpreter, arguments));
 
     public static string[] HostArguments(PythonInterpreter interpreter, params string[] arguments) =>
         ["--python", interpreter.LibPythonPath!, .. arguments];
@@ -24,8 +25,8 @@ internal static class Runs
     /// </summary>
     public static Dictionary<string, string?> StockPythonEnvironment(bool clrAtImport = false) => new()
     {
-        ["PYTHONPATH"] = TestLayout.PythonPackageRoot,
-        ["MMAPNET_ASSEMBLY_DIR"] = TestLayout.CoreAssemblyDirectory,
+        ["PYTHONPATH"] = RepositoryLayout.PythonFolder,
+        ["MMAPNET_ASSEMBLY_DIR"] = RepositoryLayout.AssemblyFolder,
         ["MMAPNET_BACKEND"] = "coreclr",
         ["MMAPNET_CLR"] = clrAtImport ? "1" : null,
     };
@@ -36,7 +37,7 @@ internal static class Runs
     /// <summary>A script run in one flavour; its first argument is this test assembly, for <c>clr.AddReference</c>.</summary>
     public static ChildResult Sharing(Flavour flavour, PythonInterpreter interpreter, string script)
     {
-        string[] arguments = [TestLayout.Script(script), TestLayout.TestAssembly];
+        string[] arguments = [RepositoryLayout.Script(script), TestLayout.TestAssembly];
         return flavour == Flavour.Host ? Host(interpreter, arguments) : StockPython(interpreter, arguments);
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MmapNet.Conformance.Running;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Host.Tests;
@@ -13,12 +14,10 @@ namespace MmapNet.Host.Tests;
 /// </summary>
 internal static class TestInterpreters
 {
-    private static readonly Lazy<IReadOnlyList<PythonInterpreter>> LazyAll = new(() => new InterpreterLocator().FindAll());
-
-    private static readonly Lazy<PythonInterpreter> LazyBundled = new(() => BundledInterpreter.Describe(TestLayout.HostExecutable));
+    private static readonly Lazy<PythonInterpreter> s_bundled = new(() => BundledInterpreter.Describe(RepositoryLayout.HostTool));
 
     /// <summary>Every supported CPython found.</summary>
-    public static IReadOnlyList<PythonInterpreter> All => LazyAll.Value;
+    public static IReadOnlyList<PythonInterpreter> All => TestSupport.TestInterpreters.All;
 
     /// <summary>The ones pythonnet can embed (<see cref="PythonLocator.SupportedVersions"/>) with a shared libpython.</summary>
     public static IReadOnlyList<PythonInterpreter> Embeddable =>
@@ -38,7 +37,7 @@ internal static class TestInterpreters
     /// The CPython mmapnet-host carries (MmapNet.Python.Runtime, in runtimes/&lt;rid&gt;/python next to it), as the conformance
     /// runner describes it: its executable is the host, which runs it.
     /// </summary>
-    public static PythonInterpreter Bundled => LazyBundled.Value;
+    public static PythonInterpreter Bundled => s_bundled.Value;
 
     /// <summary>The 3.10 interpreter, which pythonnet 3.2.1 cannot embed.</summary>
     public static PythonInterpreter Python310 =>

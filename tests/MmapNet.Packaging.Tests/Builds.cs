@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -16,18 +17,18 @@ namespace MmapNet.Packaging.Tests;
 /// </summary>
 internal static class BuiltWheel
 {
-    private static readonly Lazy<string> LazyPath = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_path = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string Path => LazyPath.Value;
+    public static string Path => s_path.Value;
 
     private static string Build()
     {
-        var output = Scratch.NewFolder("wheel");
+        string output = RunScratch.NewFolder("wheel");
         Command.RunChecked(
-            Interpreters.Newest.ExecutablePath,
-            ["-m", "pip", "wheel", "--no-build-isolation", "--no-index", "--no-deps", "--no-cache-dir", "-w", output, Repository.Root],
+            TestInterpreters.Newest.ExecutablePath,
+            ["-m", "pip", "wheel", "--no-build-isolation", "--no-index", "--no-deps", "--no-cache-dir", "-w", output, RepositoryLayout.Root],
             timeout: TimeSpan.FromMinutes(20));
-        var wheels = Directory.GetFiles(output, "*.whl");
+        string[] wheels = Directory.GetFiles(output, "*.whl");
         Assert.That(wheels, Has.Length.EqualTo(1), "pip wheel made one wheel");
         return wheels[0];
     }
@@ -36,29 +37,29 @@ internal static class BuiltWheel
 /// <summary>The repository's own NativeAOT build (the README's <c>dotnet publish</c>), made once per test run.</summary>
 internal static class RepositoryNativeAotBuild
 {
-    private static readonly Lazy<string> LazyFolder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_folder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The folder holding <c>_mmapnet.so</c>.</summary>
-    public static string Folder => LazyFolder.Value;
+    public static string Folder => s_folder.Value;
 
     private static string Build()
     {
-        Command.Dotnet(["publish", Repository.NativeAotProject, "-c", "Release", "-nodeReuse:false"]);
-        Assert.That(System.IO.Path.Combine(Repository.NativeAotPublishFolder, "_mmapnet.so"), Does.Exist);
-        return Repository.NativeAotPublishFolder;
+        Command.Dotnet(["publish", RepositoryLayout.NativeAotProject, "-c", "Release", "-nodeReuse:false"]);
+        Assert.That(System.IO.Path.Combine(RepositoryLayout.NativeAotPublishFolder, "_mmapnet.so"), Does.Exist);
+        return RepositoryLayout.NativeAotPublishFolder;
     }
 }
 
 /// <summary>A fresh <c>python -m venv</c> of one interpreter.</summary>
 internal sealed class VirtualEnvironment
 {
-    private readonly Lazy<string> sitePackages;
+    private readonly Lazy<string> _sitePackages;
 
     private VirtualEnvironment(PythonInterpreter interpreter, string folder)
     {
         Interpreter = interpreter;
         Folder = folder;
-        sitePackages = new Lazy<string>(() =>
+        _sitePackages = new Lazy<string>(() =>
             RunPython(["-c", "import sysconfig; print(sysconfig.get_paths()['platlib'])"]).Stdout.Trim());
     }
 
@@ -68,21 +69,21 @@ internal sealed class VirtualEnvironment
 
     public string Python => System.IO.Path.Combine(Folder, "bin", "python");
 
-    public string SitePackages => sitePackages.Value;
+    public string SitePackages => _sitePackages.Value;
 
     public static VirtualEnvironment Create(PythonInterpreter interpreter, string name)
     {
-        var folder = System.IO.Path.Combine(Scratch.NewFolder(name), "venv");
+        string folder = System.IO.Path.Combine(RunScratch.NewFolder(name), "venv");
         Command.RunChecked(interpreter.ExecutablePath, ["-m", "venv", folder], timeout: TimeSpan.FromMinutes(3));
         return new VirtualEnvironment(interpreter, folder);
     }
 
     /// <summary>Runs the venv's python (checked), by default from a folder of its own, away from the repository.</summary>
     public CommandResult RunPython(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, TimeSpan? timeout = null) =>
-        Command.RunChecked(Python, arguments, workingDirectory ?? Scratch.NewFolder("cwd"), environment, timeout);
+        Command.RunChecked(Python, arguments, workingDirectory ?? RunScratch.NewFolder("cwd"), environment, timeout);
 
     public CommandResult Pip(params string[] arguments) =>
-        Command.RunChecked(Python, new[] { "-m", "pip" }.Concat(arguments), Scratch.NewFolder("cwd"), timeout: TimeSpan.FromMinutes(20));
+        Command.RunChecked(Python, new[] { "-m", "pip" }.Concat(arguments), RunScratch.NewFolder("cwd"), timeout: TimeSpan.FromMinutes(20));
 
     /// <summary>Every file under the venv, relative to it.</summary>
     public SortedSet<string> Files() =>
@@ -92,12 +93,12 @@ internal sealed class VirtualEnvironment
 /// <summary>One venv per interpreter with the built wheel installed, shared by the tests that only use it.</summary>
 internal static class InstalledWheel
 {
-    private static readonly ConcurrentDictionary<string, Lazy<VirtualEnvironment>> Environments = new();
+    private static readonly ConcurrentDictionary<string, Lazy<VirtualEnvironment>> s_environments = new();
 
     public static VirtualEnvironment For(string interpreterLabel) =>
-        Environments.GetOrAdd(interpreterLabel, label => new Lazy<VirtualEnvironment>(() =>
+        s_environments.GetOrAdd(interpreterLabel, label => new Lazy<VirtualEnvironment>(() =>
         {
-            var venv = VirtualEnvironment.Create(Interpreters.ByLabel(label), "installed-" + label);
+            VirtualEnvironment venv = VirtualEnvironment.Create(TestInterpreters.Get(label), "installed-" + label);
             venv.Pip("install", "--no-index", "--no-deps", BuiltWheel.Path);
             return venv;
         }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;

@@ -6,6 +6,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -22,9 +23,9 @@ public sealed class BundledPythonArchitectureTests
     private const ushort MachineX8664 = 62;
     private const ushort MachineAarch64 = 183;
 
-    private static readonly Lazy<TwoRidProgram> LazyTwoRidProgram = new(CreateTwoRidProgram, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<string> Arm64Home = new(ExtractArm64Home, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<string> Arm64Launcher = new(BuildArm64Launcher, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<TwoRidProgram> s_lazyTwoRidProgram = new(CreateTwoRidProgram, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_arm64Home = new(ExtractArm64Home, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_arm64Launcher = new(BuildArm64Launcher, LazyThreadSafetyMode.ExecutionAndPublication);
 
     [TestCase("linux-x64", MachineX8664)]
     [TestCase("linux-arm64", MachineAarch64)]
@@ -55,7 +56,7 @@ public sealed class BundledPythonArchitectureTests
     [Test]
     public void AProgramReferencingBothPackages_CarriesBothInterpretersWhenPortable()
     {
-        TwoRidProgram program = LazyTwoRidProgram.Value;
+        TwoRidProgram program = s_lazyTwoRidProgram.Value;
         string output = Path.Combine(program.ProjectFolder, "bin", "Release", "net10.0");
 
         Assert.Multiple(() =>
@@ -72,8 +73,8 @@ public sealed class BundledPythonArchitectureTests
     [TestCase("linux-x64", "linux-arm64")]
     public void AProgramPublishedForOneRuntimeIdentifier_CarriesOnlyItsInterpreter(string rid, string otherRid)
     {
-        TwoRidProgram program = LazyTwoRidProgram.Value;
-        string published = Scratch.NewFolder("published-" + rid);
+        TwoRidProgram program = s_lazyTwoRidProgram.Value;
+        string published = RunScratch.NewFolder("published-" + rid);
         // No apphost: its pack for the other architecture is not in this machine's package cache, and the test is about the
         // interpreter beside the program, not the program's launcher.
         Command.Dotnet(["publish", program.Project, "-c", "Release", "-r", rid, "--self-contained", "false", "-p:UseAppHost=false",
@@ -95,14 +96,14 @@ public sealed class BundledPythonArchitectureTests
     [TestCase(65536)]
     public void TheArm64Interpreter_RunsUnderEmulation_WithOnlyGlibcFromTheSystem(int pageSize)
     {
-        string sysroot = Path.Combine(Repository.Root, "artifacts", "arm64", "root");
+        string sysroot = Path.Combine(RepositoryLayout.Root, "artifacts", "arm64", "root");
         if (!File.Exists(Path.Combine(sysroot, "lib", "aarch64-linux-gnu", "libc.so.6")))
         {
             Assert.Fail($"No arm64 glibc in {sysroot}: run .ci/setup (as root) to unpack it (docs/arm64.md).");
         }
 
-        string home = Arm64Home.Value;
-        string launcher = Arm64Launcher.Value;
+        string home = s_arm64Home.Value;
+        string launcher = s_arm64Launcher.Value;
         Dictionary<string, string?> environment = new()
         {
             ["PYTHONHOME"] = home,
@@ -121,7 +122,7 @@ public sealed class BundledPythonArchitectureTests
             """;
         // -s: no user site-packages. Not -I or -E, which would ignore PYTHONHOME.
         CommandResult run = Command.Run("qemu-aarch64", ["-L", sysroot, launcher, Path.Combine(home, "lib", "libpython3.11.so.1.0"), "-s", "-c", Code],
-            Scratch.NewFolder("cwd"), environment, TimeSpan.FromMinutes(3));
+            RunScratch.NewFolder("cwd"), environment, TimeSpan.FromMinutes(3));
         Assert.That(run.ExitCode, Is.Zero, run.Describe());
 
         using JsonDocument report = JsonDocument.Parse(run.Stdout.Trim().Split('\n')[^1]);
@@ -154,7 +155,7 @@ public sealed class BundledPythonArchitectureTests
     private static string ExtractArm64Home()
     {
         const string Prefix = "runtimes/linux-arm64/python/";
-        string target = Scratch.NewFolder("arm64-package");
+        string target = RunScratch.NewFolder("arm64-package");
         using ZipArchive archive = ZipFile.OpenRead(BundledPythonPackages.PathOf("linux-arm64"));
         foreach (ZipArchiveEntry entry in archive.Entries.Where(e => e.FullName.StartsWith(Prefix, StringComparison.Ordinal)))
         {
@@ -168,8 +169,8 @@ public sealed class BundledPythonArchitectureTests
 
     private static string BuildArm64Launcher()
     {
-        string launcher = Path.Combine(Scratch.NewFolder("arm64-launcher"), "libpython_main");
-        Command.RunChecked("aarch64-linux-gnu-gcc", ["-O2", "-o", launcher, Repository.ScriptPath("libpython_main.c"), "-ldl"]);
+        string launcher = Path.Combine(RunScratch.NewFolder("arm64-launcher"), "libpython_main");
+        Command.RunChecked("aarch64-linux-gnu-gcc", ["-O2", "-o", launcher, RepositoryLayout.Script("libpython_main.c"), "-ldl"]);
         return launcher;
     }
 
@@ -196,7 +197,7 @@ public sealed class BundledPythonArchitectureTests
     // A console project that references both packages from the folder the script packed them into.
     private static TwoRidProgram CreateTwoRidProgram()
     {
-        string folder = Scratch.NewFolder("two-rids");
+        string folder = RunScratch.NewFolder("two-rids");
         string project = Path.Combine(folder, "TwoRids", "TwoRids.csproj");
         Directory.CreateDirectory(Path.GetDirectoryName(project)!);
         string machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ??
@@ -221,8 +222,8 @@ public sealed class BundledPythonArchitectureTests
                 <TargetFramework>net10.0</TargetFramework>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="{BundledPythonPackages.PackageIdPrefix}linux-x64" Version="{Repository.Version}" />
-                <PackageReference Include="{BundledPythonPackages.PackageIdPrefix}linux-arm64" Version="{Repository.Version}" />
+                <PackageReference Include="{BundledPythonPackages.PackageIdPrefix}linux-x64" Version="{RepositoryLayout.Version}" />
+                <PackageReference Include="{BundledPythonPackages.PackageIdPrefix}linux-arm64" Version="{RepositoryLayout.Version}" />
               </ItemGroup>
             </Project>
             """);
@@ -231,8 +232,8 @@ public sealed class BundledPythonArchitectureTests
         // A private package cache: a package cached by an earlier run must not stand in for the one just packed.
         Dictionary<string, string?> environment = new()
         {
-            ["NUGET_PACKAGES"] = Scratch.NewFolder("two-rids-nuget-cache"),
-            ["DOTNET_CLI_HOME"] = Scratch.NewFolder("two-rids-dotnet-home"),
+            ["NUGET_PACKAGES"] = RunScratch.NewFolder("two-rids-nuget-cache"),
+            ["DOTNET_CLI_HOME"] = RunScratch.NewFolder("two-rids-dotnet-home"),
         };
         Command.Dotnet(["build", project, "-c", "Release", "-nodeReuse:false"], folder, environment);
         return new TwoRidProgram(folder, project, Path.GetDirectoryName(project)!, environment);
@@ -249,24 +250,24 @@ internal static class BundledPythonPackages
 {
     public const string PackageIdPrefix = "MmapNet.Python.Runtime.";
 
-    private static readonly Lazy<string> LazyFolder = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_lazyFolder = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string Folder => LazyFolder.Value;
+    public static string Folder => s_lazyFolder.Value;
 
     /// <summary>The package of one RID; a failed test when the script did not make it.</summary>
     public static string PathOf(string rid)
     {
-        string path = Path.Combine(Folder, $"{PackageIdPrefix}{rid}.{Repository.Version}.nupkg");
+        string path = Path.Combine(Folder, $"{PackageIdPrefix}{rid}.{RepositoryLayout.Version}.nupkg");
         Assert.That(path, Does.Exist, "build-python-runtime.sh pack made the package of " + rid);
         return path;
     }
 
     private static string Pack()
     {
-        string folder = Scratch.NewFolder("runtime-packages");
+        string folder = RunScratch.NewFolder("runtime-packages");
         Command.RunChecked(
-            Path.Combine(Repository.Root, "src", "MmapNet.Python.Runtime", "build-python-runtime.sh"), ["pack", "--output", folder],
-            Repository.Root, timeout: TimeSpan.FromMinutes(15));
+            Path.Combine(RepositoryLayout.Root, "src", "MmapNet.Python.Runtime", "build-python-runtime.sh"), ["pack", "--output", folder],
+            RepositoryLayout.Root, timeout: TimeSpan.FromMinutes(15));
         return folder;
     }
 }

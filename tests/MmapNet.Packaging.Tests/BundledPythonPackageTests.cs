@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -20,9 +21,9 @@ public sealed class BundledPythonPackageTests
     private const string RuntimePackageId = "MmapNet.Python.Runtime.linux-x64";
     private const string PythonHome = "runtimes/linux-x64/python";
 
-    private static readonly Lazy<ConsoleProgram> LazyProgram = new(CreateConsoleProgram, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<ConsoleProgram> s_program = new(CreateConsoleProgram, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static readonly string PyenvRoot = Environment.GetEnvironmentVariable("PYENV_ROOT") is { Length: > 0 } root
+    private static readonly string s_pyenvRoot = Environment.GetEnvironmentVariable("PYENV_ROOT") is { Length: > 0 } root
         ? root
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv");
 
@@ -34,7 +35,7 @@ public sealed class BundledPythonPackageTests
         "/usr/local/lib/python3*",
         "/usr/lib/x86_64-linux-gnu/libpython3*",
         "/usr/local/lib/libpython3*",
-        PyenvRoot);
+        s_pyenvRoot);
 
     // Each RID's package carries the same Debian release for its architecture, with the same bundled libraries.
     [TestCase("linux-x64", "x86_64-linux-gnu")]
@@ -50,20 +51,20 @@ public sealed class BundledPythonPackageTests
             .Select(line => (Key: line[..line.IndexOf('=', StringComparison.Ordinal)].Trim(), Value: line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim()))
             .ToList();
         string[] Values(string key) => manifest.Where(entry => entry.Key == key).Select(entry => entry.Value).ToArray();
-        var debianPackages = Values("debian-packages").Single().Split(' ').Select(package => package[..package.IndexOf('=', StringComparison.Ordinal)]).ToList();
-        var bundled = Values("bundled-libraries").Single().Split(' ').ToList();
+        List<string> debianPackages = Values("debian-packages").Single().Split(' ').Select(package => package[..package.IndexOf('=', StringComparison.Ordinal)]).ToList();
+        List<string> bundled = Values("bundled-libraries").Single().Split(' ').ToList();
         string stdlib = $"{pythonHome}/lib/python3.11";
         TestContext.Out.WriteLine($"{Path.GetFileName(package.Path)}: {new FileInfo(package.Path).Length} bytes, {package.Entries.Count} entries");
 
         Assert.Multiple(() =>
         {
             Assert.That(package.Value("id"), Is.EqualTo(packageId));
-            Assert.That(package.Value("version"), Is.EqualTo(Repository.Version));
+            Assert.That(package.Value("version"), Is.EqualTo(RepositoryLayout.Version));
             Assert.That(package.Element("license")?.Attribute("type")?.Value, Is.EqualTo("file"));
             Assert.That(package.Value("license"), Is.EqualTo("LICENSE.txt"));
             Assert.That(Encoding.UTF8.GetString(package.Read("LICENSE.txt")), Does.Contain("Python Software Foundation License Version 2"));
             Assert.That(Encoding.UTF8.GetString(package.Read("README.md")),
-                Is.EqualTo(File.ReadAllText(Path.Combine(Repository.Root, "src", "MmapNet.Python.Runtime", "README.md"))));
+                Is.EqualTo(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "src", "MmapNet.Python.Runtime", "README.md"))));
             Assert.That(package.Element("dependencies"), Is.Null, "the package needs no other");
             Assert.That(package.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)), Is.Empty, "no assembly");
             Assert.That(package.Entries, Does.Contain($"buildTransitive/{packageId}.targets"));
@@ -73,7 +74,7 @@ public sealed class BundledPythonPackageTests
             Assert.That(Values("version").Single(), Does.StartWith("3.11."));
             Assert.That(Values("runtime-identifier").Single(), Is.EqualTo(rid));
             Assert.That(debianPackages, Is.SupersetOf(new[] { "libpython3.11", "libpython3.11-stdlib", "libpython3.11-minimal" }));
-            foreach (var debianPackage in debianPackages)
+            foreach (string debianPackage in debianPackages)
             {
                 Assert.That(package.Entries, Does.Contain($"{pythonHome}/share/doc/{debianPackage}/copyright"), "Debian's copyright file of " + debianPackage);
             }
@@ -85,7 +86,7 @@ public sealed class BundledPythonPackageTests
             Assert.That(package.Entries, Does.Contain($"{stdlib}/lib-dynload/_ssl.cpython-311-{triplet}.so"));
             Assert.That(bundled, Is.SupersetOf(new[] { "lib/libexpat.so.1", "lib/libz.so.1", "lib/libffi.so.8", "lib/libssl.so.3", "lib/libcrypto.so.3",
                 "lib/libbz2.so.1.0", "lib/liblzma.so.5", "lib/libsqlite3.so.0", "lib/libuuid.so.1", "lib/libncursesw.so.6" }));
-            foreach (var library in bundled)
+            foreach (string library in bundled)
             {
                 Assert.That(package.Entries, Does.Contain($"{pythonHome}/{library}"));
             }
@@ -100,30 +101,30 @@ public sealed class BundledPythonPackageTests
     [Test]
     public void AFreshConsoleProgram_WithThePackages_RunsPythonAndSharesAMap_OnAMachineWithNoPython()
     {
-        var program = LazyProgram.Value;
-        var run = program.Run(OtherPythons());
+        ConsoleProgram program = s_program.Value;
+        CommandResult run = program.Run(OtherPythons());
         AssertRanOnTheBundledPython(run, program.OutputFolder, program.Executable);
     }
 
     [Test]
     public void APublishedProgram_CarriesItsPythonToo()
     {
-        var program = LazyProgram.Value;
-        var published = Scratch.NewFolder("published");
+        ConsoleProgram program = s_program.Value;
+        string published = RunScratch.NewFolder("published");
         Command.Dotnet(["publish", program.Project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", published, "-nodeReuse:false"],
             program.Folder, program.Environment);
-        var executable = Path.Combine(published, "Consumer");
+        string executable = Path.Combine(published, "Consumer");
 
-        var run = HiddenPaths.Run(executable, [], OtherPythons(), program.Folder, program.Environment, TimeSpan.FromMinutes(3));
+        CommandResult run = HiddenPaths.Run(executable, [], OtherPythons(), program.Folder, program.Environment, TimeSpan.FromMinutes(3));
         AssertRanOnTheBundledPython(run, published, executable);
     }
 
     [Test]
     public void AMissingSystemLibrary_KeepsOnlyTheModulesThatNeedItFromImporting_AndIsNamed()
     {
-        var program = LazyProgram.Value;
-        var hidden = OtherPythons().Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libreadline.so.8*")).ToList();
-        var run = program.Run(hidden, "import readline");
+        ConsoleProgram program = s_program.Value;
+        List<string> hidden = OtherPythons().Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libreadline.so.8*")).ToList();
+        CommandResult run = program.Run(hidden, "import readline");
 
         Assert.That(run.ExitCode, Is.Zero, run.Describe());
         Assert.That(run.Stdout, Does.Contain("map: temperature=22"), run.Describe());
@@ -133,14 +134,14 @@ public sealed class BundledPythonPackageTests
     [Test]
     public void AMissingRequiredLibrary_IsNamedBeforePythonStarts()
     {
-        var program = LazyProgram.Value;
+        ConsoleProgram program = s_program.Value;
 
         // The program's copy without the bundled expat, on a system without it either.
-        var copy = Scratch.NewFolder("without-expat");
+        string copy = RunScratch.NewFolder("without-expat");
         CopyFolder(program.OutputFolder, copy);
         File.Delete(Path.Combine(copy, PythonHome, "lib", "libexpat.so.1"));
-        var hidden = OtherPythons().Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libexpat.so.1*")).ToList();
-        var run = HiddenPaths.Run(Path.Combine(copy, "Consumer"), [], hidden, program.Folder, program.Environment, TimeSpan.FromMinutes(3));
+        List<string> hidden = OtherPythons().Concat(HiddenPaths.Existing("/usr/lib/x86_64-linux-gnu/libexpat.so.1*")).ToList();
+        CommandResult run = HiddenPaths.Run(Path.Combine(copy, "Consumer"), [], hidden, program.Folder, program.Environment, TimeSpan.FromMinutes(3));
 
         Assert.That(run.ExitCode, Is.EqualTo(ConsoleProgram.CannotLocateExitCode), run.Describe());
         Assert.That(run.Stderr, Does.Contain($"The bundled Python (Python 3.11.").And.Contain(
@@ -150,8 +151,8 @@ public sealed class BundledPythonPackageTests
 
     private static void AssertRanOnTheBundledPython(CommandResult run, string outputFolder, string executable)
     {
-        var home = Path.Combine(outputFolder, PythonHome);
-        var lines = run.Stdout.Split('\n').Where(line => line.Length > 0).ToList();
+        string home = Path.Combine(outputFolder, PythonHome);
+        List<string> lines = run.Stdout.Split('\n').Where(line => line.Length > 0).ToList();
         string Value(string key) => lines.SingleOrDefault(line => line.StartsWith(key + ": ", StringComparison.Ordinal))?[(key.Length + 2)..] ?? "(not printed)";
 
         TestContext.Out.WriteLine(run.Stdout);
@@ -165,7 +166,7 @@ public sealed class BundledPythonPackageTests
             Assert.That(Value("os"), Is.EqualTo(Path.Combine(home, "lib", "python3.11", "os.py")));
             Assert.That(Value("ssl"), Does.StartWith("OpenSSL 3."), "an extension module with a bundled library");
             Assert.That(Value("map"), Is.EqualTo("temperature=22"), "Python changed the map C# made");
-            var mapped = Value("mapped python files").Split('|');
+            string[] mapped = Value("mapped python files").Split('|');
             Assert.That(mapped, Has.Some.EqualTo(Path.Combine(home, "lib", "libpython3.11.so.1.0")));
             Assert.That(mapped, Has.All.StartWith(outputFolder + "/"), "no Python file from elsewhere is loaded");
         });
@@ -175,9 +176,9 @@ public sealed class BundledPythonPackageTests
     // NuGet cache), a Program.cs that embeds Python, dotnet build.
     private static ConsoleProgram CreateConsoleProgram()
     {
-        var folder = Scratch.NewFolder("console");
-        var project = Path.Combine(folder, "Consumer");
-        var machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ??
+        string folder = RunScratch.NewFolder("console");
+        string project = Path.Combine(folder, "Consumer");
+        string machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ??
             Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
             <configuration>
@@ -196,30 +197,30 @@ public sealed class BundledPythonPackageTests
             """);
 
         // A private package cache: a package cached by an earlier run must not stand in for the one just packed.
-        var environment = new Dictionary<string, string?>
+        Dictionary<string, string?> environment = new()
         {
-            ["NUGET_PACKAGES"] = Scratch.NewFolder("console-nuget-cache"),
-            ["HOME"] = Scratch.NewFolder("console-home"),
-            ["DOTNET_CLI_HOME"] = Scratch.NewFolder("console-dotnet-home"),
+            ["NUGET_PACKAGES"] = RunScratch.NewFolder("console-nuget-cache"),
+            ["HOME"] = RunScratch.NewFolder("console-home"),
+            ["DOTNET_CLI_HOME"] = RunScratch.NewFolder("console-dotnet-home"),
             // pyenv where it is on this machine, hidden from the runs: the program's check below looks there.
-            ["PYENV_ROOT"] = PyenvRoot,
+            ["PYENV_ROOT"] = s_pyenvRoot,
             ["PYENV_VERSION"] = null,
         };
         Command.Dotnet(["new", "console", "--name", "Consumer", "--output", project, "--framework", "net10.0"], folder, environment);
-        Command.Dotnet(["add", Path.Combine(project, "Consumer.csproj"), "package", "MmapNet.Host", "--version", Repository.Version], folder, environment);
-        Command.Dotnet(["add", Path.Combine(project, "Consumer.csproj"), "package", RuntimePackageId, "--version", Repository.Version], folder, environment);
+        Command.Dotnet(["add", Path.Combine(project, "Consumer.csproj"), "package", "MmapNet.Host", "--version", RepositoryLayout.Version], folder, environment);
+        Command.Dotnet(["add", Path.Combine(project, "Consumer.csproj"), "package", RuntimePackageId, "--version", RepositoryLayout.Version], folder, environment);
         File.WriteAllText(Path.Combine(project, "Program.cs"), ConsoleProgram.Source);
         Command.Dotnet(["build", Path.Combine(project, "Consumer.csproj"), "-c", "Release", "-nodeReuse:false"], folder, environment);
 
-        var output = Path.Combine(project, "bin", "Release", "net10.0");
+        string output = Path.Combine(project, "bin", "Release", "net10.0");
         return new ConsoleProgram(folder, Path.Combine(project, "Consumer.csproj"), output, Path.Combine(output, "Consumer"), environment);
     }
 
     private static void CopyFolder(string source, string target)
     {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
-            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            string copy = Path.Combine(target, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
             File.Copy(file, copy);
             File.SetUnixFileMode(copy, File.GetUnixFileMode(file));

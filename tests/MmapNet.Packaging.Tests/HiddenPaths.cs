@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using MmapNet.TestSupport;
 
 namespace MmapNet.Packaging.Tests;
 
@@ -33,14 +34,14 @@ internal static class HiddenPaths
         TimeSpan? timeout = null)
     {
         bool root = Environment.UserName == "root";
-        string layers = Scratch.NewFolder("hidden-layers");
-        var script = new StringBuilder("set -e\n");
+        string layers = RunScratch.NewFolder("hidden-layers");
+        StringBuilder script = new("set -e\n");
         foreach (string folder in hidden.Where(IsRealFolder))
         {
             script.Append($"mount -t tmpfs -o mode=755 tmpfs {Quote(folder)}\n");
         }
 
-        var files = hidden.Where(path => !IsRealFolder(path)).GroupBy(path => Path.GetDirectoryName(path)!).ToList();
+        List<IGrouping<string, string>> files = hidden.Where(path => !IsRealFolder(path)).GroupBy(path => Path.GetDirectoryName(path)!).ToList();
         for (int i = 0; i < files.Count; i++)
         {
             string upper = Path.Combine(layers, $"upper{i}"), work = Path.Combine(layers, $"work{i}");

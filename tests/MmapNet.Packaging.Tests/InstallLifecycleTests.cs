@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -14,28 +15,28 @@ namespace MmapNet.Packaging.Tests;
 [TestFixture]
 public sealed class InstallLifecycleTests
 {
-    public static IEnumerable<TestCaseData> InterpreterCases() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> InterpreterCases() => TestInterpreters.Cases();
 
     public static IEnumerable<TestCaseData> ChildCases() =>
-        from interpreter in Interpreters.All
+        from interpreter in TestInterpreters.All
         from method in new[] { "spawn", "forkserver" }
         select new TestCaseData(interpreter.Label, method).SetArgDisplayNames(interpreter.Label, method);
 
     /// <summary>The oldest interpreter (no tomllib: the backend reads pyproject.toml with pip's tomli) and Debian's (its patched pip).</summary>
     public static IEnumerable<TestCaseData> SourceInstallCases() =>
-        Interpreters.All.Take(1).Concat(Interpreters.All.Where(i => i.ExecutablePath == "/usr/bin/python3")).Distinct()
+        TestInterpreters.All.Take(1).Concat(TestInterpreters.All.Where(i => i.ExecutablePath == "/usr/bin/python3")).Distinct()
             .Select(i => new TestCaseData(i.Label).SetArgDisplayNames(i.Label));
 
     [TestCaseSource(nameof(ChildCases))]
     public void MultiprocessingChild_ImportsAndUsesMmapnet_OnASharedFileMap(string interpreter, string method)
     {
-        var venv = InstalledWheel.For(interpreter);
-        var file = Path.Combine(Scratch.NewFolder("shared"), "shared.bin");
+        VirtualEnvironment venv = InstalledWheel.For(interpreter);
+        string file = Path.Combine(RunScratch.NewFolder("shared"), "shared.bin");
 
-        var output = venv.RunPython([Repository.ScriptPath("multiprocessing_child.py"), method, file], timeout: TimeSpan.FromMinutes(3)).Stdout;
-        using var report = JsonDocument.Parse(output);
-        var root = report.RootElement;
-        var child = root.GetProperty("child");
+        string output = venv.RunPython([RepositoryLayout.Script("multiprocessing_child.py"), method, file], timeout: TimeSpan.FromMinutes(3)).Stdout;
+        using JsonDocument report = JsonDocument.Parse(output);
+        JsonElement root = report.RootElement;
+        JsonElement child = root.GetProperty("child");
 
         Assert.Multiple(() =>
         {
@@ -51,18 +52,18 @@ public sealed class InstallLifecycleTests
     [TestCaseSource(nameof(InterpreterCases))]
     public void Uninstall_RemovesEveryFileTheInstallAdded(string interpreter)
     {
-        var venv = VirtualEnvironment.Create(Interpreters.ByLabel(interpreter), "uninstall-" + interpreter);
+        VirtualEnvironment venv = VirtualEnvironment.Create(TestInterpreters.Get(interpreter), "uninstall-" + interpreter);
         venv.Pip("list");  // anything pip writes on its first run is in the "before" picture
-        var before = venv.Files();
+        SortedSet<string> before = venv.Files();
 
         venv.Pip("install", "--no-index", "--no-deps", BuiltWheel.Path);
-        var installed = venv.Files();
+        SortedSet<string> installed = venv.Files();
         venv.RunPython(["-m", "mmapnet", "info"]);  // used once: imports write nothing that outlives the uninstall
-        venv.RunPython([Repository.ScriptPath("inspect_import.py")]);
+        venv.RunPython([RepositoryLayout.Script("inspect_import.py")]);
         venv.Pip("uninstall", "--yes", "mmapnet");
-        var after = venv.Files();
+        SortedSet<string> after = venv.Files();
 
-        var added = installed.Except(before).ToList();
+        List<string> added = installed.Except(before).ToList();
         Assert.That(added, Has.Some.EndsWith("mmapnet/_mmapnet.so").And.Some.EndsWith("mmapnet/_lib/MmapNet.dll").And.Some.EndsWith("mmapnet/__init__.pyi"),
             "the install added the package");
         Assert.That(after.Except(before), Is.Empty, "files left behind by the uninstall");
@@ -72,10 +73,10 @@ public sealed class InstallLifecycleTests
     [TestCaseSource(nameof(SourceInstallCases))]
     public void PipInstallFromTheRepository_BuildsAndInstallsOffline_ThenImportsFromAnotherFolder(string interpreter)
     {
-        var venv = VirtualEnvironment.Create(Interpreters.ByLabel(interpreter), "source-install-" + interpreter);
+        VirtualEnvironment venv = VirtualEnvironment.Create(TestInterpreters.Get(interpreter), "source-install-" + interpreter);
 
-        venv.Pip("install", "--no-build-isolation", "--no-index", "--no-cache-dir", Repository.Root);
-        var imported = venv.RunPython(["-c", "import mmapnet; print(mmapnet.__backend__, mmapnet.__file__)"]).Stdout;
+        venv.Pip("install", "--no-build-isolation", "--no-index", "--no-cache-dir", RepositoryLayout.Root);
+        string imported = venv.RunPython(["-c", "import mmapnet; print(mmapnet.__backend__, mmapnet.__file__)"]).Stdout;
         venv.Pip("uninstall", "--yes", "mmapnet");
 
         Assert.That(imported, Is.EqualTo($"nativeaot {Path.Combine(venv.SitePackages, "mmapnet", "__init__.py")}\n"));

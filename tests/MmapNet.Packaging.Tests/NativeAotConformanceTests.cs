@@ -6,7 +6,9 @@ using MmapNet.Conformance;
 using MmapNet.Conformance.Cases;
 using MmapNet.Conformance.Running;
 using MmapNet.Conformance.Stdlib;
+using MmapNet.TestSupport;
 using NUnit.Framework;
+using RepositoryLayout = MmapNet.TestSupport.RepositoryLayout;
 
 namespace MmapNet.Packaging.Tests;
 
@@ -21,19 +23,19 @@ namespace MmapNet.Packaging.Tests;
 [Parallelizable(ParallelScope.Children)]
 public sealed class NativeAotConformanceTests
 {
-    private static readonly string[] FlavourVariables = ["MMAPNET_BACKEND", "MMAPNET_NATIVEAOT_DIR"];
-    private readonly Dictionary<string, string?> saved = new();
+    private static readonly string[] s_flavourVariables = ["MMAPNET_BACKEND", "MMAPNET_NATIVEAOT_DIR"];
+    private readonly Dictionary<string, string?> _saved = new();
 
     public static IEnumerable<TestCaseData> Pairs()
     {
-        var cases = CaseCatalog.Discover(RepositoryLayout.Locate(Repository.Root).CasesFolder);
+        IReadOnlyList<ConformanceCase> cases = CaseCatalog.Discover(Conformance.RepositoryLayout.Locate(RepositoryLayout.Root).CasesFolder);
         if (cases.Count == 0)
         {
             // A suite without cases is broken, not passing.
             return [new TestCaseData(string.Empty, string.Empty).SetName("NativeAotConformance(no cases)")];
         }
 
-        return from interpreter in Interpreters.All
+        return from interpreter in TestInterpreters.All
                from conformanceCase in cases
                select new TestCaseData(interpreter.Label, conformanceCase.Id)
                    .SetName($"NativeAotConformance({interpreter.Label},{conformanceCase.Id})")
@@ -41,17 +43,17 @@ public sealed class NativeAotConformanceTests
     }
 
     public static IEnumerable<TestCaseData> StdlibCases() =>
-        Interpreters.All.Where(i => i.HasStdlibMmapTests).Select(i => new TestCaseData(i.Label).SetArgDisplayNames(i.Label));
+        TestInterpreters.All.Where(i => i.HasStdlibMmapTests).Select(i => new TestCaseData(i.Label).SetArgDisplayNames(i.Label));
 
-    private static RunSettings Settings => new() { Layout = RepositoryLayout.Locate(Repository.Root), ImplementationModule = "mmapnet" };
+    private static RunSettings Settings => new() { Layout = Conformance.RepositoryLayout.Locate(RepositoryLayout.Root), ImplementationModule = "mmapnet" };
 
     [OneTimeSetUp]
     public void SelectTheNativeAotFlavour()
     {
-        var folder = RepositoryNativeAotBuild.Folder;
-        foreach (var name in FlavourVariables)
+        string folder = RepositoryNativeAotBuild.Folder;
+        foreach (string name in s_flavourVariables)
         {
-            saved[name] = Environment.GetEnvironmentVariable(name);
+            _saved[name] = Environment.GetEnvironmentVariable(name);
         }
 
         Environment.SetEnvironmentVariable("MMAPNET_BACKEND", "nativeaot");
@@ -61,7 +63,7 @@ public sealed class NativeAotConformanceTests
     [OneTimeTearDown]
     public void RestoreTheEnvironment()
     {
-        foreach (var (name, value) in saved)
+        foreach ((string? name, string? value) in _saved)
         {
             Environment.SetEnvironmentVariable(name, value);
         }
@@ -71,10 +73,10 @@ public sealed class NativeAotConformanceTests
     public async Task NativeAotConformance(string interpreterLabel, string caseId)
     {
         Assert.That(caseId, Is.Not.Empty, $"no cases under {Settings.Layout.CasesFolder}");
-        var conformanceCase = CaseCatalog.Discover(Settings.Layout.CasesFolder).Single(c => c.Id == caseId);
+        ConformanceCase conformanceCase = CaseCatalog.Discover(Settings.Layout.CasesFolder).Single(c => c.Id == caseId);
 
-        var result = await new ConformanceRunner(Settings).RunCaseAsync(
-            Interpreters.ByLabel(interpreterLabel), conformanceCase, TestContext.CurrentContext.CancellationToken);
+        CaseResult result = await new ConformanceRunner(Settings).RunCaseAsync(
+            TestInterpreters.Get(interpreterLabel), conformanceCase, TestContext.CurrentContext.CancellationToken);
 
         Assert.That(result.Outcome, Is.EqualTo(CaseOutcome.Passed), result.Describe());
     }
@@ -82,8 +84,8 @@ public sealed class NativeAotConformanceTests
     [TestCaseSource(nameof(StdlibCases))]
     public async Task NativeAotStdlibTestMmap(string interpreterLabel)
     {
-        var comparison = await new StdlibTestRunner(Settings).CompareAsync(
-            Interpreters.ByLabel(interpreterLabel), TestContext.CurrentContext.CancellationToken);
+        StdlibTestComparison comparison = await new StdlibTestRunner(Settings).CompareAsync(
+            TestInterpreters.Get(interpreterLabel), TestContext.CurrentContext.CancellationToken);
 
         Assert.That(comparison.Implementation.Report, Is.Not.Null, comparison.Implementation.Error ?? comparison.Implementation.OutputTail);
         Assert.That(comparison.ChangedTests, Is.Empty, string.Join('\n', comparison.ChangedTests));
@@ -94,11 +96,11 @@ public sealed class NativeAotConformanceTests
     public void Flavour_IsNativeAot_InTheRunnersEnvironment(string interpreterLabel)
     {
         // What the runner's processes inherit: the forced NativeAOT route, loading the repository's build.
-        var result = Command.RunChecked(Interpreters.ByLabel(interpreterLabel).ExecutablePath,
+        CommandResult result = Command.RunChecked(TestInterpreters.Get(interpreterLabel).ExecutablePath,
             ["-c", "import mmapnet; print(mmapnet.__backend__, mmapnet._native.__file__)"],
             environment: new Dictionary<string, string?>
             {
-                ["PYTHONPATH"] = Repository.PythonFolder,
+                ["PYTHONPATH"] = RepositoryLayout.PythonFolder,
                 ["MMAPNET_BACKEND"] = Environment.GetEnvironmentVariable("MMAPNET_BACKEND"),
                 ["MMAPNET_NATIVEAOT_DIR"] = Environment.GetEnvironmentVariable("MMAPNET_NATIVEAOT_DIR"),
             });

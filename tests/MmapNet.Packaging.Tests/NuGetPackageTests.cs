@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection.Metadata;
 using System.Threading;
 using System.Xml.Linq;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -18,12 +19,12 @@ namespace MmapNet.Packaging.Tests;
 [TestFixture]
 public sealed class NuGetPackageTests
 {
-    private static readonly Lazy<string> LazyFolder = new(() => PackedProjects.Pack(Scratch.NewFolder("nuget"), "src/MmapNet"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_folder = new(() => PackedProjects.Pack(RunScratch.NewFolder("nuget"), "src/MmapNet"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     [Test]
     public void CorePackage_HasReadmeLicenseExpressionAndXmlDocs()
     {
-        using var package = new PackageFile(Path.Combine(LazyFolder.Value, $"MmapNet.{Repository.Version}.nupkg"));
+        using PackageFile package = new(Path.Combine(s_folder.Value, $"MmapNet.{RepositoryLayout.Version}.nupkg"));
 
         PackageChecks.AssertLibraryPackage(package, "MmapNet", "src/MmapNet");
         Assert.That(package.Entries, Does.Contain("lib/net10.0/MmapNet.dll"));
@@ -32,13 +33,13 @@ public sealed class NuGetPackageTests
     [Test]
     public void CoreSymbolsPackage_HasThePdbWithTheSourcesEmbedded()
     {
-        PackageChecks.AssertSymbolsPackage(Path.Combine(LazyFolder.Value, $"MmapNet.{Repository.Version}.snupkg"), "MmapNet", "MemoryMap.cs");
+        PackageChecks.AssertSymbolsPackage(Path.Combine(s_folder.Value, $"MmapNet.{RepositoryLayout.Version}.snupkg"), "MmapNet", "MemoryMap.cs");
     }
 
     [Test]
     public void CorePackage_FromALocalFolder_BuildsAndRunsAConsumer()
     {
-        var consumer = Scratch.NewFolder("consumer");
+        string consumer = RunScratch.NewFolder("consumer");
         File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -48,7 +49,7 @@ public sealed class NuGetPackageTests
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="MmapNet" Version="{Repository.Version}" />
+                <PackageReference Include="MmapNet" Version="{RepositoryLayout.Version}" />
               </ItemGroup>
             </Project>
             """);
@@ -65,14 +66,14 @@ public sealed class NuGetPackageTests
             <configuration>
               <packageSources>
                 <clear />
-                <add key="local" value="{LazyFolder.Value}" />
+                <add key="local" value="{s_folder.Value}" />
               </packageSources>
             </configuration>
             """);
-        var run = Command.Dotnet(
+        CommandResult run = Command.Dotnet(
             ["run", "--project", Path.Combine(consumer, "Consumer.csproj"), "-nodeReuse:false"],
             consumer,
-            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Scratch.NewFolder("nuget-cache") });
+            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = RunScratch.NewFolder("nuget-cache") });
 
         Assert.That(run.Stdout.Trim().Split('\n')[^1], Is.EqualTo("15 22 4096"));
     }
@@ -84,9 +85,9 @@ internal static class PackedProjects
     /// <summary>Packs each project (a folder relative to the repository) into <paramref name="output"/>; returns the folder.</summary>
     public static string Pack(string output, params string[] projects)
     {
-        foreach (var project in projects)
+        foreach (string project in projects)
         {
-            Command.Dotnet(["pack", Path.Combine(Repository.Root, project), "-c", "Release", "-o", output, "-nodeReuse:false"]);
+            Command.Dotnet(["pack", Path.Combine(RepositoryLayout.Root, project), "-c", "Release", "-o", output, "-nodeReuse:false"]);
         }
 
         return output;
@@ -96,16 +97,16 @@ internal static class PackedProjects
 /// <summary>A .nupkg opened for reading: its members and its .nuspec.</summary>
 internal sealed class PackageFile : IDisposable
 {
-    private readonly ZipArchive archive;
+    private readonly ZipArchive _archive;
 
     public PackageFile(string path)
     {
         Assert.That(path, Does.Exist);
         Path = path;
-        archive = ZipFile.OpenRead(path);
-        Entries = archive.Entries.Select(e => e.FullName).ToList();
-        using var nuspec = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
-        var document = XDocument.Load(nuspec);
+        _archive = ZipFile.OpenRead(path);
+        Entries = _archive.Entries.Select(e => e.FullName).ToList();
+        using Stream nuspec = _archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        XDocument document = XDocument.Load(nuspec);
         Metadata = document.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
     }
 
@@ -121,39 +122,39 @@ internal sealed class PackageFile : IDisposable
 
     public byte[] Read(string entry)
     {
-        using var stream = archive.GetEntry(entry)!.Open();
-        var copy = new MemoryStream();
+        using Stream stream = _archive.GetEntry(entry)!.Open();
+        MemoryStream copy = new();
         stream.CopyTo(copy);
         return copy.ToArray();
     }
 
-    public void Dispose() => archive.Dispose();
+    public void Dispose() => _archive.Dispose();
 }
 
 /// <summary>What every package of the repository must have; shared by the core's and the host's tests.</summary>
 internal static class PackageChecks
 {
     // The portable PDB's EmbeddedSource custom debug information (its documented GUID).
-    private static readonly Guid EmbeddedSourceKind = new("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
+    private static readonly Guid s_embeddedSourceKind = new("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
 
     public static void AssertLibraryPackage(PackageFile package, string id, string projectFolder)
     {
-        var assemblies = package.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+        List<string> assemblies = package.Entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith(".dll", StringComparison.Ordinal)).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(package.Value("id"), Is.EqualTo(id));
-            Assert.That(package.Value("version"), Is.EqualTo(Repository.Version));
+            Assert.That(package.Value("version"), Is.EqualTo(RepositoryLayout.Version));
             Assert.That(package.Value("description"), Is.Not.Empty);
             Assert.That(package.Element("license")?.Attribute("type")?.Value, Is.EqualTo("expression"));
             Assert.That(package.Value("license"), Is.EqualTo("MIT"));
             Assert.That(package.Value("readme"), Is.EqualTo("README.md"));
             Assert.That(package.Entries, Does.Contain("README.md"));
             Assert.That(System.Text.Encoding.UTF8.GetString(package.Read("README.md")),
-                Is.EqualTo(File.ReadAllText(System.IO.Path.Combine(Repository.Root, projectFolder, "README.md"))));
+                Is.EqualTo(File.ReadAllText(System.IO.Path.Combine(RepositoryLayout.Root, projectFolder, "README.md"))));
             Assert.That(assemblies, Is.Not.Empty);
-            foreach (var assembly in assemblies)
+            foreach (string assembly in assemblies)
             {
-                var documentation = assembly[..^".dll".Length] + ".xml";
+                string documentation = assembly[..^".dll".Length] + ".xml";
                 Assert.That(package.Entries, Does.Contain(documentation), "XML docs beside " + assembly);
                 Assert.That(System.Text.Encoding.UTF8.GetString(package.Read(documentation)), Does.Contain("<member name=\"T:"), "documented types in " + documentation);
             }
@@ -162,16 +163,16 @@ internal static class PackageChecks
 
     public static void AssertSymbolsPackage(string path, string assemblyName, string aSourceFile)
     {
-        using var package = new PackageFile(path);
-        var pdbs = package.Entries.Where(e => e.EndsWith("/" + assemblyName + ".pdb", StringComparison.Ordinal)).ToList();
+        using PackageFile package = new(path);
+        List<string> pdbs = package.Entries.Where(e => e.EndsWith("/" + assemblyName + ".pdb", StringComparison.Ordinal)).ToList();
         Assert.That(pdbs, Is.Not.Empty, "a PDB for " + assemblyName);
 
-        using var provider = MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(package.Read(pdbs[0])));
-        var reader = provider.GetMetadataReader();
-        var embedded = reader.Documents
+        using MetadataReaderProvider provider = MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(package.Read(pdbs[0])));
+        MetadataReader reader = provider.GetMetadataReader();
+        List<string> embedded = reader.Documents
             .Select(handle => (Handle: handle, Name: reader.GetString(reader.GetDocument(handle).Name)))
             .Where(document => reader.GetCustomDebugInformation(document.Handle)
-                .Any(information => reader.GetGuid(reader.GetCustomDebugInformation(information).Kind) == EmbeddedSourceKind))
+                .Any(information => reader.GetGuid(reader.GetCustomDebugInformation(information).Kind) == s_embeddedSourceKind))
             .Select(document => System.IO.Path.GetFileName(document.Name.Replace('\\', '/')))
             .ToList();
 

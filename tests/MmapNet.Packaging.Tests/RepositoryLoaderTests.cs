@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -21,15 +22,15 @@ public sealed class RepositoryLoaderTests
     {
         _ = RepositoryNativeAotBuild.Folder;
 
-        Assert.That(ImportFromCheckout(Repository.PythonFolder, new Dictionary<string, string?>()).Stdout, Does.StartWith("coreclr "));
+        Assert.That(ImportFromCheckout(RepositoryLayout.PythonFolder, new Dictionary<string, string?>()).Stdout, Does.StartWith("coreclr "));
     }
 
     [Test]
     public void ForcedNativeAot_TakesTheRepositoryPublishOutput()
     {
-        var folder = RepositoryNativeAotBuild.Folder;
+        string folder = RepositoryNativeAotBuild.Folder;
 
-        var output = ImportFromCheckout(Repository.PythonFolder, new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "nativeaot" }).Stdout;
+        string output = ImportFromCheckout(RepositoryLayout.PythonFolder, new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "nativeaot" }).Stdout;
 
         Assert.That(output, Is.EqualTo($"nativeaot {Path.Combine(folder, "_mmapnet.so")}\n"));
     }
@@ -37,10 +38,10 @@ public sealed class RepositoryLoaderTests
     [Test]
     public void NativeAotDirectory_IsUsedWithoutForcing()
     {
-        var copy = Scratch.NewFolder("nativeaot-dir");
+        string copy = RunScratch.NewFolder("nativeaot-dir");
         File.Copy(Path.Combine(RepositoryNativeAotBuild.Folder, "_mmapnet.so"), Path.Combine(copy, "_mmapnet.so"));
 
-        var output = ImportFromCheckout(Repository.PythonFolder, new Dictionary<string, string?> { ["MMAPNET_NATIVEAOT_DIR"] = copy }).Stdout;
+        string output = ImportFromCheckout(RepositoryLayout.PythonFolder, new Dictionary<string, string?> { ["MMAPNET_NATIVEAOT_DIR"] = copy }).Stdout;
 
         Assert.That(output, Is.EqualTo($"nativeaot {Path.Combine(copy, "_mmapnet.so")}\n"));
     }
@@ -49,10 +50,10 @@ public sealed class RepositoryLoaderTests
     public void ForcedNativeAot_WithNoBuildAnywhere_IsAnImportErrorSayingWhereItLookedAndWhatToRun()
     {
         // A copy of the package outside any checkout: no artifacts/ above it, nothing next to it.
-        var parent = Scratch.NewFolder("package-copy");
+        string parent = RunScratch.NewFolder("package-copy");
         CopyPackage(Path.Combine(parent, "mmapnet"));
 
-        var result = Command.Run(Interpreters.Newest.ExecutablePath, ["-c", Probe], Scratch.NewFolder("cwd"),
+        CommandResult result = Command.Run(TestInterpreters.Newest.ExecutablePath, ["-c", Probe], RunScratch.NewFolder("cwd"),
             new Dictionary<string, string?> { ["PYTHONPATH"] = parent, ["MMAPNET_BACKEND"] = "nativeaot" });
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
@@ -64,8 +65,8 @@ public sealed class RepositoryLoaderTests
     [Test]
     public void UnknownBackend_IsAnImportErrorNamingTheChoices()
     {
-        var result = Command.Run(Interpreters.Newest.ExecutablePath, ["-c", Probe], Scratch.NewFolder("cwd"),
-            new Dictionary<string, string?> { ["PYTHONPATH"] = Repository.PythonFolder, ["MMAPNET_BACKEND"] = "native" });
+        CommandResult result = Command.Run(TestInterpreters.Newest.ExecutablePath, ["-c", Probe], RunScratch.NewFolder("cwd"),
+            new Dictionary<string, string?> { ["PYTHONPATH"] = RepositoryLayout.PythonFolder, ["MMAPNET_BACKEND"] = "native" });
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Stderr, Does.Contain("ImportError: mmapnet: MMAPNET_BACKEND=native; it must be one of: coreclr, nativeaot"));
@@ -82,12 +83,12 @@ public sealed class RepositoryLoaderTests
             Assert.Ignore("x86-64 only: other architectures keep the SDK's default instruction set");
         }
 
-        var qemu = "/usr/bin/qemu-x86_64";
+        string qemu = "/usr/bin/qemu-x86_64";
         Assert.That(qemu, Does.Exist, "qemu-user is needed for this test (apt-get install qemu-user; .ci/setup installs it)");
-        var program = "import mmapnet; m = mmapnet.mmap(-1, 1 << 20); m[-3:] = b'abc'; print(mmapnet.__backend__, m.find(b'abc'), m.rfind(b'\\0'))";
+        string program = "import mmapnet; m = mmapnet.mmap(-1, 1 << 20); m[-3:] = b'abc'; print(mmapnet.__backend__, m.find(b'abc'), m.rfind(b'\\0'))";
 
-        var result = Command.RunChecked(qemu, ["-cpu", "qemu64", Interpreters.Newest.ExecutablePath, "-c", program], Scratch.NewFolder("cwd"),
-            new Dictionary<string, string?> { ["PYTHONPATH"] = Repository.PythonFolder, ["MMAPNET_NATIVEAOT_DIR"] = RepositoryNativeAotBuild.Folder },
+        CommandResult result = Command.RunChecked(qemu, ["-cpu", "qemu64", TestInterpreters.Newest.ExecutablePath, "-c", program], RunScratch.NewFolder("cwd"),
+            new Dictionary<string, string?> { ["PYTHONPATH"] = RepositoryLayout.PythonFolder, ["MMAPNET_NATIVEAOT_DIR"] = RepositoryNativeAotBuild.Folder },
             System.TimeSpan.FromMinutes(3));
 
         Assert.That(result.Stdout, Is.EqualTo("nativeaot 1048573 1048572\n"));
@@ -96,13 +97,13 @@ public sealed class RepositoryLoaderTests
     private static CommandResult ImportFromCheckout(string pythonPath, Dictionary<string, string?> environment)
     {
         environment["PYTHONPATH"] = pythonPath;
-        return Command.RunChecked(Interpreters.Newest.ExecutablePath, ["-c", Probe], Scratch.NewFolder("cwd"), environment);
+        return Command.RunChecked(TestInterpreters.Newest.ExecutablePath, ["-c", Probe], RunScratch.NewFolder("cwd"), environment);
     }
 
     private static void CopyPackage(string destination)
     {
         Directory.CreateDirectory(destination);
-        foreach (var file in Directory.GetFiles(Path.Combine(Repository.PythonFolder, "mmapnet"), "*.py"))
+        foreach (string file in Directory.GetFiles(Path.Combine(RepositoryLayout.PythonFolder, "mmapnet"), "*.py"))
         {
             File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
         }

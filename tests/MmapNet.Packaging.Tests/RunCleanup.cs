@@ -1,4 +1,4 @@
-using System.IO;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -8,11 +8,5 @@ namespace MmapNet.Packaging.Tests;
 public sealed class RunCleanup
 {
     [OneTimeTearDown]
-    public void RemoveScratch()
-    {
-        if (Scratch.Created && Directory.Exists(Scratch.Root))
-        {
-            Directory.Delete(Scratch.Root, recursive: true);
-        }
-    }
+    public void RemoveScratch() => RunScratch.Remove();
 }

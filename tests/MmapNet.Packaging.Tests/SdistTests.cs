@@ -4,6 +4,7 @@ using System.Formats.Tar;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -15,16 +16,16 @@ namespace MmapNet.Packaging.Tests;
 [TestFixture]
 public sealed class SdistTests
 {
-    private static readonly Lazy<string> LazySdist = new(BuildSdist);
+    private static readonly Lazy<string> s_sdist = new(BuildSdist);
 
     [Test]
     public void Members_AreTheBuildInputs_WithNoBuildOutput()
     {
-        var members = Members(LazySdist.Value);
-        var prefix = $"mmapnet-{Repository.Version}/";
+        List<string> members = Members(s_sdist.Value);
+        string prefix = $"mmapnet-{RepositoryLayout.Version}/";
 
         Assert.That(members, Has.All.StartsWith(prefix));
-        var relative = members.Select(m => m[prefix.Length..]).ToList();
+        List<string> relative = members.Select(m => m[prefix.Length..]).ToList();
         Assert.That(relative, Is.SupersetOf(new[]
         {
             "PKG-INFO", "pyproject.toml", "README.md", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json",
@@ -39,32 +40,32 @@ public sealed class SdistTests
     [Test]
     public void Wheel_BuiltFromTheSdistElsewhere_HasTheSameMembersAsTheRepositoryWheel()
     {
-        var folder = Scratch.NewFolder("sdist-build");
-        TarFile.ExtractToDirectory(LazySdist.Value.Replace(".tar.gz", ".tar", StringComparison.Ordinal), folder, overwriteFiles: false);
-        var source = Path.Combine(folder, $"mmapnet-{Repository.Version}");
-        var output = Scratch.NewFolder("sdist-wheel");
+        string folder = RunScratch.NewFolder("sdist-build");
+        TarFile.ExtractToDirectory(s_sdist.Value.Replace(".tar.gz", ".tar", StringComparison.Ordinal), folder, overwriteFiles: false);
+        string source = Path.Combine(folder, $"mmapnet-{RepositoryLayout.Version}");
+        string output = RunScratch.NewFolder("sdist-wheel");
 
-        Command.RunChecked(Interpreters.Newest.ExecutablePath,
+        Command.RunChecked(TestInterpreters.Newest.ExecutablePath,
             ["-m", "pip", "wheel", "--no-build-isolation", "--no-index", "--no-deps", "--no-cache-dir", "-w", output, source],
             timeout: TimeSpan.FromMinutes(20));
 
-        var built = Directory.GetFiles(output, "*.whl").Single();
+        string built = Directory.GetFiles(output, "*.whl").Single();
         Assert.That(Path.GetFileName(built), Is.EqualTo(Path.GetFileName(BuiltWheel.Path)));
         Assert.That(Entries(built), Is.EquivalentTo(Entries(BuiltWheel.Path)));
     }
 
     private static string BuildSdist()
     {
-        var output = Scratch.NewFolder("sdist");
-        var program = "import sys; sys.path.insert(0, 'build_backend'); import mmapnet_build; print(mmapnet_build.build_sdist(sys.argv[1]))";
-        var name = Command.RunChecked(Interpreters.Newest.ExecutablePath, ["-c", program, output], Repository.Root).Stdout.Trim();
-        var sdist = Path.Combine(output, name);
-        Assert.That(name, Is.EqualTo($"mmapnet-{Repository.Version}.tar.gz"));
+        string output = RunScratch.NewFolder("sdist");
+        string program = "import sys; sys.path.insert(0, 'build_backend'); import mmapnet_build; print(mmapnet_build.build_sdist(sys.argv[1]))";
+        string name = Command.RunChecked(TestInterpreters.Newest.ExecutablePath, ["-c", program, output], RepositoryLayout.Root).Stdout.Trim();
+        string sdist = Path.Combine(output, name);
+        Assert.That(name, Is.EqualTo($"mmapnet-{RepositoryLayout.Version}.tar.gz"));
 
         // Kept beside it uncompressed too, for the tests to read with the standard library.
-        using (var compressed = File.OpenRead(sdist))
-        using (var gzip = new GZipStream(compressed, CompressionMode.Decompress))
-        using (var tar = File.Create(sdist.Replace(".tar.gz", ".tar", StringComparison.Ordinal)))
+        using (FileStream compressed = File.OpenRead(sdist))
+        using (GZipStream gzip = new(compressed, CompressionMode.Decompress))
+        using (FileStream tar = File.Create(sdist.Replace(".tar.gz", ".tar", StringComparison.Ordinal)))
         {
             gzip.CopyTo(tar);
         }
@@ -74,10 +75,10 @@ public sealed class SdistTests
 
     private static List<string> Members(string sdist)
     {
-        using var stream = File.OpenRead(sdist.Replace(".tar.gz", ".tar", StringComparison.Ordinal));
-        using var reader = new TarReader(stream);
-        var names = new List<string>();
-        for (var entry = reader.GetNextEntry(); entry is not null; entry = reader.GetNextEntry())
+        using FileStream stream = File.OpenRead(sdist.Replace(".tar.gz", ".tar", StringComparison.Ordinal));
+        using TarReader reader = new(stream);
+        List<string> names = new();
+        for (TarEntry? entry = reader.GetNextEntry(); entry is not null; entry = reader.GetNextEntry())
         {
             names.Add(entry.Name);
         }
@@ -87,7 +88,7 @@ public sealed class SdistTests
 
     private static List<string> Entries(string wheel)
     {
-        using var archive = ZipFile.OpenRead(wheel);
+        using ZipArchive archive = ZipFile.OpenRead(wheel);
         return archive.Entries.Select(e => e.FullName).ToList();
     }
 }

@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -16,19 +18,19 @@ namespace MmapNet.Packaging.Tests;
 [TestFixture]
 public sealed class TypingTests
 {
-    private static readonly Lazy<string> LazyPyright = new(InstallPyright, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_pyright = new(InstallPyright, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static string Stub => Path.Combine(Repository.PythonFolder, "mmapnet", "__init__.pyi");
+    private static string Stub => Path.Combine(RepositoryLayout.PythonFolder, "mmapnet", "__init__.pyi");
 
-    public static IEnumerable<TestCaseData> InterpreterCases() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> InterpreterCases() => TestInterpreters.Cases();
 
     [TestCaseSource(nameof(InterpreterCases))]
     public void Stub_ParsesOnTheInterpreter_AndDeclaresExactlyTheNamesItsMmapHas(string interpreter)
     {
-        var result = Command.RunChecked(Interpreters.ByLabel(interpreter).ExecutablePath, [Repository.ScriptPath("stub_names.py"), Stub]);
-        using var report = JsonDocument.Parse(result.Stdout);
+        CommandResult result = Command.RunChecked(TestInterpreters.Get(interpreter).ExecutablePath, [RepositoryLayout.Script("stub_names.py"), Stub]);
+        using JsonDocument report = JsonDocument.Parse(result.Stdout);
 
-        foreach (var difference in report.RootElement.EnumerateObject().Where(p => p.Name != "python"))
+        foreach (JsonProperty difference in report.RootElement.EnumerateObject().Where(p => p.Name != "python"))
         {
             Assert.That(difference.Value.EnumerateArray().Select(e => e.GetString()), Is.Empty, difference.Name);
         }
@@ -37,8 +39,8 @@ public sealed class TypingTests
     [TestCaseSource(nameof(InterpreterCases))]
     public void TypeChecker_SeesInstalledMmapnetExactlyAsItSeesMmap(string interpreter)
     {
-        var venv = InstalledWheel.For(interpreter);
-        var (mmapDiagnostics, mmapnetDiagnostics) = CompareWithPyright(venv.Interpreter, venv.Python, null);
+        VirtualEnvironment venv = InstalledWheel.For(interpreter);
+        (List<string>? mmapDiagnostics, List<string>? mmapnetDiagnostics) = CompareWithPyright(venv.Interpreter, venv.Python, null);
 
         Assert.That(mmapDiagnostics, Has.Count.GreaterThan(60), "the probe reveals every name");
         Assert.That(mmapnetDiagnostics, Is.EqualTo(mmapDiagnostics));
@@ -48,16 +50,16 @@ public sealed class TypingTests
     public void TypeChecker_Comparison_CatchesAStubThatDiffers()
     {
         // The same comparison with a stub whose seek() returns int (the runtime's 3.13 answer, not typeshed's).
-        var package = Path.Combine(Scratch.NewFolder("altered-stub"), "mmapnet");
+        string package = Path.Combine(RunScratch.NewFolder("altered-stub"), "mmapnet");
         Directory.CreateDirectory(package);
         File.WriteAllText(Path.Combine(package, "py.typed"), "");
         File.WriteAllText(Path.Combine(package, "__init__.pyi"), File.ReadAllText(Stub).Replace(
             "def seek(self, pos: int, whence: Literal[0, 1, 2, 3, 4] = os.SEEK_SET, /) -> None: ...",
             "def seek(self, pos: int, whence: Literal[0, 1, 2, 3, 4] = os.SEEK_SET, /) -> int: ...",
             StringComparison.Ordinal));
-        var interpreter = Interpreters.Newest;
+        PythonInterpreter interpreter = TestInterpreters.Newest;
 
-        var (mmapDiagnostics, mmapnetDiagnostics) = CompareWithPyright(interpreter, interpreter.ExecutablePath, Path.GetDirectoryName(package));
+        (List<string>? mmapDiagnostics, List<string>? mmapnetDiagnostics) = CompareWithPyright(interpreter, interpreter.ExecutablePath, Path.GetDirectoryName(package));
 
         Assert.That(mmapnetDiagnostics.Except(mmapDiagnostics).ToList(), Has.Count.EqualTo(2), "m.seek and m.seek(0) reveal differently");
     }
@@ -69,13 +71,13 @@ public sealed class TypingTests
     /// </summary>
     private static (List<string> Mmap, List<string> Mmapnet) CompareWithPyright(Discovery.PythonInterpreter interpreter, string python, string? extraPath)
     {
-        var folder = Scratch.NewFolder("typing");
-        foreach (var module in new[] { "mmap", "mmapnet" })
+        string folder = RunScratch.NewFolder("typing");
+        foreach (string? module in new[] { "mmap", "mmapnet" })
         {
-            Command.RunChecked(interpreter.ExecutablePath, [Repository.ScriptPath("typing_probe.py"), module, Path.Combine(folder, $"probe_{module}.py")]);
+            Command.RunChecked(interpreter.ExecutablePath, [RepositoryLayout.Script("typing_probe.py"), module, Path.Combine(folder, $"probe_{module}.py")]);
         }
 
-        var configuration = new Dictionary<string, object>
+        Dictionary<string, object> configuration = new()
         {
             ["pythonPlatform"] = "Linux",
             ["typeCheckingMode"] = "standard",
@@ -84,9 +86,9 @@ public sealed class TypingTests
         File.WriteAllText(Path.Combine(folder, "pyrightconfig.json"), JsonSerializer.Serialize(configuration));
 
         // pyright exits 1 when it reports errors; the probes contain deliberate ones.
-        var result = Command.Run(LazyPyright.Value, ["--outputjson", "--pythonpath", python, "--pythonversion", interpreter.MinorVersion, "probe_mmap.py", "probe_mmapnet.py"], folder);
+        CommandResult result = Command.Run(s_pyright.Value, ["--outputjson", "--pythonpath", python, "--pythonversion", interpreter.MinorVersion, "probe_mmap.py", "probe_mmapnet.py"], folder);
         Assert.That(result.ExitCode, Is.AnyOf(0, 1), result.Describe());
-        using var output = JsonDocument.Parse(result.Stdout);
+        using JsonDocument output = JsonDocument.Parse(result.Stdout);
 
         List<string> DiagnosticsOf(string file) => output.RootElement.GetProperty("generalDiagnostics").EnumerateArray()
             .Where(d => Path.GetFileName(d.GetProperty("file").GetString()) == file)
@@ -100,8 +102,8 @@ public sealed class TypingTests
     /// <summary>pyright, pinned in typechecker/package-lock.json, installed from the npm registry once (npm ci).</summary>
     private static string InstallPyright()
     {
-        var folder = Path.Combine(Repository.Root, "tests", "MmapNet.Packaging.Tests", "typechecker");
-        var pyright = Path.Combine(folder, "node_modules", ".bin", "pyright");
+        string folder = Path.Combine(RepositoryLayout.Root, "tests", "MmapNet.Packaging.Tests", "typechecker");
+        string pyright = Path.Combine(folder, "node_modules", ".bin", "pyright");
         if (!File.Exists(pyright))
         {
             Command.RunChecked("npm", ["ci", "--no-audit", "--no-fund"], folder, timeout: TimeSpan.FromMinutes(10));

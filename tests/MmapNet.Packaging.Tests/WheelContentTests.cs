@@ -6,6 +6,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -14,28 +15,28 @@ namespace MmapNet.Packaging.Tests;
 [TestFixture]
 public sealed class WheelContentTests
 {
-    private static string DistInfo => $"mmapnet-{Repository.Version}.dist-info";
+    private static string DistInfo => $"mmapnet-{RepositoryLayout.Version}.dist-info";
 
     [Test]
     public void Name_TagsTheSupportedInterpreters_WithNoStableAbiClaim()
     {
-        var platform = "linux_" + (System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "aarch64" : "x86_64");
-        Assert.That(Path.GetFileName(BuiltWheel.Path), Is.EqualTo($"mmapnet-{Repository.Version}-cp310.cp311.cp312.cp313-none-{platform}.whl"));
+        string platform = "linux_" + (System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "aarch64" : "x86_64");
+        Assert.That(Path.GetFileName(BuiltWheel.Path), Is.EqualTo($"mmapnet-{RepositoryLayout.Version}-cp310.cp311.cp312.cp313-none-{platform}.whl"));
     }
 
     [Test]
     public void Members_AreThePackageTheNativeModuleAndTheManagedAssemblies_AndNothingElse()
     {
-        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
-        var packageSources = Directory.GetFiles(Path.Combine(Repository.PythonFolder, "mmapnet"))
+        using ZipArchive wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        IEnumerable<string> packageSources = Directory.GetFiles(Path.Combine(RepositoryLayout.PythonFolder, "mmapnet"))
             .Select(Path.GetFileName)
             .Where(name => name!.EndsWith(".py", StringComparison.Ordinal) || name.EndsWith(".pyi", StringComparison.Ordinal) || name == "py.typed")
             .Select(name => "mmapnet/" + name);
         // On x86-64 the module comes in two builds, x86-64 and x86-64-v3 (AVX2), its entry point choosing by the CPU.
-        var nativeModules = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64
+        string[] nativeModules = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64
             ? new[] { "mmapnet/_mmapnet.so", "mmapnet/_mmapnet-x86-64-v3.so" }
             : new[] { "mmapnet/_mmapnet.so" };
-        var expected = packageSources.Concat(nativeModules).Concat(new[]
+        IEnumerable<string> expected = packageSources.Concat(nativeModules).Concat(new[]
         {
             "mmapnet/_lib/libmmapnet_faults.so",
             "mmapnet/_lib/MmapNet.dll",
@@ -56,19 +57,19 @@ public sealed class WheelContentTests
     [Test]
     public void Record_ListsEveryOtherMemberWithItsHashAndSize()
     {
-        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
-        var record = Read(wheel, DistInfo + "/RECORD").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        using ZipArchive wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        Dictionary<string, (string Hash, string Size)> record = Read(wheel, DistInfo + "/RECORD").Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(','))
             .ToDictionary(fields => fields[0], fields => (Hash: fields[1], Size: fields[2]));
 
         Assert.That(record.Keys, Is.EquivalentTo(wheel.Entries.Select(e => e.FullName)));
         Assert.That(record[DistInfo + "/RECORD"], Is.EqualTo((Hash: "", Size: "")));
-        foreach (var entry in wheel.Entries.Where(e => e.FullName != DistInfo + "/RECORD"))
+        foreach (ZipArchiveEntry? entry in wheel.Entries.Where(e => e.FullName != DistInfo + "/RECORD"))
         {
-            using var stream = entry.Open();
-            var data = new MemoryStream();
+            using Stream stream = entry.Open();
+            MemoryStream data = new();
             stream.CopyTo(data);
-            var hash = "sha256=" + Convert.ToBase64String(SHA256.HashData(data.ToArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            string hash = "sha256=" + Convert.ToBase64String(SHA256.HashData(data.ToArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
             Assert.That(record[entry.FullName], Is.EqualTo((Hash: hash, Size: data.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))), entry.FullName);
         }
     }
@@ -76,24 +77,24 @@ public sealed class WheelContentTests
     [Test]
     public void Metadata_ComesFromPyprojectAndTheProjectVersion()
     {
-        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
-        var metadata = Read(wheel, DistInfo + "/METADATA");
-        var headers = metadata[..metadata.IndexOf("\n\n", StringComparison.Ordinal)].Split('\n');
+        using ZipArchive wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        string metadata = Read(wheel, DistInfo + "/METADATA");
+        string[] headers = metadata[..metadata.IndexOf("\n\n", StringComparison.Ordinal)].Split('\n');
 
         Assert.That(headers, Does.Contain("Name: mmapnet"));
-        Assert.That(headers, Does.Contain("Version: " + Repository.Version));
+        Assert.That(headers, Does.Contain("Version: " + RepositoryLayout.Version));
         Assert.That(headers, Does.Contain(
             $"Requires-Python: >={PythonVersions.OldestSupported},<{PythonVersions.NewestSupported.Major}.{PythonVersions.NewestSupported.Minor + 1}"));
         Assert.That(headers, Does.Contain("License: MIT"));
         Assert.That(headers, Does.Contain("Description-Content-Type: text/markdown"));
-        Assert.That(metadata, Does.Contain(File.ReadAllText(Path.Combine(Repository.Root, "README.md"))), "the README is the long description");
+        Assert.That(metadata, Does.Contain(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "README.md"))), "the README is the long description");
     }
 
     [Test]
     public void WheelFile_IsPlatlibWithOneTagPerSupportedInterpreter()
     {
-        using var wheel = ZipFile.OpenRead(BuiltWheel.Path);
-        var lines = Read(wheel, DistInfo + "/WHEEL").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using ZipArchive wheel = ZipFile.OpenRead(BuiltWheel.Path);
+        string[] lines = Read(wheel, DistInfo + "/WHEEL").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.That(lines, Does.Contain("Wheel-Version: 1.0").And.Contain("Root-Is-Purelib: false"));
         Assert.That(lines.Where(l => l.StartsWith("Tag: ", StringComparison.Ordinal)).Select(l => l.Split('-')[0]),
@@ -103,15 +104,15 @@ public sealed class WheelContentTests
     [Test]
     public void NativeModule_ExportsItsInitFunction_AndLinksToNoLibpythonNorDotnet()
     {
-        var folder = Scratch.NewFolder("unpacked");
-        using (var wheel = ZipFile.OpenRead(BuiltWheel.Path))
+        string folder = RunScratch.NewFolder("unpacked");
+        using (ZipArchive wheel = ZipFile.OpenRead(BuiltWheel.Path))
         {
             wheel.GetEntry("mmapnet/_mmapnet.so")!.ExtractToFile(Path.Combine(folder, "_mmapnet.so"));
         }
 
-        var library = Path.Combine(folder, "_mmapnet.so");
-        var symbols = Command.RunChecked("nm", ["-D", "--defined-only", library]).Stdout;
-        var needed = Command.RunChecked("readelf", ["-d", library]).Stdout.Split('\n')
+        string library = Path.Combine(folder, "_mmapnet.so");
+        string symbols = Command.RunChecked("nm", ["-D", "--defined-only", library]).Stdout;
+        List<string> needed = Command.RunChecked("readelf", ["-d", library]).Stdout.Split('\n')
             .Where(line => line.Contains("(NEEDED)", StringComparison.Ordinal))
             .Select(line => line[(line.IndexOf('[', StringComparison.Ordinal) + 1)..line.IndexOf(']', StringComparison.Ordinal)])
             .ToList();
@@ -126,7 +127,7 @@ public sealed class WheelContentTests
 
     private static string Read(ZipArchive wheel, string name)
     {
-        using var reader = new StreamReader(wheel.GetEntry(name)!.Open(), Encoding.UTF8);
+        using StreamReader reader = new(wheel.GetEntry(name)!.Open(), Encoding.UTF8);
         return reader.ReadToEnd();
     }
 }

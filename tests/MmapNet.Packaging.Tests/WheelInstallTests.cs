@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Packaging.Tests;
@@ -14,14 +15,14 @@ namespace MmapNet.Packaging.Tests;
 [TestFixture]
 public sealed class WheelInstallTests
 {
-    public static IEnumerable<TestCaseData> InterpreterCases() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> InterpreterCases() => TestInterpreters.Cases();
 
     [TestCaseSource(nameof(InterpreterCases))]
     public void Import_FromAnotherFolder_TakesTheNativeAotModuleInstalledInTheVenv(string interpreter)
     {
-        var venv = InstalledWheel.For(interpreter);
+        VirtualEnvironment venv = InstalledWheel.For(interpreter);
 
-        var report = Inspect(venv, new Dictionary<string, string?>());
+        JsonElement report = Inspect(venv, new Dictionary<string, string?>());
 
         Assert.Multiple(() =>
         {
@@ -40,11 +41,11 @@ public sealed class WheelInstallTests
     [TestCaseSource(nameof(InterpreterCases))]
     public void NativeAotRoute_RunsWithNoDotnetRuntimeFoundOrLoaded(string interpreter)
     {
-        var venv = InstalledWheel.For(interpreter);
-        var nowhere = Path.Combine(Scratch.Root, "no-dotnet-here");
+        VirtualEnvironment venv = InstalledWheel.For(interpreter);
+        string nowhere = Path.Combine(RunScratch.Root, "no-dotnet-here");
 
         // Nothing points at a .NET installation, and the process ends up with no .NET runtime library mapped.
-        var report = Inspect(venv, new Dictionary<string, string?>
+        JsonElement report = Inspect(venv, new Dictionary<string, string?>
         {
             ["MMAPNET_BACKEND"] = "nativeaot",
             ["DOTNET_ROOT"] = nowhere,
@@ -59,10 +60,10 @@ public sealed class WheelInstallTests
     [TestCaseSource(nameof(InterpreterCases))]
     public void CoreClrRoute_BootsTheRuntimeWithTheAssembliesInTheWheel(string interpreter)
     {
-        var venv = InstalledWheel.For(interpreter);
+        VirtualEnvironment venv = InstalledWheel.For(interpreter);
 
-        var report = Inspect(venv, new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr" });
-        var assemblies = venv.RunPython(
+        JsonElement report = Inspect(venv, new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr" });
+        string assemblies = venv.RunPython(
             ["-c", "import mmapnet._loader as l; print(l.assembly_directory())"],
             new Dictionary<string, string?> { ["MMAPNET_BACKEND"] = "coreclr" }).Stdout.Trim();
 
@@ -76,9 +77,9 @@ public sealed class WheelInstallTests
     [TestCaseSource(nameof(InterpreterCases))]
     public void PythonDashM_RunsAScriptWithMmapServedByMmapnet_AndReportsTheRoute(string interpreter)
     {
-        var venv = InstalledWheel.For(interpreter);
-        var folder = Scratch.NewFolder("script");
-        var script = Path.Combine(folder, "uses_mmap.py");
+        VirtualEnvironment venv = InstalledWheel.For(interpreter);
+        string folder = RunScratch.NewFolder("script");
+        string script = Path.Combine(folder, "uses_mmap.py");
         File.WriteAllText(script, string.Join('\n',
             "import mmap, sys",
             "m = mmap.mmap(-1, 64)",
@@ -86,8 +87,8 @@ public sealed class WheelInstallTests
             "print(mmap.__name__, mmap.__backend__, m.find(b'c', 0), sys.argv[1:])",
             "raise SystemExit(3)") + "\n");
 
-        var run = Command.Run(venv.Python, ["-m", "mmapnet", "run", script, "x", "y"], folder);
-        var info = venv.RunPython(["-m", "mmapnet", "info"]);
+        CommandResult run = Command.Run(venv.Python, ["-m", "mmapnet", "run", script, "x", "y"], folder);
+        CommandResult info = venv.RunPython(["-m", "mmapnet", "info"]);
 
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Describe());
         Assert.That(run.Stdout, Is.EqualTo("mmapnet nativeaot 2 ['x', 'y']\n"));
@@ -98,9 +99,9 @@ public sealed class WheelInstallTests
     [Test]
     public void BenchImport_PrintsBothRoutesNextToTheStdlib_WithRatios()
     {
-        var venv = InstalledWheel.For(Interpreters.Newest.Label);
+        VirtualEnvironment venv = InstalledWheel.For(TestInterpreters.Newest.Label);
 
-        var output = venv.RunPython(["-m", "mmapnet", "bench-import", "--repeat", "2"]).Stdout;
+        string output = venv.RunPython(["-m", "mmapnet", "bench-import", "--repeat", "2"]).Stdout;
 
         // route, import ms, ratio to mmap, import CPU ms, ratio to mmap, whole process ms
         Assert.That(output, Does.Match(@"import mmap \(stdlib\) +\d+\.\d\d +1\.0x +\d+\.\d\d +1\.0x +\d+\.\d\n"));
@@ -111,8 +112,8 @@ public sealed class WheelInstallTests
 
     private static JsonElement Inspect(VirtualEnvironment venv, IReadOnlyDictionary<string, string?> environment)
     {
-        var result = venv.RunPython([Repository.ScriptPath("inspect_import.py")], environment);
-        using var document = JsonDocument.Parse(result.Stdout);
+        CommandResult result = venv.RunPython([RepositoryLayout.Script("inspect_import.py")], environment);
+        using JsonDocument document = JsonDocument.Parse(result.Stdout);
         return document.RootElement.Clone();
     }
 }

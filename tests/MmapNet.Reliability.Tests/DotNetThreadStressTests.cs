@@ -6,6 +6,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Reliability.Tests;
@@ -22,12 +23,12 @@ namespace MmapNet.Reliability.Tests;
 [NonParallelizable]
 public sealed class DotNetThreadStressTests
 {
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(8);
-    private static readonly byte[] WriterValues = [0x41, 0x42];
-    private static readonly long[] Sizes = [MemoryMap.PageSize, 3L * MemoryMap.PageSize, 5L * MemoryMap.PageSize + 7, 16L * MemoryMap.PageSize];
+    private static readonly TimeSpan s_duration = TimeSpan.FromSeconds(8);
+    private static readonly byte[] s_writerValues = [0x41, 0x42];
+    private static readonly long[] s_sizes = [MemoryMap.PageSize, 3L * MemoryMap.PageSize, 5L * MemoryMap.PageSize + 7, 16L * MemoryMap.PageSize];
 
     // What the operations may meet while another thread resizes or closes the map: CPython's errors for the same states.
-    private static readonly HashSet<MmapError> Explained =
+    private static readonly HashSet<MmapError> s_explained =
     [
         MmapError.ClosedOrInvalid,        // closed under the thread
         MmapError.IndexOutOfRange,        // shrunk under the thread
@@ -51,45 +52,45 @@ public sealed class DotNetThreadStressTests
     [TestCase(MapKind.File)]
     public void ThreadsUsingAMapWhileItIsResizedAndClosed_OnlyExplainedErrorsAndNoCorruption(MapKind kind)
     {
-        var unexpected = new ConcurrentQueue<string>();
-        var seen = new ConcurrentDictionary<string, int>();
-        var random = new Random(20261126);
+        ConcurrentQueue<string> unexpected = new();
+        ConcurrentDictionary<string, int> seen = new();
+        Random random = new(20261126);
         long operations = 0;
-        var rounds = 0;
-        using var folder = new CPython.Tests.Support.TemporaryFolder();
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < Duration && unexpected.IsEmpty)
+        int rounds = 0;
+        using ScratchFolder folder = new("reliability-tests");
+        Stopwatch clock = Stopwatch.StartNew();
+        while (clock.Elapsed < s_duration && unexpected.IsEmpty)
         {
-            var path = Path.Combine(folder.Path, $"round-{rounds}.bin");
+            string path = Path.Combine(folder.Path, $"round-{rounds}.bin");
             MemoryMap map;
             if (kind == MapKind.File)
             {
-                File.WriteAllBytes(path, new byte[Sizes[0]]);
+                File.WriteAllBytes(path, new byte[s_sizes[0]]);
                 map = MemoryMap.OpenFile(path);
             }
             else
             {
                 // Private: growing a shared anonymous map leaves pages the kernel cannot back (SIGBUS in CPython too).
-                map = MemoryMap.CreateAnonymous(Sizes[0], MapFlags.Private);
+                map = MemoryMap.CreateAnonymous(s_sizes[0], MapFlags.Private);
             }
 
-            using var stop = new ManualResetEventSlim();
-            var workers = new List<Thread>();
-            for (var i = 0; i < 5; i++)
+            using ManualResetEventSlim stop = new();
+            List<Thread> workers = new();
+            for (int i = 0; i < 5; i++)
             {
-                var role = i % 5;
-                var seed = random.Next();
-                var thread = new Thread(() => Work(map, role, seed, stop, unexpected, seen, ref operations)) { IsBackground = true };
+                int role = i % 5;
+                int seed = random.Next();
+                Thread thread = new(() => Work(map, role, seed, stop, unexpected, seen, ref operations)) { IsBackground = true };
                 workers.Add(thread);
                 thread.Start();
             }
 
             // The controller: a few resizes, then a close, retried while a pin or a memory manager holds an export.
-            var length = map.Length;
-            for (var i = random.Next(0, 6); i > 0; i--)
+            long length = map.Length;
+            for (int i = random.Next(0, 6); i > 0; i--)
             {
                 Thread.Sleep(random.Next(0, 4));
-                var size = Sizes[random.Next(Sizes.Length)];
+                long size = s_sizes[random.Next(s_sizes.Length)];
                 try
                 {
                     map.Resize(size);
@@ -103,8 +104,8 @@ public sealed class DotNetThreadStressTests
 
             Thread.Sleep(random.Next(0, 4));
             stop.Set(); // the workers stop starting operations; ones in flight still meet the close below
-            var checkedLength = map.Length;
-            var content = map.GetSlice(0, checkedLength);
+            long checkedLength = map.Length;
+            byte[] content = map.GetSlice(0, checkedLength);
             while (true)
             {
                 try
@@ -119,7 +120,7 @@ public sealed class DotNetThreadStressTests
                 }
             }
 
-            foreach (var worker in workers)
+            foreach (Thread worker in workers)
             {
                 Assert.That(worker.Join(TimeSpan.FromSeconds(30)), Is.True, "a worker did not finish");
             }
@@ -129,7 +130,7 @@ public sealed class DotNetThreadStressTests
                 unexpected.Enqueue($"length {checkedLength} after resizing to {length}");
             }
 
-            if (content.Any(b => b != 0 && !WriterValues.Contains(b)))
+            if (content.Any(b => b != 0 && !s_writerValues.Contains(b)))
             {
                 unexpected.Enqueue("content holds bytes no writer stored");
             }
@@ -139,7 +140,7 @@ public sealed class DotNetThreadStressTests
         }
 
         TestContext.Out.WriteLine($"{kind}: {rounds} rounds, {Interlocked.Read(ref operations)} operations; failures seen:");
-        foreach (var (what, count) in seen.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach ((string? what, int count) in seen.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             TestContext.Out.WriteLine($"  {what}: {count}");
         }
@@ -152,9 +153,9 @@ public sealed class DotNetThreadStressTests
     private static void Work(MemoryMap map, int role, int seed, ManualResetEventSlim stop, ConcurrentQueue<string> unexpected,
                              ConcurrentDictionary<string, int> seen, ref long operations)
     {
-        var random = new Random(seed);
-        var buffer = new byte[512];
-        var closedSeen = 0;
+        Random random = new(seed);
+        byte[] buffer = new byte[512];
+        int closedSeen = 0;
         // After the stop, a few more operations each, so that some meet the close (and fail as closed).
         while (closedSeen < 3 && unexpected.IsEmpty)
         {
@@ -163,32 +164,32 @@ public sealed class DotNetThreadStressTests
                 closedSeen++;
             }
 
-            var what = "length";
+            string what = "length";
             try
             {
-                var length = map.Length;
-                var index = random.NextInt64(-10, length + 50);
+                long length = map.Length;
+                long index = random.NextInt64(-10, length + 50);
                 switch (role)
                 {
                     case 0: // reader
                         what = "read";
-                        var read = random.Next(4) switch
+                        byte[] read = random.Next(4) switch
                         {
                             0 => [map[index]],
                             1 => map.GetSlice(index, index + random.Next(0, 400), random.Next(1, 4)),
                             2 => ReadAt(map, index, buffer),
                             _ => map.Read(random.Next(0, 300)),
                         };
-                        if (read.Any(b => b != 0 && !WriterValues.Contains(b)))
+                        if (read.Any(b => b != 0 && !s_writerValues.Contains(b)))
                         {
-                            unexpected.Enqueue($"read saw bytes no writer stored: {string.Join(",", read.Where(b => b != 0 && !WriterValues.Contains(b)).Take(5))}");
+                            unexpected.Enqueue($"read saw bytes no writer stored: {string.Join(",", read.Where(b => b != 0 && !s_writerValues.Contains(b)).Take(5))}");
                         }
 
-                        _ = map.Find(WriterValues.AsSpan(0, 1), Math.Max(0, index));
+                        _ = map.Find(s_writerValues.AsSpan(0, 1), Math.Max(0, index));
                         break;
                     case 1: // writer
                         what = "write";
-                        var value = WriterValues[random.Next(WriterValues.Length)];
+                        byte value = s_writerValues[random.Next(s_writerValues.Length)];
                         switch (random.Next(4))
                         {
                             case 0:
@@ -211,19 +212,19 @@ public sealed class DotNetThreadStressTests
                         what = "pin";
                         if (random.Next(2) == 0)
                         {
-                            using var pin = map.Pin();
-                            var span = pin.Span;
-                            span[random.Next(span.Length)] = WriterValues[0];
+                            using MemoryMapPin pin = map.Pin();
+                            Span<byte> span = pin.Span;
+                            span[random.Next(span.Length)] = s_writerValues[0];
                             Thread.Yield();
-                            if (span[0] != 0 && !WriterValues.Contains(span[0]))
+                            if (span[0] != 0 && !s_writerValues.Contains(span[0]))
                             {
                                 unexpected.Enqueue("a pinned span saw bytes no writer stored");
                             }
                         }
                         else
                         {
-                            using var owner = map.CreateMemory();
-                            using var handle = owner.Memory.Pin();
+                            using IMemoryOwner<byte> owner = map.CreateMemory();
+                            using MemoryHandle handle = owner.Memory.Pin();
                             Thread.Yield();
                             _ = owner.Memory.Span[^1];
                         }
@@ -237,7 +238,7 @@ public sealed class DotNetThreadStressTests
                         break;
                 }
             }
-            catch (Exception ex) when (MmapErrors.TryGetError(ex, out var error) && Explained.Contains(error))
+            catch (Exception ex) when (MmapErrors.TryGetError(ex, out MmapError error) && s_explained.Contains(error))
             {
                 seen.AddOrUpdate($"{what}: {error}", 1, (_, n) => n + 1);
             }
@@ -259,7 +260,7 @@ public sealed class DotNetThreadStressTests
     private static byte[] ReadAt(MemoryMap map, long offset, byte[] buffer)
     {
         // An offset past the end is a bad argument: kept inside the length seen now, which another thread may shrink.
-        var count = map.ReadAt(Math.Clamp(offset, 0, map.Length), buffer);
+        int count = map.ReadAt(Math.Clamp(offset, 0, map.Length), buffer);
         return buffer[..count];
     }
 }

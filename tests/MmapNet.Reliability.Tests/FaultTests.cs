@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using MmapNet.CPython.Tests.Support;
+using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Reliability.Tests;
@@ -16,7 +17,7 @@ namespace MmapNet.Reliability.Tests;
 [Parallelizable(ParallelScope.Children)]
 public sealed class FaultTests
 {
-    public static IEnumerable<TestCaseData> TranscriptCases() => Interpreters.Cases(new[] { "fd-closed", "file-size-limit" });
+    public static IEnumerable<TestCaseData> TranscriptCases() => TestInterpreters.Cases(new[] { "fd-closed", "file-size-limit" });
 
     /// <summary>
     /// The descriptor the map was made from closed behind its back (mmap duplicated it), and resize() beyond
@@ -25,19 +26,19 @@ public sealed class FaultTests
     [TestCaseSource(nameof(TranscriptCases))]
     public async Task DescriptorClosedOrFileSizeLimit_SameTranscriptAsTheStdlib(string label, string scenario)
     {
-        var (stdlib, mmapnet) = await RunBothAsync(label, scenario);
+        (ChildResult? stdlib, ChildResult? mmapnet) = await RunBothAsync(label, scenario);
         TestContext.Out.WriteLine(mmapnet.Stdout);
         Assert.That(stdlib.ExitCode, Is.Zero, stdlib.Describe());
         Assert.That(mmapnet.ExitCode, Is.Zero, mmapnet.Describe());
         Assert.That(mmapnet.Stdout.Split('\n'), Is.EqualTo(stdlib.Stdout.Split('\n')), "mmapnet's transcript against the stdlib's");
     }
 
-    private static async Task<(PythonResult Stdlib, PythonResult Mmapnet)> RunBothAsync(string label, string scenario)
+    private static async Task<(ChildResult Stdlib, ChildResult Mmapnet)> RunBothAsync(string label, string scenario)
     {
-        var interpreter = Interpreters.Get(label);
-        var start = new PythonStart { Timeout = TimeSpan.FromMinutes(1) };
-        var stdlib = await PythonProcess.RunScriptAsync(interpreter, "faults.py", ["mmap", scenario], start);
-        var mmapnet = await PythonProcess.RunScriptAsync(interpreter, "faults.py", ["mmapnet", scenario], start);
+        PythonInterpreter interpreter = TestInterpreters.Get(label);
+        PythonStart start = new() { Timeout = TimeSpan.FromMinutes(1) };
+        ChildResult stdlib = await PythonProcess.RunScriptAsync(interpreter, "faults.py", ["mmap", scenario], start);
+        ChildResult mmapnet = await PythonProcess.RunScriptAsync(interpreter, "faults.py", ["mmapnet", scenario], start);
         Assert.That(stdlib.TimedOut || mmapnet.TimedOut, Is.False, "a run hung");
         return (stdlib, mmapnet);
     }

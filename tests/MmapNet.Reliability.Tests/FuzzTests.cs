@@ -5,7 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using MmapNet.CPython.Tests.Support;
+using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Reliability.Tests;
@@ -23,24 +24,24 @@ public sealed partial class FuzzTests
     // 30,000 operations per seed take 5 to 15 s per interpreter on an idle core here (3.10 is the slowest, about 3,000
     // operations a second), so the two seeds stay under the ~40 s per interpreter CI affords even on a busy machine.
     private const int ShortRunOperations = 30_000;
-    private static readonly int[] ShortRunSeeds = [1, 2];
+    private static readonly int[] s_shortRunSeeds = [1, 2];
 
-    private static string FuzzScript => Path.Combine(Repository.Root, "conformance", "fuzz", "fuzz.py");
+    private static string FuzzScript => Path.Combine(RepositoryLayout.Root, "conformance", "fuzz", "fuzz.py");
 
-    private static string CasesRoot => Path.Combine(Repository.Root, "conformance", "cases");
+    private static string CasesRoot => Path.Combine(RepositoryLayout.Root, "conformance", "cases");
 
-    private static string Fixtures => Path.Combine(Repository.Root, "conformance", "fuzz", "fixtures");
+    private static string Fixtures => Path.Combine(RepositoryLayout.Root, "conformance", "fuzz", "fixtures");
 
-    public static IEnumerable<TestCaseData> ShortRunCases() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> ShortRunCases() => TestInterpreters.Cases();
 
     [TestCaseSource(nameof(ShortRunCases))]
     public async Task ShortRun_FindsNoDivergenceCrashOrHang(string label)
     {
-        var interpreter = Interpreters.Get(label);
-        foreach (var seed in ShortRunSeeds)
+        PythonInterpreter interpreter = TestInterpreters.Get(label);
+        foreach (int seed in s_shortRunSeeds)
         {
             // The driver runs in the interpreter under test too (any python3 will do): one interpreter per test case.
-            var result = await PythonProcess.RunAsync(
+            ChildResult result = await PythonProcess.RunAsync(
                 interpreter,
                 [FuzzScript, "--seed", seed.ToString(CultureInfo.InvariantCulture), "--ops", ShortRunOperations.ToString(CultureInfo.InvariantCulture),
                  "--python", interpreter.ExecutablePath, "--no-write"],
@@ -81,10 +82,10 @@ public sealed partial class FuzzTests
     public async Task BrokenModule_IsFoundShrunkAndWrittenAsAReproducingCase(Broken broken)
     {
         ArgumentNullException.ThrowIfNull(broken);
-        var interpreter = Interpreters.All.OrderByDescending(i => i.Version).First();
-        using var folder = new TemporaryFolder();
-        var casesOut = folder.Folder("cases");
-        var result = await PythonProcess.RunAsync(
+        PythonInterpreter interpreter = TestInterpreters.All.OrderByDescending(i => i.Version).First();
+        using ScratchFolder folder = new("reliability-tests");
+        string casesOut = folder.Folder("cases");
+        ChildResult result = await PythonProcess.RunAsync(
             interpreter,
             [FuzzScript, "--seed", "1", "--ops", "3000", "--focus", broken.Focus, "--impl", "brokenmmap", "--python-path", Fixtures,
              "--python", interpreter.ExecutablePath, "--cases-out", casesOut, "--max-findings", "1", "--max-shrink", "1",
@@ -96,10 +97,10 @@ public sealed partial class FuzzTests
         Assert.That(result.Stdout, Does.Contain(broken.Report + " seed 1 program"), "what the fuzzer reports");
         Assert.That(result.Stdout, Does.Match(@"case: .* \(reproduces through the conformance harness"), "the fuzzer's own check of the case");
 
-        var written = Directory.GetFiles(casesOut, "*.py");
+        string[] written = Directory.GetFiles(casesOut, "*.py");
         Assert.That(written, Has.Length.EqualTo(1), "one case written");
-        var case_ = written[0];
-        var operations = RunLine().Matches(File.ReadAllText(case_)).Select(m => m.Groups[1].Value).ToList();
+        string case_ = written[0];
+        List<string> operations = RunLine().Matches(File.ReadAllText(case_)).Select(m => m.Groups[1].Value).ToList();
         TestContext.Out.WriteLine($"{Path.GetFileName(case_)}:\n  {string.Join("\n  ", operations)}");
         Assert.That(operations, Is.Not.Empty);
         Assert.That(operations[^1], Does.Contain(broken.LastOperation), "the minimal program ends with the broken operation");
@@ -108,21 +109,21 @@ public sealed partial class FuzzTests
 
         // Checked again here, independently of the fuzzer: the case through the conformance harness with the stdlib and
         // with brokenmmap. The stdlib run must pass; brokenmmap's must differ (output, exit code, or death).
-        var stdlib = await RunCaseAsync(interpreter, "mmap", case_, broken.Behaviour);
-        var brokenRun = await RunCaseAsync(interpreter, "brokenmmap", case_, broken.Behaviour);
+        ChildResult stdlib = await RunCaseAsync(interpreter, "mmap", case_, broken.Behaviour);
+        ChildResult brokenRun = await RunCaseAsync(interpreter, "brokenmmap", case_, broken.Behaviour);
         Assert.That(stdlib.ExitCode, Is.Zero, "the case passes with the stdlib\n" + stdlib.Describe());
         Assert.That(stdlib.TimedOut, Is.False);
         Assert.That((brokenRun.ExitCode, brokenRun.Stdout, brokenRun.TimedOut), Is.Not.EqualTo((stdlib.ExitCode, stdlib.Stdout, stdlib.TimedOut)),
             "the case shows the broken behaviour\n" + brokenRun.Describe());
     }
 
-    private static Task<PythonResult> RunCaseAsync(MmapNet.Discovery.PythonInterpreter interpreter, string module, string casePath, string behaviour) =>
+    private static Task<ChildResult> RunCaseAsync(MmapNet.Discovery.PythonInterpreter interpreter, string module, string casePath, string behaviour) =>
         PythonProcess.RunAsync(
             interpreter,
-            [Path.Combine(Repository.Root, "conformance", "harness", "bootstrap.py"), module, casePath],
+            [Path.Combine(RepositoryLayout.Root, "conformance", "harness", "bootstrap.py"), module, casePath],
             new PythonStart
             {
-                PythonPath = string.Join(Path.PathSeparator, Repository.PythonFolder, CasesRoot, Fixtures),
+                PythonPath = string.Join(Path.PathSeparator, RepositoryLayout.PythonFolder, CasesRoot, Fixtures),
                 Timeout = TimeSpan.FromSeconds(15),
                 Environment = new Dictionary<string, string?> { ["BROKENMMAP"] = behaviour },
             });

@@ -4,7 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using MmapNet.CPython.Tests.Support;
+using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Reliability.Tests;
@@ -23,30 +24,30 @@ public sealed class PythonThreadStressTests
     private const int Seconds = 6;
     private const int Seed = 1;
 
-    public static IEnumerable<TestCaseData> StressCases() => Interpreters.Cases(new[] { "mmap", "mmapnet" });
+    public static IEnumerable<TestCaseData> StressCases() => TestInterpreters.Cases(new[] { "mmap", "mmapnet" });
 
     [TestCaseSource(nameof(StressCases))]
     public async Task ThreadsSharingAMapWhileItIsResizedAndClosed_NoCrashNoCorruptionNoUnexpectedError(string label, string module)
     {
-        var interpreter = Interpreters.Get(label);
-        var result = await PythonProcess.RunScriptAsync(
+        PythonInterpreter interpreter = TestInterpreters.Get(label);
+        ChildResult result = await PythonProcess.RunScriptAsync(
             interpreter, "thread_stress.py", [module, Seconds.ToString(CultureInfo.InvariantCulture), Seed.ToString(CultureInfo.InvariantCulture)],
             new PythonStart { Timeout = TimeSpan.FromMinutes(3) });
         // A use of unmapped memory is a death by signal (exit code 128 + N), a stuck thread a timeout.
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
 
-        var report = JsonDocument.Parse(result.Stdout).RootElement;
-        var rounds = report.GetProperty("rounds").GetInt32();
-        var operations = report.GetProperty("operations").GetInt64();
+        JsonElement report = JsonDocument.Parse(result.Stdout).RootElement;
+        int rounds = report.GetProperty("rounds").GetInt32();
+        long operations = report.GetProperty("operations").GetInt64();
         TestContext.Out.WriteLine($"{module} on {label}: {rounds} rounds, {operations} operations; failures seen:");
-        foreach (var failure in report.GetProperty("failures").EnumerateObject())
+        foreach (JsonProperty failure in report.GetProperty("failures").EnumerateObject())
         {
             TestContext.Out.WriteLine($"  {failure.Name}: {string.Join(" | ", failure.Value.EnumerateArray().Select(v => v.GetString()))}");
         }
 
-        var unexpected = report.GetProperty("unexpected").EnumerateObject()
+        List<string> unexpected = report.GetProperty("unexpected").EnumerateObject()
             .Select(o => $"{o.Name}: {string.Join(" | ", o.Value.EnumerateArray().Select(v => v.GetString()))}").ToList();
-        var corruption = report.GetProperty("corruption").EnumerateArray().Select(v => v.GetString()).ToList();
+        List<string?> corruption = report.GetProperty("corruption").EnumerateArray().Select(v => v.GetString()).ToList();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(corruption, Is.Empty, "corrupted content or state");
@@ -54,7 +55,7 @@ public sealed class PythonThreadStressTests
             // The run did something: several rounds, each ending in a close that the threads ran into.
             Assert.That(rounds, Is.GreaterThanOrEqualTo(5));
             Assert.That(operations, Is.GreaterThan(10_000));
-            Assert.That(report.GetProperty("failures").TryGetProperty("op_read", out var reads) &&
+            Assert.That(report.GetProperty("failures").TryGetProperty("op_read", out JsonElement reads) &&
                         reads.EnumerateArray().Any(v => v.GetString()!.Contains("closed", StringComparison.Ordinal)),
                 Is.True, "readers ran into the close");
         }

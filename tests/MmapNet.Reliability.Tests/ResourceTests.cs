@@ -6,7 +6,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Tasks;
-using MmapNet.CPython.Tests.Support;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Reliability.Tests;
@@ -30,16 +30,16 @@ public sealed class ResourceTests
     // warm-up the stdlib grows by 0 KiB here and mmapnet by less than 100 KiB (the .NET heap settling).
     private const long ResidentGrowthLimitKib = 1024;
 
-    public static IEnumerable<TestCaseData> InterpreterCases() => Interpreters.Cases();
+    public static IEnumerable<TestCaseData> InterpreterCases() => TestInterpreters.Cases();
 
     [TestCaseSource(nameof(InterpreterCases))]
     public async Task CreateUseCloseCycles_LeaveDescriptorsAndResidentMemoryFlat_AndForgottenMapsAreCollected(string label)
     {
-        var result = await PythonProcess.RunScriptAsync(
-            Interpreters.Get(label), "resource_cycles.py", ["mmapnet", Cycles.ToString(CultureInfo.InvariantCulture)],
+        ChildResult result = await PythonProcess.RunScriptAsync(
+            TestInterpreters.Get(label), "resource_cycles.py", ["mmapnet", Cycles.ToString(CultureInfo.InvariantCulture)],
             new PythonStart { Timeout = TimeSpan.FromMinutes(5) });
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
-        var report = JsonDocument.Parse(result.Stdout).RootElement;
+        JsonElement report = JsonDocument.Parse(result.Stdout).RootElement;
         long Figure(string when, string what) => report.GetProperty(when).GetProperty(what).GetInt64();
         TestContext.Out.WriteLine(
             $"mmapnet on {label}: {Cycles} anonymous + {Cycles} file cycles in {report.GetProperty("seconds")} s; " +
@@ -48,7 +48,7 @@ public sealed class ResourceTests
             $"{report.GetProperty("forgotten")} maps never closed: mappings/descriptors of their file " +
             $"{Figure("forgotten_alive", "mappings")}/{Figure("forgotten_alive", "descriptors")} alive, " +
             $"{Figure("forgotten_collected", "mappings")}/{Figure("forgotten_collected", "descriptors")} after del + gc.collect()");
-        var forgotten = report.GetProperty("forgotten").GetInt64();
+        long forgotten = report.GetProperty("forgotten").GetInt64();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Figure("after", "open_fds"), Is.EqualTo(Figure("before", "open_fds")), "open descriptors");
@@ -64,13 +64,13 @@ public sealed class ResourceTests
     [TestCaseSource(nameof(InterpreterCases))]
     public async Task ForkChildren_SeeSharedAndPrivateMapsAsWithTheStdlib(string label)
     {
-        var result = await PythonProcess.RunScriptAsync(Interpreters.Get(label), "fork_maps.py", [], new PythonStart { Timeout = TimeSpan.FromMinutes(2) });
+        ChildResult result = await PythonProcess.RunScriptAsync(TestInterpreters.Get(label), "fork_maps.py", [], new PythonStart { Timeout = TimeSpan.FromMinutes(2) });
         // A parent that dies after its child ran .NET code (as it did with the runtime's W^X on) fails here.
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
-        var parts = result.Stdout.Split("== mmapnet\n");
+        string[] parts = result.Stdout.Split("== mmapnet\n");
         Assert.That(parts, Has.Length.EqualTo(2), result.Describe());
-        var stdlib = parts[0].Replace("== mmap\n", string.Empty, StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var mmapnet = parts[1].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] stdlib = parts[0].Replace("== mmap\n", string.Empty, StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] mmapnet = parts[1].Split('\n', StringSplitOptions.RemoveEmptyEntries);
         TestContext.Out.WriteLine(string.Join("\n", mmapnet));
         // The stdlib's transcript is the oracle; it must at least show all four kinds and their children exiting.
         Assert.That(stdlib.Count(line => line.EndsWith(" child exit 0", StringComparison.Ordinal)), Is.EqualTo(4), parts[0]);
@@ -86,23 +86,23 @@ public sealed class ResourceTests
     [NonParallelizable]
     public void UnreferencedMemoryMaps_AreUnmappedByTheirFinalizers()
     {
-        using var folder = new TemporaryFolder();
-        var path = Path.Combine(folder.Path, "forgotten.bin");
+        using ScratchFolder folder = new("reliability-tests");
+        string path = Path.Combine(folder.Path, "forgotten.bin");
         File.WriteAllBytes(path, new byte[MemoryMap.PageSize]);
         const int FileMaps = 500;
         const int AnonymousMaps = 200;
         const long AnonymousLength = 1 << 20;
 
         CollectEverything();
-        var virtualBefore = VirtualKib();
+        long virtualBefore = VirtualKib();
         MapAndForget(path, FileMaps, AnonymousMaps, AnonymousLength);
-        var mappingsAlive = CountMappingsOf(path);
-        var descriptorsAlive = CountDescriptorsOf(path);
-        var virtualAlive = VirtualKib();
+        int mappingsAlive = CountMappingsOf(path);
+        int descriptorsAlive = CountDescriptorsOf(path);
+        long virtualAlive = VirtualKib();
         CollectEverything();
-        var mappingsAfter = CountMappingsOf(path);
-        var descriptorsAfter = CountDescriptorsOf(path);
-        var virtualAfter = VirtualKib();
+        int mappingsAfter = CountMappingsOf(path);
+        int descriptorsAfter = CountDescriptorsOf(path);
+        long virtualAfter = VirtualKib();
         TestContext.Out.WriteLine($"{FileMaps} file maps: mappings {mappingsAlive} -> {mappingsAfter}, descriptors {descriptorsAlive} -> {descriptorsAfter}; " +
                                   $"{AnonymousMaps} anonymous 1 MiB maps: VmSize {virtualBefore} KiB -> {virtualAlive} KiB alive -> {virtualAfter} KiB collected");
         using (Assert.EnterMultipleScope())
@@ -120,22 +120,22 @@ public sealed class ResourceTests
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void MapAndForget(string path, int fileMaps, int anonymousMaps, long anonymousLength)
     {
-        for (var i = 0; i < fileMaps; i++)
+        for (int i = 0; i < fileMaps; i++)
         {
-            var map = MemoryMap.OpenFile(path);
+            MemoryMap map = MemoryMap.OpenFile(path);
             map[i % map.Length] = 1;
         }
 
-        for (var i = 0; i < anonymousMaps; i++)
+        for (int i = 0; i < anonymousMaps; i++)
         {
-            var map = MemoryMap.CreateAnonymous(anonymousLength);
+            MemoryMap map = MemoryMap.CreateAnonymous(anonymousLength);
             map[0] = 1;
         }
     }
 
     private static void CollectEverything()
     {
-        for (var i = 0; i < 3; i++)
+        for (int i = 0; i < 3; i++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();

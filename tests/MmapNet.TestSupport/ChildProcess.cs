@@ -54,7 +54,7 @@ public static class ChildProcess
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(arguments);
         start ??= new ChildStart();
-        var info = new ProcessStartInfo(program)
+        ProcessStartInfo info = new(program)
         {
             WorkingDirectory = start.WorkingDirectory,
             RedirectStandardInput = true,
@@ -64,7 +64,7 @@ public static class ChildProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var argument in arguments)
+        foreach (string argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
@@ -72,14 +72,14 @@ public static class ChildProcess
         info.Environment.Clear();
         foreach (DictionaryEntry variable in System.Environment.GetEnvironmentVariables())
         {
-            var name = (string)variable.Key;
+            string name = (string)variable.Key;
             if (!name.StartsWith("PYTHON", StringComparison.Ordinal))
             {
                 info.Environment[name] = (string?)variable.Value;
             }
         }
 
-        foreach (var (name, value) in start.Environment)
+        foreach ((string? name, string? value) in start.Environment)
         {
             if (value is null)
             {
@@ -91,11 +91,11 @@ public static class ChildProcess
             }
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = info };
+        Stopwatch stopwatch = Stopwatch.StartNew();
+        using Process process = new() { StartInfo = info };
         process.Start();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
         try
         {
             await process.StandardInput.WriteAsync(start.Stdin);
@@ -106,8 +106,8 @@ public static class ChildProcess
             // The process exited without reading its input; what it did is in its output.
         }
 
-        var timedOut = false;
-        using (var timeout = new CancellationTokenSource(start.Timeout))
+        bool timedOut = false;
+        using (CancellationTokenSource timeout = new(start.Timeout))
         {
             try
             {

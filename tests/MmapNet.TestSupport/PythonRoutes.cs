@@ -41,7 +41,7 @@ public static class PythonRoutes
     {
         ArgumentNullException.ThrowIfNull(interpreter);
         start ??= new ChildStart();
-        var environment = new Dictionary<string, string?>
+        Dictionary<string, string?> environment = new()
         {
             ["PYTHONPATH"] = RepositoryLayout.PythonFolder,
             ["PYTHONDONTWRITEBYTECODE"] = "1",
@@ -58,12 +58,12 @@ public static class PythonRoutes
                 break;
         }
 
-        foreach (var (name, value) in start.Environment)
+        foreach ((string? name, string? value) in start.Environment)
         {
             environment[name] = value;
         }
 
-        var child = new ChildStart { WorkingDirectory = start.WorkingDirectory, Environment = environment, Stdin = start.Stdin, Timeout = start.Timeout };
+        ChildStart child = new() { WorkingDirectory = start.WorkingDirectory, Environment = environment, Stdin = start.Stdin, Timeout = start.Timeout };
         return route == MmapnetRoute.Host
             ? ChildProcess.RunAsync(RepositoryLayout.HostTool, new[] { "--python", interpreter.ExecutablePath, script }.Concat(arguments), child)
             : ChildProcess.RunAsync(interpreter.ExecutablePath, new[] { script }.Concat(arguments), child);
@@ -76,29 +76,29 @@ public static class PythonRoutes
 /// </summary>
 public static class NativeAotBuild
 {
-    private static readonly Lazy<string> LazyFolder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_folder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The folder holding <c>_mmapnet.so</c>.</summary>
-    public static string Folder => LazyFolder.Value;
+    public static string Folder => s_folder.Value;
 
     private static string Build()
     {
-        var lockPath = Path.Combine(RepositoryLayout.Root, "artifacts", "nativeaot-publish.lock");
+        string lockPath = Path.Combine(RepositoryLayout.Root, "artifacts", "nativeaot-publish.lock");
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
-        using var exclusive = AcquireLock(lockPath);
-        var result = ChildProcess.RunAsync(
+        using FileStream exclusive = AcquireLock(lockPath);
+        ChildResult result = ChildProcess.RunAsync(
             "dotnet",
             ["publish", RepositoryLayout.NativeAotProject, "-c", "Release", "-nodeReuse:false", "--nologo"],
             new ChildStart { WorkingDirectory = RepositoryLayout.Root, Timeout = TimeSpan.FromMinutes(15) }).GetAwaiter().GetResult();
         Assert.That(result.ExitCode, Is.Zero, "dotnet publish of the NativeAOT module failed:\n" + result.Describe());
-        var module = Path.Combine(RepositoryLayout.NativeAotPublishFolder, "_mmapnet.so");
+        string module = Path.Combine(RepositoryLayout.NativeAotPublishFolder, "_mmapnet.so");
         Assert.That(module, Does.Exist, "the NativeAOT publish made no _mmapnet.so");
         return RepositoryLayout.NativeAotPublishFolder;
     }
 
     private static FileStream AcquireLock(string path)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(20);
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(20);
         while (true)
         {
             try

@@ -1,15 +1,20 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Xml.Linq;
 
 namespace MmapNet.TestSupport;
 
 /// <summary>Where things are: the repository the tests were built from, its Python package and its build outputs.</summary>
 public static class RepositoryLayout
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
+    private static readonly Lazy<string> s_root = new(FindRoot);
+
+    private static readonly Lazy<string> s_version = new(
+        () => XDocument.Load(Path.Combine(Root, "Directory.Build.props")).Descendants("Version").Single().Value.Trim());
 
     /// <summary>The repository root (the folder holding MmapNet.sln).</summary>
-    public static string Root => LazyRoot.Value;
+    public static string Root => s_root.Value;
 
     /// <summary>The folder that goes on PYTHONPATH so that <c>import mmapnet</c> finds python/mmapnet.</summary>
     public static string PythonFolder => Path.Combine(Root, "python");
@@ -20,6 +25,12 @@ public static class RepositoryLayout
     /// </summary>
     public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Name;
 
+    /// <summary>The test project running: the folder above the configuration's in artifacts/bin/&lt;test project&gt;/&lt;configuration&gt;/.</summary>
+    public static string TestProject => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    /// <summary>The one version of the project, from Directory.Build.props.</summary>
+    public static string Version => s_version.Value;
+
     /// <summary>Where a project's build output is, for the configuration of the tests.</summary>
     public static string BuildFolder(string project) => Path.Combine(Root, "artifacts", "bin", project, Configuration);
 
@@ -28,6 +39,15 @@ public static class RepositoryLayout
     /// here, so that a Debug test run does not load an older Release build.
     /// </summary>
     public static string AssemblyFolder => BuildFolder("MmapNet.CPython");
+
+    /// <summary>Where the README's build command puts the CoreCLR route's assemblies, which <c>import mmapnet</c> finds by itself.</summary>
+    public static string ReleaseAssemblyFolder => Path.Combine(Root, "artifacts", "bin", "MmapNet.CPython", "release");
+
+    /// <summary>The Python scripts of the tests (copied next to the test assembly).</summary>
+    public static string ScriptsFolder => Path.Combine(AppContext.BaseDirectory, "Scripts");
+
+    /// <summary>A script of Scripts/, next to the test assembly.</summary>
+    public static string Script(string name) => BesideTests(Path.Combine("Scripts", name));
 
     /// <summary>The NativeAOT project, as the README's <c>dotnet publish</c> names it.</summary>
     public static string NativeAotProject => Path.Combine(Root, "src", "MmapNet.CPython.NativeAot");
@@ -42,7 +62,7 @@ public static class RepositoryLayout
     /// <summary>A file next to the test assembly (scripts are copied there).</summary>
     public static string BesideTests(string relativePath)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, relativePath);
+        string path = Path.Combine(AppContext.BaseDirectory, relativePath);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"no {relativePath} next to the test assembly", path);
@@ -53,7 +73,7 @@ public static class RepositoryLayout
 
     private static string FindRoot()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        for (DirectoryInfo? folder = new(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "MmapNet.sln")))
             {

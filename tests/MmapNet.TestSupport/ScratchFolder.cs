@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.Versioning;
 
 namespace MmapNet.TestSupport;
 
@@ -15,6 +16,27 @@ public sealed class ScratchFolder : IDisposable
 
     /// <summary>A path inside the folder (nothing is created).</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>Writes a file (creating its folders) and returns its full path.</summary>
+    public string Write(string relativePath, string content)
+    {
+        string path = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>Writes an executable /bin/sh script and returns its path.</summary>
+    [UnsupportedOSPlatform("windows")]
+    public string WriteScript(string name, string body)
+    {
+        string path = Write(name, "#!/bin/sh\n" + body);
+        System.IO.File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    /// <summary>Creates a subfolder and returns its full path.</summary>
+    public string Folder(string relativePath) => Directory.CreateDirectory(System.IO.Path.Combine(Path, relativePath)).FullName;
 
     public void Dispose()
     {

@@ -8,7 +8,7 @@ namespace MmapNet.TestSupport;
 /// <summary>The supported CPython range as Directory.Build.props writes it, the one place it is written.</summary>
 public static class SupportedPythonVersions
 {
-    private static readonly Lazy<XDocument> Properties = new(() => XDocument.Load(Path.Combine(RepositoryLayout.Root, "Directory.Build.props")));
+    private static readonly Lazy<XDocument> s_properties = new(() => XDocument.Load(Path.Combine(RepositoryLayout.Root, "Directory.Build.props")));
 
     public static string Oldest => Property("OldestSupportedPython");
 
@@ -20,6 +20,6 @@ public static class SupportedPythonVersions
     public static string Range => $"{Oldest} to {Newest}";
 
     private static string Property(string name) =>
-        Properties.Value.Descendants(name).SingleOrDefault()?.Value.Trim()
+        s_properties.Value.Descendants(name).SingleOrDefault()?.Value.Trim()
         ?? throw new InvalidOperationException($"Directory.Build.props has no {name}");
 }

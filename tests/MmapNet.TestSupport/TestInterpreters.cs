@@ -13,9 +13,12 @@ namespace MmapNet.TestSupport;
 /// </summary>
 public static class TestInterpreters
 {
-    private static readonly Lazy<IReadOnlyList<PythonInterpreter>> LazyAll = new(() => new InterpreterLocator().FindAll());
+    private static readonly Lazy<IReadOnlyList<PythonInterpreter>> s_all = new(() => new InterpreterLocator().FindAll());
 
-    public static IReadOnlyList<PythonInterpreter> All => LazyAll.Value;
+    public static IReadOnlyList<PythonInterpreter> All => s_all.Value;
+
+    /// <summary>The newest interpreter: the one that runs what needs only one.</summary>
+    public static PythonInterpreter Newest => All[^1];
 
     /// <summary>The interpreter with this label (the test cases carry labels, which read well in test names).</summary>
     public static PythonInterpreter Get(string label) =>
@@ -28,7 +31,7 @@ public static class TestInterpreters
     /// <summary>One case per interpreter that <paramref name="include"/> accepts.</summary>
     public static IEnumerable<TestCaseData> Cases(Func<PythonInterpreter, bool> include)
     {
-        var chosen = All.Where(include).ToList();
+        List<PythonInterpreter> chosen = All.Where(include).ToList();
         if (chosen.Count == 0)
         {
             // A test with no case would vanish from the results; this one fails and says why.
@@ -36,9 +39,33 @@ public static class TestInterpreters
             yield break;
         }
 
-        foreach (var interpreter in chosen)
+        foreach (PythonInterpreter? interpreter in chosen)
         {
             yield return new TestCaseData(interpreter.Label).SetArgDisplayNames(interpreter.Label);
+        }
+    }
+
+    /// <summary>One case per (interpreter, extra argument) pair that <paramref name="include"/> accepts; arguments: the label and the extra one.</summary>
+    public static IEnumerable<TestCaseData> Cases<T>(IEnumerable<T> arguments, Func<PythonInterpreter, T, bool>? include = null)
+        where T : notnull
+    {
+        List<T> list = arguments.ToList();
+        if (All.Count == 0)
+        {
+            yield return new TestCaseData("(none)", list[0]).SetArgDisplayNames("no interpreter found", list[0].ToString() ?? string.Empty);
+            yield break;
+        }
+
+        foreach (PythonInterpreter interpreter in All)
+        {
+            foreach (T argument in list)
+            {
+                if (include is null || include(interpreter, argument))
+                {
+                    yield return new TestCaseData(interpreter.Label, argument)
+                        .SetArgDisplayNames(interpreter.Label, argument.ToString() ?? string.Empty);
+                }
+            }
         }
     }
 
@@ -57,8 +84,8 @@ public static class TestInterpreters
     /// </summary>
     public static IEnumerable<TestCaseData> ClrRouteCases()
     {
-        var any = false;
-        foreach (var interpreter in All)
+        bool any = false;
+        foreach (PythonInterpreter interpreter in All)
         {
             if (PythonRoutes.Supports(interpreter, MmapnetRoute.Host))
             {
@@ -77,10 +104,10 @@ public static class TestInterpreters
     public static IEnumerable<TestCaseData> RouteCasesOf(IReadOnlyList<MmapnetRoute> routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        var any = false;
-        foreach (var interpreter in All)
+        bool any = false;
+        foreach (PythonInterpreter interpreter in All)
         {
-            foreach (var route in routes)
+            foreach (MmapnetRoute route in routes)
             {
                 if (PythonRoutes.Supports(interpreter, route))
                 {

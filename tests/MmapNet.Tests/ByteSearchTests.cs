@@ -10,7 +10,7 @@ public class ByteSearchTests
     [Test]
     public unsafe void WindowedSearch_AgreesWithAWholeBufferSearch_ForEveryPlacementAndWindow()
     {
-        var random = new Random(42);
+        Random random = new(42);
         int checkedCases = 0;
         for (int length = 0; length <= 40; length++)
         {

@@ -17,14 +17,14 @@ public class ConcurrencyTests : MapFixture
     [Test]
     public void Close_WhileOtherThreadsRead_EveryReadSucceedsOrFailsAsClosed()
     {
-        var unexpected = new ConcurrentQueue<Exception>();
-        var random = new Random(1234);
+        ConcurrentQueue<Exception> unexpected = new();
+        Random random = new(1234);
         int closedSeen = 0;
         for (int iteration = 0; iteration < 300; iteration++)
         {
             MemoryMap map = MemoryMap.CreateAnonymous(Size);
             map[Size - 1] = 1;
-            using var start = new Barrier(3);
+            using Barrier start = new(3);
             Thread[] readers = new Thread[2];
             for (int r = 0; r < readers.Length; r++)
             {
@@ -58,8 +58,8 @@ public class ConcurrencyTests : MapFixture
     {
         // A private anonymous map: growing a shared one leaves pages the kernel cannot back (SIGBUS, in CPython too).
         MemoryMap map = MapAnonymous(Size, MapFlags.Private);
-        var unexpected = new ConcurrentQueue<Exception>();
-        using var stop = new ManualResetEventSlim();
+        ConcurrentQueue<Exception> unexpected = new();
+        using ManualResetEventSlim stop = new();
         int resizes = 0;
         int reads = 0;
         Thread[] readers = new Thread[2];
@@ -68,7 +68,7 @@ public class ConcurrencyTests : MapFixture
             int seed = r;
             readers[r] = new Thread(() =>
             {
-                var random = new Random(seed);
+                Random random = new(seed);
                 byte[] buffer = new byte[256];
                 while (!stop.IsSet)
                 {
@@ -135,10 +135,10 @@ public class ConcurrencyTests : MapFixture
         // as seen then; a pin whose range was checked against an older, larger mapping would expose
         // unmapped memory.
         MemoryMap map = MapAnonymous(Size, MapFlags.Private);
-        using var stop = new ManualResetEventSlim();
+        using ManualResetEventSlim stop = new();
         int pins = 0;
         int stalePins = 0;
-        var pinner = new Thread(() =>
+        Thread pinner = new(() =>
         {
             while (!stop.IsSet)
             {
@@ -181,11 +181,11 @@ public class ConcurrencyTests : MapFixture
     [Test]
     public void Close_WhileAnotherThreadPins_ClosesOnceThePinsAreGone()
     {
-        var unexpected = new ConcurrentQueue<Exception>();
+        ConcurrentQueue<Exception> unexpected = new();
         for (int iteration = 0; iteration < 100; iteration++)
         {
             MemoryMap map = MemoryMap.CreateAnonymous(4096);
-            var pinner = new Thread(() =>
+            Thread pinner = new(() =>
             {
                 while (true)
                 {
@@ -234,12 +234,12 @@ public class ConcurrencyTests : MapFixture
         // never EBADF from a descriptor closed under it, nor the size of a file that reused its number.
         string path = CreateFile(12345);
         string other = CreateFile(999);
-        var wrong = new ConcurrentQueue<string>();
+        ConcurrentQueue<string> wrong = new();
         for (int iteration = 0; iteration < 300 && wrong.IsEmpty; iteration++)
         {
             MemoryMap map = Map(path);
-            using var start = new Barrier(2);
-            var sizer = new Thread(() =>
+            using Barrier start = new(2);
+            Thread sizer = new(() =>
             {
                 start.SignalAndWait();
                 while (true)
@@ -279,7 +279,7 @@ public class ConcurrencyTests : MapFixture
     // Reads in a loop until the map is closed; true when it ended that way, false on anything else.
     private static bool ReadUntilClosed(MemoryMap map, int seed, ConcurrentQueue<Exception> unexpected)
     {
-        var random = new Random(seed);
+        Random random = new(seed);
         byte[] buffer = new byte[512];
         try
         {

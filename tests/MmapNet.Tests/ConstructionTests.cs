@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.IO.Pipes;
+using Microsoft.Win32.SafeHandles;
 using MmapNet.Tests.Support;
 
 namespace MmapNet.Tests;
@@ -9,7 +10,7 @@ namespace MmapNet.Tests;
 // outcome below was measured with CPython 3.13.0 here on the same arguments.
 public class ConstructionTests : MapFixture
 {
-    private static readonly int Page = MemoryMap.PageSize;
+    private static readonly int s_page = MemoryMap.PageSize;
 
     [Test]
     public void PageSize_IsThePageSizeCPythonReports()
@@ -25,7 +26,7 @@ public class ConstructionTests : MapFixture
     [Test]
     public void Create_LengthZero_MapsTheWholeFile()
     {
-        byte[] content = Pattern(3 * Page + 100);
+        byte[] content = Pattern(3 * s_page + 100);
         MemoryMap map = Map(CreateFile(content));
         using (Assert.EnterMultipleScope())
         {
@@ -40,13 +41,13 @@ public class ConstructionTests : MapFixture
     [Test]
     public void Create_ExplicitLength_MapsThatManyBytesFromTheStart()
     {
-        byte[] content = Pattern(2 * Page);
+        byte[] content = Pattern(2 * s_page);
         MemoryMap map = Map(CreateFile(content), length: 100);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(map.Length, Is.EqualTo(100));
             Assert.That(map.Read(), Is.EqualTo(content[..100]));
-            Assert.That(map.GetFileSize(), Is.EqualTo(2 * Page), "size() is the file's size, not the map's");
+            Assert.That(map.GetFileSize(), Is.EqualTo(2 * s_page), "size() is the file's size, not the map's");
         }
     }
 
@@ -58,10 +59,10 @@ public class ConstructionTests : MapFixture
         MemoryMap map = Map(CreateFile(content), offset: 2 * MemoryMap.AllocationGranularity);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(map.Length, Is.EqualTo(10000 - (2 * Page)));
-            Assert.That(map.Offset, Is.EqualTo(2 * Page));
-            Assert.That(map.Read(), Is.EqualTo(content[(2 * Page)..]));
-            Assert.That(map[0], Is.EqualTo(content[2 * Page]));
+            Assert.That(map.Length, Is.EqualTo(10000 - (2 * s_page)));
+            Assert.That(map.Offset, Is.EqualTo(2 * s_page));
+            Assert.That(map.Read(), Is.EqualTo(content[(2 * s_page)..]));
+            Assert.That(map[0], Is.EqualTo(content[2 * s_page]));
         }
     }
 
@@ -70,8 +71,8 @@ public class ConstructionTests : MapFixture
     {
         // CPython: mmap(fd, 10000 - 4096, offset=4096) of a 10000-byte file has len 5904.
         byte[] content = Pattern(10000);
-        MemoryMap map = Map(CreateFile(content), length: 10000 - Page, offset: Page);
-        Assert.That(map.Read(), Is.EqualTo(content[Page..]));
+        MemoryMap map = Map(CreateFile(content), length: 10000 - s_page, offset: s_page);
+        Assert.That(map.Read(), Is.EqualTo(content[s_page..]));
     }
 
     [TestCase(1)]
@@ -80,7 +81,7 @@ public class ConstructionTests : MapFixture
     public void Create_OffsetNotAMultipleOfTheGranularity_FailsWithEinvalFromMmap(long offset)
     {
         // CPython: mmap(fd, 10, offset=1) and mmap(fd, 0, offset=100) raise OSError(EINVAL).
-        string path = CreateFile(3 * Page);
+        string path = CreateFile(3 * s_page);
         Expect.OSError(Expect.EINVAL, () => Map(path, length: 10, offset: offset));
         Expect.OSError(Expect.EINVAL, () => Map(path, offset: offset));
     }
@@ -141,7 +142,7 @@ public class ConstructionTests : MapFixture
     public void Create_WholeFileFromAnOffsetAtOrPastTheEnd_OffsetIsGreaterThanFileSize(long offset)
     {
         // CPython: mmap(fd, 0, offset=8192) of an 8192-byte file, and offset=sys.maxsize.
-        string path = CreateFile(2 * Page);
+        string path = CreateFile(2 * s_page);
         Expect.Error(MmapError.OffsetBeyondFileSize, () => Map(path, offset: offset));
     }
 
@@ -156,7 +157,7 @@ public class ConstructionTests : MapFixture
     {
         // CPython: mmap(fd, 8193), mmap(fd, 4097, offset=4096), mmap(fd, 1, offset=sys.maxsize),
         // mmap(fd, sys.maxsize), mmap(fd, sys.maxsize, offset=sys.maxsize) on an 8192-byte file.
-        string path = CreateFile(2 * Page);
+        string path = CreateFile(2 * s_page);
         Expect.Error(MmapError.LengthBeyondFileSize, () => Map(path, length: length, offset: offset));
     }
 
@@ -201,10 +202,10 @@ public class ConstructionTests : MapFixture
     public void Create_DevZeroWithALength_MapsZeros()
     {
         // CPython: len(mmap(os.open("/dev/zero", O_RDWR), 4096)) == 4096.
-        MemoryMap map = Map("/dev/zero", length: Page);
+        MemoryMap map = Map("/dev/zero", length: s_page);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(map.Length, Is.EqualTo(Page));
+            Assert.That(map.Length, Is.EqualTo(s_page));
             Assert.That(map.Read(), Is.All.Zero);
         }
     }
@@ -221,7 +222,7 @@ public class ConstructionTests : MapFixture
     public void Create_Pipe_IsEacces()
     {
         // CPython: mmap(r, 10) on the read end of os.pipe() raises PermissionError (EACCES).
-        using var server = new AnonymousPipeServerStream(PipeDirection.In);
+        using AnonymousPipeServerStream server = new(PipeDirection.In);
         int fd = (int)server.SafePipeHandle.DangerousGetHandle();
         Expect.OSError(Expect.EACCES, () => Own(MemoryMap.Create(fd, 10)));
     }
@@ -238,7 +239,7 @@ public class ConstructionTests : MapFixture
     public void Create_CallerClosesTheirDescriptor_MapKeepsWorking()
     {
         string path = CreateFile(Pattern(5000));
-        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite);
+        SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite);
         MemoryMap map = Own(MemoryMap.Create((int)handle.DangerousGetHandle(), 0));
         handle.Dispose();
         map.Resize(6000);
@@ -255,7 +256,7 @@ public class ConstructionTests : MapFixture
     {
         string path = CreateFile(Pattern(300));
         MemoryMap map;
-        using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite))
+        using (SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite))
         {
             map = Own(MemoryMap.Create(handle, length: 200));
         }
@@ -290,13 +291,13 @@ public class ConstructionTests : MapFixture
     [Test]
     public void OpenFile_WithOffsetAndLength_MapsThatWindow()
     {
-        string path = CreateFile(Pattern(3 * Page));
-        MemoryMap map = Own(MemoryMap.OpenFile(path, MapAccess.Write, length: 10, offset: Page));
+        string path = CreateFile(Pattern(3 * s_page));
+        MemoryMap map = Own(MemoryMap.OpenFile(path, MapAccess.Write, length: 10, offset: s_page));
         map[0] = 77;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(map.Length, Is.EqualTo(10));
-            Assert.That(File.ReadAllBytes(path)[Page], Is.EqualTo(77));
+            Assert.That(File.ReadAllBytes(path)[s_page], Is.EqualTo(77));
         }
     }
 

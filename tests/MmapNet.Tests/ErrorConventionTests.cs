@@ -121,7 +121,7 @@ public class ErrorConventionTests : MapFixture
     {
         ArgumentNullException.ThrowIfNull(call);
         MemoryMap map = Make(kind);
-        var exception = (ArgumentException)Assert.Throws(type, () => call(this, map))!;
+        ArgumentException exception = (ArgumentException)Assert.Throws(type, () => call(this, map))!;
         Assert.That(exception.ParamName, Is.EqualTo(parameter));
     }
 

@@ -56,7 +56,7 @@ public class ErrorTableTests
     [TestCaseSource(nameof(CPythonErrors))]
     public void Error_HasCPythonsTypeAndMessage(MmapError error, MmapErrorKind kind, string message)
     {
-        var exception = new MemoryMapException(error);
+        MemoryMapException exception = new(error);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(MmapErrors.KindOf(error), Is.EqualTo(kind));
@@ -89,7 +89,7 @@ public class ErrorTableTests
     {
         Exception exception = MmapErrors.ToException(MmapError.SystemCall, Expect.EACCES);
         Assert.That(exception, Is.TypeOf<MemoryMapException>());
-        var failure = (MemoryMapException)exception;
+        MemoryMapException failure = (MemoryMapException)exception;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(failure.Errno, Is.EqualTo(Expect.EACCES));
@@ -123,7 +123,7 @@ public class ErrorTableTests
     public void PythonOnlyError_HasCPythonsTypeAndMessage(object row, MmapErrorKind kind, string message)
     {
         // (The enum is internal, so the row comes boxed: a public test method cannot name it.)
-        var error = (PythonOnlyError)row;
+        PythonOnlyError error = (PythonOnlyError)row;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(MmapErrors.KindOf(error), Is.EqualTo(kind));
@@ -135,7 +135,7 @@ public class ErrorTableTests
     public void EveryError_IsInTheMeasuredTable()
     {
         // None and SystemCall are not table rows (SystemCall's text is strerror, checked below).
-        var measured = new HashSet<MmapError>();
+        HashSet<MmapError> measured = new();
         foreach (TestCaseData row in CPythonErrors())
         {
             measured.Add((MmapError)row.Arguments[0]!);
@@ -153,7 +153,7 @@ public class ErrorTableTests
     [Test]
     public void EveryPythonOnlyError_IsInTheMeasuredTable()
     {
-        var measured = new HashSet<PythonOnlyError>();
+        HashSet<PythonOnlyError> measured = new();
         foreach (TestCaseData row in PythonOnlyErrors())
         {
             measured.Add((PythonOnlyError)row.Arguments[0]!);
@@ -166,7 +166,7 @@ public class ErrorTableTests
     public void APythonOnlyMessage_IsNotAlsoAPublicError()
     {
         // One place per message: a failure is either the core's (public) or the CPython face's only.
-        var publicMessages = new HashSet<string>();
+        HashSet<string> publicMessages = new();
         foreach (MmapError error in Enum.GetValues<MmapError>())
         {
             publicMessages.Add(MmapErrors.MessageOf(error));
@@ -206,7 +206,7 @@ public class ErrorTableTests
     {
         // CPython: OSError(errno, strerror(errno)); the texts were measured (e.g. mmap(-1, 0) gives
         // [Errno 22] Invalid argument, resize(sys.maxsize) [Errno 27] File too large).
-        var exception = new MemoryMapException(MmapError.SystemCall, errno);
+        MemoryMapException exception = new(MmapError.SystemCall, errno);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(MmapErrors.KindOf(MmapError.SystemCall), Is.EqualTo(MmapErrorKind.OSError));

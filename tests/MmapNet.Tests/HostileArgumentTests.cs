@@ -9,13 +9,13 @@ namespace MmapNet.Tests;
 // error for the .NET-only views, and never reads or writes outside the map.
 public class HostileArgumentTests : MapFixture
 {
-    private static readonly byte[] Hex = "0123456789abcdef"u8.ToArray();
+    private static readonly byte[] s_hex = "0123456789abcdef"u8.ToArray();
 
     [TestCase(long.MaxValue)]
     [TestCase(long.MinValue)]
     public void PositionSetter_Extremes_AreSeekOutOfRange(long position)
     {
-        MemoryMap map = MapContent(Hex);
+        MemoryMap map = MapContent(s_hex);
         Expect.Error(MmapError.SeekOutOfRange, () => map.Position = position, "value");
         Assert.That(map.Position, Is.Zero);
     }
@@ -25,7 +25,7 @@ public class HostileArgumentTests : MapFixture
     {
         // CPython: m[-sys.maxsize-1:sys.maxsize] is the whole map, m[sys.maxsize:-sys.maxsize-1:-1] all
         // of it backwards; assigning them takes exactly len(m) bytes.
-        MemoryMap map = MapContent(Hex);
+        MemoryMap map = MapContent(s_hex);
         map.SetSlice(long.MinValue, long.MaxValue, 1, "ABCDEFGHIJKLMNOP"u8);
         Assert.That(map.GetSlice(0, 16), Is.EqualTo("ABCDEFGHIJKLMNOP"u8.ToArray()));
         map.SetSlice(long.MaxValue, long.MinValue, -1, "ABCDEFGHIJKLMNOP"u8);
@@ -55,7 +55,7 @@ public class HostileArgumentTests : MapFixture
     [Test]
     public void Stream_ExtremePositions_ReadNothingAndRefuseWrites()
     {
-        MemoryMap map = MapContent(Hex);
+        MemoryMap map = MapContent(s_hex);
         using Stream stream = map.AsStream();
         Assert.That(stream.Seek(long.MaxValue, SeekOrigin.Begin), Is.EqualTo(long.MaxValue));
         Assert.That(stream.ReadByte(), Is.EqualTo(-1));
@@ -65,27 +65,27 @@ public class HostileArgumentTests : MapFixture
         Assert.Throws<ArgumentOutOfRangeException>(() => stream.Seek(long.MaxValue, SeekOrigin.End), "the position would wrap");
         Assert.Throws<IOException>(() => stream.Seek(long.MinValue, SeekOrigin.End), "before the start");
         Assert.That(stream.Position, Is.EqualTo(long.MaxValue));
-        Assert.That(map.GetSlice(0, 16), Is.EqualTo(Hex));
+        Assert.That(map.GetSlice(0, 16), Is.EqualTo(s_hex));
     }
 
     [Test]
     public void Stream_BufferArgumentsOutsideTheArray_Throw()
     {
-        MemoryMap map = MapContent(Hex);
+        MemoryMap map = MapContent(s_hex);
         using Stream stream = map.AsStream();
         byte[] buffer = new byte[4];
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = stream.Read(buffer, 2, 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => stream.Write(buffer, -1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => stream.Write(buffer, 0, int.MaxValue));
-        Assert.That(map.GetSlice(0, 16), Is.EqualTo(Hex));
+        Assert.That(map.GetSlice(0, 16), Is.EqualTo(s_hex));
     }
 
     [Test]
     public void ReadAt_FromTheEnd_ReadsNothing_AndPastIt_IsAnArgumentError()
     {
-        MemoryMap map = MapContent(Hex);
+        MemoryMap map = MapContent(s_hex);
         Assert.That(map.ReadAt(16, new byte[int.MaxValue / 1024]), Is.Zero);
-        var past = Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(long.MaxValue - 1, new byte[16]));
+        ArgumentOutOfRangeException? past = Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(long.MaxValue - 1, new byte[16]));
         Assert.That(past!.ParamName, Is.EqualTo("offset"));
     }
 

@@ -22,7 +22,7 @@ public class LargeMapTests : MapFixture
     {
         MemoryMap map = MapLarge();
         map.Seek(1);
-        var tooMuch = Assert.Throws<ArgumentOutOfRangeException>(() => map.Read(count));
+        ArgumentOutOfRangeException? tooMuch = Assert.Throws<ArgumentOutOfRangeException>(() => map.Read(count));
         Assert.That(tooMuch!.ParamName, Is.EqualTo("count"));
         Assert.That(map.Position, Is.EqualTo(1), "no bytes were returned, so none were consumed");
         Assert.That(map.Read(3), Has.Length.EqualTo(3));

@@ -50,7 +50,7 @@ public class LinuxAbiTests
     public void EnumValues_AreTheHeadersValues(Architecture architecture)
     {
         Dictionary<string, long> header = LinuxAbi.Of(architecture).ModuleConstants.ToDictionary(c => c.Name, c => c.Value);
-        var named = new (string Name, long Value)[]
+        (string Name, long Value)[] named = new (string Name, long Value)[]
         {
             ("PROT_READ", (long)MapProtection.Read), ("PROT_WRITE", (long)MapProtection.Write), ("PROT_EXEC", (long)MapProtection.Execute),
             ("MAP_SHARED", (long)MapFlags.Shared), ("MAP_PRIVATE", (long)MapFlags.Private), ("MAP_ANONYMOUS", (long)MapFlags.Anonymous),

@@ -57,7 +57,7 @@ public class MappingHandleTests : MapFixture
         MappingHandle handle = Own(NewHandle());
         Assert.That(handle.TryBeginExclusive(0), Is.True);
         bool acquired = false;
-        var taker = new Thread(() => acquired = handle.TryAcquireLease());
+        Thread taker = new(() => acquired = handle.TryAcquireLease());
         taker.Start();
         Assert.That(taker.Join(200), Is.False, "the lease waits for the exclusive holder");
         handle.EndExclusive();

@@ -213,7 +213,7 @@ public class ReadWriteTests : MapFixture
     public void ReadAt_OffsetOutsideTheMap_IsArgumentOutOfRange(long offset)
     {
         MemoryMap map = CreateTextMap();
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(offset, new byte[1]));
+        ArgumentOutOfRangeException? exception = Assert.Throws<ArgumentOutOfRangeException>(() => map.ReadAt(offset, new byte[1]));
         Assert.That(exception!.ParamName, Is.EqualTo("offset"));
     }
 
@@ -225,7 +225,7 @@ public class ReadWriteTests : MapFixture
     {
         // The same failure as Python's write() past the end (data out of range), reported as the bad argument it is.
         MemoryMap map = CreateTextMap();
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => map.WriteAt(offset, "ab"u8));
+        ArgumentOutOfRangeException? exception = Assert.Throws<ArgumentOutOfRangeException>(() => map.WriteAt(offset, "ab"u8));
         Assert.That(exception!.ParamName, Is.EqualTo("offset"));
         Assert.That(MmapErrors.TryGetError(exception, out MmapError error) ? error : MmapError.None, Is.EqualTo(MmapError.DataOutOfRange));
         Assert.That(map.GetSlice(0, 16), Is.EqualTo(Encoding.ASCII.GetBytes(Text)));
@@ -237,7 +237,7 @@ public class ReadWriteTests : MapFixture
     public void WriteAt_SourceNotFittingBeforeTheEnd_IsArgumentException(long offset, int length)
     {
         MemoryMap map = CreateTextMap();
-        var exception = Assert.Throws<ArgumentException>(() => map.WriteAt(offset, new byte[length]));
+        ArgumentException? exception = Assert.Throws<ArgumentException>(() => map.WriteAt(offset, new byte[length]));
         Assert.That(exception!.ParamName, Is.EqualTo("source"));
         Assert.That(MmapErrors.TryGetError(exception, out MmapError error) ? error : MmapError.None, Is.EqualTo(MmapError.DataOutOfRange));
         Assert.That(map.GetSlice(0, 16), Is.EqualTo(Encoding.ASCII.GetBytes(Text)));

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Threading.Tasks;
 using NUnit.Framework;
 
 namespace MmapNet.TestSupport;
@@ -17,7 +18,7 @@ namespace MmapNet.TestSupport;
 /// </summary>
 internal sealed class LinuxAbi
 {
-    private static readonly ConcurrentDictionary<Architecture, Lazy<LinuxAbi>> Probed = new();
+    private static readonly ConcurrentDictionary<Architecture, Lazy<LinuxAbi>> s_probed = new();
 
     private LinuxAbi(Dictionary<string, long> abi, List<(string Name, long Value)> module)
     {
@@ -36,12 +37,12 @@ internal sealed class LinuxAbi
 
     /// <summary>Probes <paramref name="architecture"/> (once per test run).</summary>
     public static LinuxAbi Of(Architecture architecture) =>
-        Probed.GetOrAdd(architecture, a => new Lazy<LinuxAbi>(() => Probe(a))).Value;
+        s_probed.GetOrAdd(architecture, a => new Lazy<LinuxAbi>(() => Probe(a))).Value;
 
     private static LinuxAbi Probe(Architecture architecture)
     {
-        var native = architecture == RuntimeInformation.OSArchitecture;
-        var (compiler, emulator, packages) = architecture switch
+        bool native = architecture == RuntimeInformation.OSArchitecture;
+        (string? compiler, string? emulator, string? packages) = architecture switch
         {
             Architecture.X64 => ("x86_64-linux-gnu-gcc", "qemu-x86_64", "gcc-x86-64-linux-gnu libc6-dev-amd64-cross"),
             Architecture.Arm64 => ("aarch64-linux-gnu-gcc", "qemu-aarch64", "gcc-aarch64-linux-gnu libc6-dev-arm64-cross"),
@@ -52,20 +53,20 @@ internal sealed class LinuxAbi
             compiler = "gcc";
         }
 
-        var folder = Directory.CreateTempSubdirectory("mmapnet-abi-probe-").FullName;
+        string folder = Directory.CreateTempSubdirectory("mmapnet-abi-probe-").FullName;
         try
         {
-            var source = Path.Combine(AppContext.BaseDirectory, "linux_abi_probe.c");
-            var program = Path.Combine(folder, "probe");
+            string source = Path.Combine(AppContext.BaseDirectory, "linux_abi_probe.c");
+            string program = Path.Combine(folder, "probe");
             // Static, so that the emulator needs no sysroot of the other architecture's libraries.
             Run(compiler, ["-static", "-o", program, source], $"apt-get install {packages} qemu-user (.ci/setup does it)");
-            var output = native ? Run(program, [], string.Empty) : Run(emulator, [program], "apt-get install qemu-user (.ci/setup does it)");
-            var abi = new Dictionary<string, long>(StringComparer.Ordinal);
-            var module = new List<(string, long)>();
-            foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            string output = native ? Run(program, [], string.Empty) : Run(emulator, [program], "apt-get install qemu-user (.ci/setup does it)");
+            Dictionary<string, long> abi = new(StringComparer.Ordinal);
+            List<(string, long)> module = new();
+            foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                var parts = line.Split(' ');
-                var value = long.Parse(parts[2], CultureInfo.InvariantCulture);
+                string[] parts = line.Split(' ');
+                long value = long.Parse(parts[2], CultureInfo.InvariantCulture);
                 if (parts[0] == "abi")
                 {
                     abi[parts[1]] = value;
@@ -86,8 +87,8 @@ internal sealed class LinuxAbi
 
     private static string Run(string program, string[] arguments, string remedy)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        ProcessStartInfo start = new(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -105,8 +106,8 @@ internal sealed class LinuxAbi
 
         using (process)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
+            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+            Task<string> stderr = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
             {
                 process.Kill(entireProcessTree: true);

@@ -17,7 +17,7 @@ public static class CaseCatalog
     /// <returns>The cases; none if the folder does not exist.</returns>
     public static IReadOnlyList<ConformanceCase> Discover(string casesRoot)
     {
-        var root = Path.GetFullPath(casesRoot);
+        string root = Path.GetFullPath(casesRoot);
         if (!Directory.Exists(root))
         {
             return Array.Empty<ConformanceCase>();

@@ -12,9 +12,9 @@ namespace MmapNet.Conformance.Cases;
 /// </summary>
 public sealed class CaseSelector
 {
-    private readonly List<List<List<Term>>> expressions;
+    private readonly List<List<List<Term>>> _expressions;
 
-    private CaseSelector(List<List<List<Term>>> expressions) => this.expressions = expressions;
+    private CaseSelector(List<List<List<Term>>> expressions) => _expressions = expressions;
 
     /// <summary>A selector that selects every case.</summary>
     public static CaseSelector All { get; } = new(new List<List<List<Term>>>());
@@ -35,8 +35,8 @@ public sealed class CaseSelector
     public bool Matches(ConformanceCase conformanceCase)
     {
         ArgumentNullException.ThrowIfNull(conformanceCase);
-        var id = conformanceCase.Id;
-        return expressions.All(alternatives => alternatives.Any(terms => terms.All(term => term.Matches(id))));
+        string id = conformanceCase.Id;
+        return _expressions.All(alternatives => alternatives.Any(terms => terms.All(term => term.Matches(id))));
     }
 
     /// <summary>The cases of <paramref name="cases"/> that are selected, in their order.</summary>
@@ -46,18 +46,18 @@ public sealed class CaseSelector
 
     private static List<List<Term>> ParseExpression(string expression)
     {
-        var tokens = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] tokens = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (tokens.Length == 0)
         {
             throw new FormatException("Empty -k expression.");
         }
 
-        var alternatives = new List<List<Term>> { new() };
-        var negate = false;
-        var expectTerm = true;
-        foreach (var token in tokens)
+        List<List<Term>> alternatives = new() { new() };
+        bool negate = false;
+        bool expectTerm = true;
+        foreach (string token in tokens)
         {
-            var word = token.ToLowerInvariant();
+            string word = token.ToLowerInvariant();
             if (expectTerm && word == "not")
             {
                 negate = !negate;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -34,12 +35,12 @@ public static class ConformanceCommand
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var options = new Options();
-        var root = options.CreateRootCommand();
-        var parseResult = root.Parse(args);
+        Options options = new();
+        RootCommand root = options.CreateRootCommand();
+        ParseResult parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors)
+            foreach (ParseError error in parseResult.Errors)
             {
                 console.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
             }
@@ -51,8 +52,8 @@ public static class ConformanceCommand
         if (!Options.IsRunRequest(parseResult))
         {
             // --help, --version: System.CommandLine's own actions.
-            var output = new StringWriter(CultureInfo.InvariantCulture);
-            var exit = await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken)
+            StringWriter output = new(CultureInfo.InvariantCulture);
+            int exit = await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken)
                 .ConfigureAwait(false);
             console.Write(new Text(output.ToString()));
             return exit;
@@ -72,25 +73,25 @@ public static class ConformanceCommand
 
     private static async Task<int> RunAsync(RunRequest request, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var layout = RepositoryLayout.Locate(request.RepositoryFolder);
-        var casesFolder = Path.GetFullPath(request.CasesFolder ?? layout.CasesFolder);
+        RepositoryLayout layout = RepositoryLayout.Locate(request.RepositoryFolder);
+        string casesFolder = Path.GetFullPath(request.CasesFolder ?? layout.CasesFolder);
         if (!Directory.Exists(casesFolder))
         {
             throw new UsageException($"The cases folder {casesFolder} does not exist.");
         }
 
-        var selector = CaseSelector.Parse(request.Keywords);
-        var cases = selector.Select(CaseCatalog.Discover(casesFolder));
-        var locator = new InterpreterLocator();
-        var installed = request.Pythons.Where(python => python != BundledInterpreter.Name).ToList();
-        var bundledRequested = installed.Count < request.Pythons.Count;
+        CaseSelector selector = CaseSelector.Parse(request.Keywords);
+        IReadOnlyList<ConformanceCase> cases = selector.Select(CaseCatalog.Discover(casesFolder));
+        InterpreterLocator locator = new();
+        List<string> installed = request.Pythons.Where(python => python != BundledInterpreter.Name).ToList();
+        bool bundledRequested = installed.Count < request.Pythons.Count;
         if (bundledRequested && request.Flavour != ImplementationFlavour.Host)
         {
             throw new UsageException(
                 $"--python {BundledInterpreter.Name} runs in the host flavour only (--flavour host): mmapnet-host's bundled CPython has no python executable.");
         }
 
-        var interpreters = (bundledRequested && installed.Count == 0 ? [] : InterpreterSelection.Select(installed, locator, () => locator.FindAll()))
+        List<PythonInterpreter> interpreters = (bundledRequested && installed.Count == 0 ? [] : InterpreterSelection.Select(installed, locator, () => locator.FindAll()))
             .Where(interpreter => ImplementationFlavours.Supports(request.Flavour, interpreter.Version))
             .ToList();
         if (bundledRequested)
@@ -110,12 +111,12 @@ public static class ConformanceCommand
 
         if (request.ListOnly)
         {
-            foreach (var interpreter in interpreters)
+            foreach (PythonInterpreter? interpreter in interpreters)
             {
                 console.WriteLine($"interpreter {interpreter.Label} {interpreter.ExecutablePath}");
             }
 
-            foreach (var conformanceCase in cases)
+            foreach (ConformanceCase conformanceCase in cases)
             {
                 console.WriteLine($"case {conformanceCase.Id}");
             }
@@ -130,7 +131,7 @@ public static class ConformanceCommand
                 : $"No case under {casesFolder} matches -k {string.Join(" -k ", request.Keywords.Select(k => $"'{k}'"))}.");
         }
 
-        var settings = new RunSettings
+        RunSettings settings = new()
         {
             Layout = layout,
             ImplementationModule = request.Implementation,
@@ -145,14 +146,14 @@ public static class ConformanceCommand
             $"with CPython's mmap: {cases.Count} case(s) on " +
             $"{Markup.Escape(string.Join(", ", interpreters.Select(i => i.Label)))}, {settings.Jobs} at a time.");
 
-        var reporter = new ConsoleReporter(console);
-        var suite = await reporter.RunWithProgressAsync(
+        ConsoleReporter reporter = new(console);
+        SuiteResult suite = await reporter.RunWithProgressAsync(
             interpreters,
             cases.Count,
             observer => ConformanceSuite.RunAsync(
                 settings, interpreters, cases, casesFolder, !request.NoStdlibTests, observer, cancellationToken)).ConfigureAwait(false);
 
-        var reportFolder = Path.GetFullPath(request.ReportFolder ?? layout.DefaultReportFolder);
+        string reportFolder = Path.GetFullPath(request.ReportFolder ?? layout.DefaultReportFolder);
         ReportWriter.Write(suite, reportFolder);
         reporter.ShowSummary(suite);
         reporter.ShowFailures(suite);
@@ -180,14 +181,14 @@ public static class ConformanceCommand
 
     private sealed class Options
     {
-        private readonly Option<string> implementation = new("--impl")
+        private readonly Option<string> _implementation = new("--impl")
         {
             Description = "The module that replaces mmap on the implementation side.",
             HelpName = "MODULE",
             DefaultValueFactory = _ => RunSettings.DefaultImplementationModule,
         };
 
-        private readonly Option<string> flavour = new("--flavour")
+        private readonly Option<string> _flavour = new("--flavour")
         {
             Description = "How the implementation side runs: 'python' (the interpreter itself), 'host' (CPython embedded in .NET by " +
                 "mmapnet-host, with pythonnet) or 'clr' (the interpreter, with pythonnet's clr initialised at import mmapnet). " +
@@ -196,7 +197,7 @@ public static class ConformanceCommand
             DefaultValueFactory = _ => ImplementationFlavours.Name(ImplementationFlavour.Python),
         };
 
-        private readonly Option<string[]> pythons = new("--python")
+        private readonly Option<string[]> _pythons = new("--python")
         {
             Description = "An interpreter to use: a label (3.11.7-pyenv), a version prefix (3.12) or an executable path; or " +
                 "'bundled', the CPython mmapnet-host carries (host flavour; both sides then run under the host). " +
@@ -204,63 +205,63 @@ public static class ConformanceCommand
             HelpName = "LABEL|VERSION|PATH",
         };
 
-        private readonly Option<string[]> keywords = new("-k")
+        private readonly Option<string[]> _keywords = new("-k")
         {
             Description = "Select cases whose area/name contains a substring; 'a or b', 'a and b', 'not a' work. " +
                 "Repeatable: a case must match every -k.",
             HelpName = "EXPR",
         };
 
-        private readonly Option<string?> cases = new("--cases")
+        private readonly Option<string?> _cases = new("--cases")
         {
             Description = "The cases root (<root>/<area>/<name>.py). Default: conformance/cases.",
             HelpName = "DIR",
         };
 
-        private readonly Option<double> timeout = new("--timeout")
+        private readonly Option<double> _timeout = new("--timeout")
         {
             Description = "Time limit of one run of a case, in seconds; past it the run's process tree is killed.",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => RunSettings.DefaultCaseTimeout.TotalSeconds,
         };
 
-        private readonly Option<int> jobs = new("--jobs", "-j")
+        private readonly Option<int> _jobs = new("--jobs", "-j")
         {
             Description = "How many (interpreter, case) pairs run at once.",
             HelpName = "N",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
 
-        private readonly Option<string?> report = new("--report")
+        private readonly Option<string?> _report = new("--report")
         {
             Description = "The report folder (report.md, report.json, report.html). Default: artifacts/conformance-report.",
             HelpName = "DIR",
         };
 
-        private readonly Option<string[]> pythonPaths = new("--python-path")
+        private readonly Option<string[]> _pythonPaths = new("--python-path")
         {
             Description = "A folder to add to PYTHONPATH (after the repository's python/), where the --impl module lives. Repeatable.",
             HelpName = "DIR",
         };
 
-        private readonly Option<bool> noStdlibTests = new("--no-stdlib-tests")
+        private readonly Option<bool> _noStdlibTests = new("--no-stdlib-tests")
         {
             Description = "Do not run CPython's own test_mmap with both modules.",
         };
 
-        private readonly Option<double> stdlibTimeout = new("--stdlib-timeout")
+        private readonly Option<double> _stdlibTimeout = new("--stdlib-timeout")
         {
             Description = "Time limit of one run of test_mmap, in seconds.",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => RunSettings.DefaultStdlibTestTimeout.TotalSeconds,
         };
 
-        private readonly Option<bool> list = new("--list")
+        private readonly Option<bool> _list = new("--list")
         {
             Description = "List the interpreters and the selected cases, and run nothing.",
         };
 
-        private readonly Option<string?> repository = new("--repo")
+        private readonly Option<string?> _repository = new("--repo")
         {
             Description = "The repository root. Default: found above the current folder.",
             HelpName = "DIR",
@@ -268,23 +269,23 @@ public static class ConformanceCommand
 
         public RootCommand CreateRootCommand()
         {
-            timeout.Validators.Add(result =>
+            _timeout.Validators.Add(result =>
             {
                 if (result.GetValueOrDefault<double>() <= 0)
                 {
                     result.AddError("--timeout must be more than 0 seconds.");
                 }
             });
-            stdlibTimeout.Validators.Add(result =>
+            _stdlibTimeout.Validators.Add(result =>
             {
                 if (result.GetValueOrDefault<double>() <= 0)
                 {
                     result.AddError("--stdlib-timeout must be more than 0 seconds.");
                 }
             });
-            flavour.AcceptOnlyFromAmong(
+            _flavour.AcceptOnlyFromAmong(
                 Enum.GetValues<ImplementationFlavour>().Select(ImplementationFlavours.Name).ToArray());
-            jobs.Validators.Add(result =>
+            _jobs.Validators.Add(result =>
             {
                 if (result.GetValueOrDefault<int>() < 1)
                 {
@@ -292,12 +293,12 @@ public static class ConformanceCommand
                 }
             });
 
-            var root = new RootCommand(
+            RootCommand root = new(
                 "Runs the MmapNet conformance suite: each case with CPython's mmap and with the implementation under test, " +
                 "on every interpreter, and compares their transcripts (stdout, final exception line, exit code or signal).")
             {
-                implementation, flavour, pythons, keywords, cases, timeout, jobs, report, pythonPaths, noStdlibTests, stdlibTimeout,
-                list, repository,
+                _implementation, _flavour, _pythons, _keywords, _cases, _timeout, _jobs, _report, _pythonPaths, _noStdlibTests, _stdlibTimeout,
+                _list, _repository,
             };
             root.SetAction(_ => ExitConforms); // marks a plain invocation; the run itself is done by the caller
             return root;
@@ -306,18 +307,18 @@ public static class ConformanceCommand
         public static bool IsRunRequest(ParseResult parseResult) => parseResult.Action == parseResult.RootCommandResult.Command.Action;
 
         public RunRequest Read(ParseResult parseResult) => new(
-            parseResult.GetValue(implementation) ?? RunSettings.DefaultImplementationModule,
-            Enum.GetValues<ImplementationFlavour>().Single(f => ImplementationFlavours.Name(f) == parseResult.GetValue(flavour)),
-            parseResult.GetValue(pythons) ?? Array.Empty<string>(),
-            parseResult.GetValue(keywords) ?? Array.Empty<string>(),
-            parseResult.GetValue(cases),
-            TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
-            parseResult.GetValue(jobs),
-            parseResult.GetValue(report),
-            parseResult.GetValue(pythonPaths) ?? Array.Empty<string>(),
-            parseResult.GetValue(noStdlibTests),
-            TimeSpan.FromSeconds(parseResult.GetValue(stdlibTimeout)),
-            parseResult.GetValue(list),
-            parseResult.GetValue(repository));
+            parseResult.GetValue(_implementation) ?? RunSettings.DefaultImplementationModule,
+            Enum.GetValues<ImplementationFlavour>().Single(f => ImplementationFlavours.Name(f) == parseResult.GetValue(_flavour)),
+            parseResult.GetValue(_pythons) ?? Array.Empty<string>(),
+            parseResult.GetValue(_keywords) ?? Array.Empty<string>(),
+            parseResult.GetValue(_cases),
+            TimeSpan.FromSeconds(parseResult.GetValue(_timeout)),
+            parseResult.GetValue(_jobs),
+            parseResult.GetValue(_report),
+            parseResult.GetValue(_pythonPaths) ?? Array.Empty<string>(),
+            parseResult.GetValue(_noStdlibTests),
+            TimeSpan.FromSeconds(parseResult.GetValue(_stdlibTimeout)),
+            parseResult.GetValue(_list),
+            parseResult.GetValue(_repository));
     }
 }

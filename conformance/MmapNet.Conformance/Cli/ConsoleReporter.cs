@@ -33,7 +33,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
                     new ElapsedTimeColumn())
                 .StartAsync(async context =>
                 {
-                    var observer = new LiveObserver(context, interpreters, caseCount);
+                    LiveObserver observer = new(context, interpreters, caseCount);
                     return await run(observer).ConfigureAwait(false);
                 }).ConfigureAwait(false);
         }
@@ -43,36 +43,36 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
 
     public void ShowSummary(SuiteResult suite)
     {
-        var table = new Table().Title("Cases per interpreter").AddColumn("Interpreter");
-        foreach (var outcome in OutcomeText.All)
+        Table table = new Table().Title("Cases per interpreter").AddColumn("Interpreter");
+        foreach (CaseOutcome outcome in OutcomeText.All)
         {
             table.AddColumn(new TableColumn(OutcomeText.Name(outcome)).RightAligned());
         }
 
         table.AddColumn(new TableColumn("total").RightAligned());
-        foreach (var counts in suite.CountsByInterpreter)
+        foreach (OutcomeCounts counts in suite.CountsByInterpreter)
         {
-            var cells = new List<string> { Markup.Escape(counts.Group) };
+            List<string> cells = new() { Markup.Escape(counts.Group) };
             cells.AddRange(OutcomeText.All.Select(o => Count(counts[o], o)));
             cells.Add(counts.Total.ToString(CultureInfo.InvariantCulture));
             table.AddRow(cells.ToArray());
         }
 
         console.Write(table);
-        foreach (var check in suite.Checks.Where(c => !c.Succeeded))
+        foreach (ImplementationCheck? check in suite.Checks.Where(c => !c.Succeeded))
         {
             console.MarkupLine($"[red]{Markup.Escape(check.Interpreter.Label)}: {Markup.Escape(check.Error ?? string.Empty)}[/]");
         }
 
         if (suite.StdlibTests.Count > 0)
         {
-            var stdlib = new Table().Title("CPython's test_mmap")
+            Table stdlib = new Table().Title("CPython's test_mmap")
                 .AddColumns("Interpreter", "module", "ran", "passed", "failures", "errors", "skipped", "ended");
-            foreach (var comparison in suite.StdlibTests)
+            foreach (StdlibTestComparison comparison in suite.StdlibTests)
             {
-                foreach (var run in new[] { comparison.Reference, comparison.Implementation })
+                foreach (StdlibTestRun? run in new[] { comparison.Reference, comparison.Implementation })
                 {
-                    var r = run.Report;
+                    UnittestReport? r = run.Report;
                     stdlib.AddRow(
                         Markup.Escape(comparison.Interpreter.Label),
                         Markup.Escape(run.Module),
@@ -86,11 +86,11 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
             }
 
             console.Write(stdlib);
-            foreach (var comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
+            foreach (StdlibTestComparison? comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
             {
                 console.MarkupLine(
                     $"[yellow]test_mmap on {Markup.Escape(comparison.Interpreter.Label)}: {comparison.ChangedTests.Count} test(s) changed[/]");
-                foreach (var change in comparison.ChangedTests)
+                foreach (ChangedTest change in comparison.ChangedTests)
                 {
                     console.WriteLine($"  {change.Test}: {change.Reference} -> {change.Implementation}");
                 }
@@ -100,7 +100,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
 
     public void ShowFailures(SuiteResult suite)
     {
-        foreach (var failure in suite.Failures)
+        foreach (CaseResult failure in suite.Failures)
         {
             console.WriteLine();
             console.MarkupLine(
@@ -112,9 +112,9 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
                 continue;
             }
 
-            foreach (var line in failure.Diff.TrimEnd('\n').Split('\n'))
+            foreach (string line in failure.Diff.TrimEnd('\n').Split('\n'))
             {
-                var style = line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal)
+                Style style = line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal)
                     ? new Style(decoration: Decoration.Bold)
                     : line.StartsWith("@@", StringComparison.Ordinal) ? new Style(Color.Blue)
                     : line.StartsWith('+') ? new Style(Color.Green)
@@ -129,8 +129,8 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
     {
         console.WriteLine();
         console.MarkupLine($"Report: [link]{Markup.Escape(reportFolder)}[/] (report.md, report.json, report.html)");
-        var failed = suite.Failures.Count();
-        var stdlibDiffering = suite.StdlibTests.Count(s => !s.Conforms);
+        int failed = suite.Failures.Count();
+        int stdlibDiffering = suite.StdlibTests.Count(s => !s.Conforms);
         console.MarkupLine(suite.Succeeded
             ? $"[green]{suite.Results.Count} passed, 0 failed[/]"
             : $"[red]{suite.Results.Count - failed} passed, {failed} failed[/]" +
@@ -156,15 +156,15 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
     // A progress bar per interpreter, plus one for test_mmap.
     private sealed class LiveObserver : ISuiteObserver
     {
-        private readonly Lock gate = new();
-        private readonly Dictionary<string, ProgressTask> tasks;
-        private readonly ProgressContext context;
-        private ProgressTask? stdlibTask;
+        private readonly Lock _gate = new();
+        private readonly Dictionary<string, ProgressTask> _tasks;
+        private readonly ProgressContext _context;
+        private ProgressTask? _stdlibTask;
 
         public LiveObserver(ProgressContext context, IReadOnlyList<PythonInterpreter> interpreters, int caseCount)
         {
-            this.context = context;
-            tasks = interpreters.ToDictionary(
+            _context = context;
+            _tasks = interpreters.ToDictionary(
                 i => i.Label,
                 i => context.AddTask(Markup.Escape(i.Label), maxValue: Math.Max(1, caseCount)),
                 StringComparer.Ordinal);
@@ -172,26 +172,26 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
 
         public void CaseFinished(CaseResult result)
         {
-            lock (gate)
+            lock (_gate)
             {
-                tasks[result.Interpreter.Label].Increment(1);
+                _tasks[result.Interpreter.Label].Increment(1);
             }
         }
 
         public void StdlibTestsStarting(PythonInterpreter interpreter)
         {
-            lock (gate)
+            lock (_gate)
             {
-                stdlibTask ??= context.AddTask("test_mmap", maxValue: tasks.Count);
-                stdlibTask.Description = $"test_mmap ({Markup.Escape(interpreter.Label)})";
+                _stdlibTask ??= _context.AddTask("test_mmap", maxValue: _tasks.Count);
+                _stdlibTask.Description = $"test_mmap ({Markup.Escape(interpreter.Label)})";
             }
         }
 
         public void StdlibTestsFinished(StdlibTestComparison comparison)
         {
-            lock (gate)
+            lock (_gate)
             {
-                stdlibTask?.Increment(1);
+                _stdlibTask?.Increment(1);
             }
         }
     }
@@ -199,14 +199,14 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
     // One line per result that did not pass, and a count every tenth of the way.
     private sealed class PlainObserver(IAnsiConsole console, int total) : ISuiteObserver
     {
-        private readonly Lock gate = new();
-        private int done;
+        private readonly Lock _gate = new();
+        private int _done;
 
         public void CaseFinished(CaseResult result)
         {
-            lock (gate)
+            lock (_gate)
             {
-                done++;
+                _done++;
                 if (result.Outcome != CaseOutcome.Passed)
                 {
                     console.WriteLine(
@@ -214,9 +214,9 @@ internal sealed class ConsoleReporter(IAnsiConsole console)
                         (result.Message is null ? string.Empty : $" ({result.Message})"));
                 }
 
-                if (done == total || done % Math.Max(1, total / 10) == 0)
+                if (_done == total || _done % Math.Max(1, total / 10) == 0)
                 {
-                    console.WriteLine($"progress: {done}/{total} case runs");
+                    console.WriteLine($"progress: {_done}/{total} case runs");
                 }
             }
         }

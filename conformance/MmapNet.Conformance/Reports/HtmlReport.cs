@@ -5,6 +5,8 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using MmapNet.Conformance.Running;
+using MmapNet.Conformance.Stdlib;
+using MmapNet.Discovery;
 
 namespace MmapNet.Conformance.Reports;
 
@@ -39,7 +41,7 @@ public static class HtmlReport
     public static string Render(SuiteResult suite)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        var html = new StringBuilder();
+        StringBuilder html = new();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>MmapNet conformance report</title>\n");
         html.Append("<style>").Append(Style).Append("</style></head><body>\n");
         html.Append("<h1>MmapNet conformance report</h1>\n");
@@ -50,7 +52,7 @@ public static class HtmlReport
             : "<p class=\"verdict bad\">Does not conform (exit code 1)</p>\n");
 
         html.Append("<div class=\"legend\">");
-        foreach (var outcome in OutcomeText.All)
+        foreach (CaseOutcome outcome in OutcomeText.All)
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<span><i style=\"background:{OutcomeText.Colour(outcome)}\"></i>{OutcomeText.Name(outcome)}</span>");
@@ -69,9 +71,9 @@ public static class HtmlReport
     /// <summary>A horizontal stacked bar per group, widths proportional to each outcome's share of the group.</summary>
     internal static string Chart(IReadOnlyList<OutcomeCounts> groups, string title)
     {
-        var height = Math.Max(1, groups.Count) * (BarHeight + 8) + 8;
-        var width = LabelWidth + BarWidth + CountWidth;
-        var svg = new StringBuilder();
+        int height = Math.Max(1, groups.Count) * (BarHeight + 8) + 8;
+        int width = LabelWidth + BarWidth + CountWidth;
+        StringBuilder svg = new();
         svg.Append(CultureInfo.InvariantCulture,
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{E(title)}\" font-size=\"13\">\n");
         if (groups.Count == 0)
@@ -79,22 +81,22 @@ public static class HtmlReport
             svg.Append("<text x=\"0\" y=\"20\">no results</text>\n");
         }
 
-        for (var row = 0; row < groups.Count; row++)
+        for (int row = 0; row < groups.Count; row++)
         {
-            var counts = groups[row];
-            var y = 8 + row * (BarHeight + 8);
+            OutcomeCounts counts = groups[row];
+            int y = 8 + row * (BarHeight + 8);
             svg.Append(CultureInfo.InvariantCulture,
                 $"<text x=\"{LabelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\">{E(counts.Group)}</text>\n");
             double x = LabelWidth;
-            foreach (var outcome in OutcomeText.All)
+            foreach (CaseOutcome outcome in OutcomeText.All)
             {
-                var count = counts[outcome];
+                int count = counts[outcome];
                 if (count == 0 || counts.Total == 0)
                 {
                     continue;
                 }
 
-                var segment = BarWidth * (double)count / counts.Total;
+                double segment = BarWidth * (double)count / counts.Total;
                 svg.Append(CultureInfo.InvariantCulture,
                     $"<rect class=\"{outcome.ToString().ToLowerInvariant()}\" x=\"{x:0.##}\" y=\"{y}\" width=\"{segment:0.##}\" height=\"{BarHeight}\" fill=\"{OutcomeText.Colour(outcome)}\"><title>{E(counts.Group)}: {count} {OutcomeText.Name(outcome)}</title></rect>\n");
                 x += segment;
@@ -110,21 +112,21 @@ public static class HtmlReport
 
     private static void AppendInterpreterTable(StringBuilder html, SuiteResult suite)
     {
-        var checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
+        Dictionary<string, ImplementationCheck> checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
         html.Append("<table><tr><th>Interpreter</th><th>Implementation served by</th>");
-        foreach (var outcome in OutcomeText.All)
+        foreach (CaseOutcome outcome in OutcomeText.All)
         {
             html.Append("<th>").Append(OutcomeText.Name(outcome)).Append("</th>");
         }
 
         html.Append("<th>total</th></tr>\n");
-        foreach (var counts in suite.CountsByInterpreter)
+        foreach (OutcomeCounts counts in suite.CountsByInterpreter)
         {
-            var interpreter = suite.Interpreters.First(i => i.Label == counts.Group);
-            var check = checks.GetValueOrDefault(counts.Group);
+            PythonInterpreter interpreter = suite.Interpreters.First(i => i.Label == counts.Group);
+            ImplementationCheck? check = checks.GetValueOrDefault(counts.Group);
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{E(counts.Group)}<br><small><code>{E(interpreter.ExecutablePath)}</code></small></td><td><small>{E(check?.Error ?? check?.ServedBy ?? string.Empty)}</small></td>");
-            foreach (var outcome in OutcomeText.All)
+            foreach (CaseOutcome outcome in OutcomeText.All)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{counts[outcome]}</td>");
             }
@@ -145,23 +147,23 @@ public static class HtmlReport
         }
 
         html.Append("<table><tr><th>Interpreter</th><th>mmap from</th><th>ran</th><th>passed</th><th>failures</th><th>errors</th><th>skipped</th><th>ended</th><th>same as CPython</th></tr>\n");
-        foreach (var comparison in suite.StdlibTests)
+        foreach (StdlibTestComparison comparison in suite.StdlibTests)
         {
-            foreach (var run in new[] { comparison.Reference, comparison.Implementation })
+            foreach (StdlibTestRun? run in new[] { comparison.Reference, comparison.Implementation })
             {
-                var r = run.Report;
-                var same = ReferenceEquals(run, comparison.Reference) ? string.Empty : comparison.Conforms ? "yes" : "<b>no</b>";
+                UnittestReport? r = run.Report;
+                string same = ReferenceEquals(run, comparison.Reference) ? string.Empty : comparison.Conforms ? "yes" : "<b>no</b>";
                 html.Append(CultureInfo.InvariantCulture,
                     $"<tr><td>{E(comparison.Interpreter.Label)}</td><td><code>{E(run.Module)}</code></td><td class=\"n\">{r?.Ran}</td><td class=\"n\">{r?.Passed}</td><td class=\"n\">{r?.Failures}</td><td class=\"n\">{r?.Errors}</td><td class=\"n\">{r?.Skipped}</td><td>{E(run.Error ?? run.Termination?.ToString() ?? string.Empty)}</td><td>{same}</td></tr>\n");
             }
         }
 
         html.Append("</table>\n");
-        foreach (var comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
+        foreach (StdlibTestComparison? comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<details><summary>{comparison.ChangedTests.Count} test(s) changed on {E(comparison.Interpreter.Label)}</summary><ul>");
-            foreach (var change in comparison.ChangedTests)
+            foreach (ChangedTest change in comparison.ChangedTests)
             {
                 html.Append(CultureInfo.InvariantCulture,
                     $"<li><code>{E(change.Test)}</code>: {E(change.Reference)} → {E(change.Implementation)}</li>");
@@ -173,7 +175,7 @@ public static class HtmlReport
 
     private static void AppendFailures(StringBuilder html, SuiteResult suite)
     {
-        var failures = suite.Failures.ToList();
+        List<CaseResult> failures = suite.Failures.ToList();
         html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"failures\">Failures ({failures.Count})</h2>\n");
         if (failures.Count == 0)
         {
@@ -181,7 +183,7 @@ public static class HtmlReport
             return;
         }
 
-        foreach (var failure in failures)
+        foreach (CaseResult? failure in failures)
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<details><summary><span style=\"color:{OutcomeText.Colour(failure.Outcome)}\">{OutcomeText.Name(failure.Outcome)}</span> <code>{E(failure.Case.Id)}</code> on {E(failure.Interpreter.Label)}</summary>\n");
@@ -197,7 +199,7 @@ public static class HtmlReport
 
             if (failure.Implementation.Transcript is { Stderr.Length: > 0 } transcript)
             {
-                var stderr = transcript.Stderr.Length <= 3000 ? transcript.Stderr : "[...]\n" + transcript.Stderr[^3000..];
+                string stderr = transcript.Stderr.Length <= 3000 ? transcript.Stderr : "[...]\n" + transcript.Stderr[^3000..];
                 html.Append("<p>Implementation stderr (not compared):</p><pre>").Append(E(stderr)).Append("</pre>\n");
             }
 
@@ -207,10 +209,10 @@ public static class HtmlReport
 
     private static string DiffLines(string diff)
     {
-        var lines = new StringBuilder();
-        foreach (var line in diff.TrimEnd('\n').Split('\n'))
+        StringBuilder lines = new();
+        foreach (string line in diff.TrimEnd('\n').Split('\n'))
         {
-            var cssClass = line.StartsWith("@@", StringComparison.Ordinal) ? "hunk"
+            string? cssClass = line.StartsWith("@@", StringComparison.Ordinal) ? "hunk"
                 : line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) ? null
                 : line.StartsWith('+') ? "add"
                 : line.StartsWith('-') ? "del"

@@ -18,7 +18,7 @@ public static class JsonReport
     /// <summary>The version of the report's shape.</summary>
     public const int SchemaVersion = 1;
 
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions s_options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
@@ -29,12 +29,12 @@ public static class JsonReport
     /// <summary>Serialises <paramref name="suite"/>.</summary>
     /// <param name="suite">The suite result.</param>
     /// <returns>The JSON text.</returns>
-    public static string Serialize(SuiteResult suite) => JsonSerializer.Serialize(ToDocument(suite), Options);
+    public static string Serialize(SuiteResult suite) => JsonSerializer.Serialize(ToDocument(suite), s_options);
 
     internal static ReportDocument ToDocument(SuiteResult suite)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        var checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
+        Dictionary<string, ImplementationCheck> checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
         return new ReportDocument(
             SchemaVersion,
             suite.StartedAt,
@@ -61,7 +61,7 @@ public static class JsonReport
 
     private static ResultEntry ToEntry(CaseResult result)
     {
-        var failed = result.Outcome != CaseOutcome.Passed;
+        bool failed = result.Outcome != CaseOutcome.Passed;
         return new ResultEntry(
             result.Interpreter.Label,
             result.Case.Id,

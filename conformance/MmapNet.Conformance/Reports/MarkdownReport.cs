@@ -19,7 +19,7 @@ public static class MarkdownReport
     public static string Render(SuiteResult suite)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        var md = new StringBuilder();
+        StringBuilder md = new();
         md.Append("# MmapNet conformance report\n\n");
         md.Append(CultureInfo.InvariantCulture,
             $"Implementation `{suite.Settings.ImplementationModule}` ({ImplementationFlavours.Name(suite.Settings.Flavour)} flavour) " +
@@ -31,18 +31,18 @@ public static class MarkdownReport
         md.Append("## Cases per interpreter\n\n");
         md.Append("| Interpreter | Implementation served by | Passed | Differing | Crashed | Timed out | Error | Total |\n");
         md.Append("|---|---|---:|---:|---:|---:|---:|---:|\n");
-        var checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
-        foreach (var counts in suite.CountsByInterpreter)
+        Dictionary<string, ImplementationCheck> checks = suite.Checks.ToDictionary(c => c.Interpreter.Label, StringComparer.Ordinal);
+        foreach (OutcomeCounts counts in suite.CountsByInterpreter)
         {
-            var check = checks.GetValueOrDefault(counts.Group);
-            var served = check is null ? string.Empty : check.Error ?? check.ServedBy ?? string.Empty;
+            ImplementationCheck? check = checks.GetValueOrDefault(counts.Group);
+            string served = check is null ? string.Empty : check.Error ?? check.ServedBy ?? string.Empty;
             md.Append(CultureInfo.InvariantCulture,
                 $"| {counts.Group} | {Cell(served)} | {counts.Passed} | {counts.Differing} | {counts.Crashed} | {counts.TimedOut} | {counts.Error} | {counts.Total} |\n");
         }
 
         md.Append("\n## Cases per area (all interpreters)\n\n");
         md.Append("| Area | Passed | Differing | Crashed | Timed out | Error | Total |\n|---|---:|---:|---:|---:|---:|---:|\n");
-        foreach (var counts in suite.CountsByArea)
+        foreach (OutcomeCounts counts in suite.CountsByArea)
         {
             md.Append(CultureInfo.InvariantCulture,
                 $"| {Cell(counts.Group)} | {counts.Passed} | {counts.Differing} | {counts.Crashed} | {counts.TimedOut} | {counts.Error} | {counts.Total} |\n");
@@ -64,21 +64,21 @@ public static class MarkdownReport
 
         md.Append("| Interpreter | mmap from | Ran | Passed | Failures | Errors | Skipped | Ended | Same as CPython |\n");
         md.Append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
-        foreach (var comparison in suite.StdlibTests)
+        foreach (StdlibTestComparison comparison in suite.StdlibTests)
         {
-            foreach (var run in new[] { comparison.Reference, comparison.Implementation })
+            foreach (StdlibTestRun? run in new[] { comparison.Reference, comparison.Implementation })
             {
-                var r = run.Report;
-                var same = ReferenceEquals(run, comparison.Reference) ? string.Empty : comparison.Conforms ? "yes" : "**no**";
+                UnittestReport? r = run.Report;
+                string same = ReferenceEquals(run, comparison.Reference) ? string.Empty : comparison.Conforms ? "yes" : "**no**";
                 md.Append(CultureInfo.InvariantCulture,
                     $"| {comparison.Interpreter.Label} | `{run.Module}` | {r?.Ran} | {r?.Passed} | {r?.Failures} | {r?.Errors} | {r?.Skipped} | {Cell(run.Error ?? run.Termination?.ToString() ?? string.Empty)} | {same} |\n");
             }
         }
 
-        foreach (var comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
+        foreach (StdlibTestComparison? comparison in suite.StdlibTests.Where(c => c.ChangedTests.Count > 0))
         {
             md.Append(CultureInfo.InvariantCulture, $"\nTests whose result changed on {comparison.Interpreter.Label}:\n\n");
-            foreach (var change in comparison.ChangedTests)
+            foreach (ChangedTest change in comparison.ChangedTests)
             {
                 md.Append(CultureInfo.InvariantCulture, $"- `{change.Test}`: {change.Reference} → {change.Implementation}\n");
             }
@@ -87,7 +87,7 @@ public static class MarkdownReport
 
     private static void AppendFailures(StringBuilder md, SuiteResult suite)
     {
-        var failures = suite.Failures.ToList();
+        List<CaseResult> failures = suite.Failures.ToList();
         md.Append(CultureInfo.InvariantCulture, $"\n## Failures ({failures.Count})\n");
         if (failures.Count == 0)
         {
@@ -95,7 +95,7 @@ public static class MarkdownReport
             return;
         }
 
-        foreach (var failure in failures)
+        foreach (CaseResult? failure in failures)
         {
             md.Append(CultureInfo.InvariantCulture,
                 $"\n### `{failure.Case.Id}` on {failure.Interpreter.Label}: {OutcomeText.Name(failure.Outcome)}\n\n");
@@ -111,7 +111,7 @@ public static class MarkdownReport
 
             if (failure.Implementation.Transcript is { Stderr.Length: > 0 } transcript)
             {
-                var stderr = transcript.Stderr.Length <= StderrChars ? transcript.Stderr : "[...]\n" + transcript.Stderr[^StderrChars..];
+                string stderr = transcript.Stderr.Length <= StderrChars ? transcript.Stderr : "[...]\n" + transcript.Stderr[^StderrChars..];
                 md.Append("\nImplementation stderr (not compared):\n\n```text\n").Append(stderr.TrimEnd('\n')).Append("\n```\n");
             }
         }

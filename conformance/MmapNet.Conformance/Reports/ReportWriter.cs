@@ -24,7 +24,7 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(suite);
         Directory.CreateDirectory(folder);
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        UTF8Encoding utf8 = new(encoderShouldEmitUTF8Identifier: false);
         File.WriteAllText(Path.Combine(folder, MarkdownFile), MarkdownReport.Render(suite), utf8);
         File.WriteAllText(Path.Combine(folder, JsonFile), JsonReport.Serialize(suite), utf8);
         File.WriteAllText(Path.Combine(folder, HtmlFile), HtmlReport.Render(suite), utf8);

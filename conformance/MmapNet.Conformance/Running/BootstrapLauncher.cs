@@ -37,16 +37,16 @@ public sealed record BootstrapStatus(
 
         try
         {
-            using var document = JsonDocument.Parse(System.IO.File.ReadAllText(path));
-            var root = document.RootElement;
+            using JsonDocument document = JsonDocument.Parse(System.IO.File.ReadAllText(path));
+            JsonElement root = document.RootElement;
             return new BootstrapStatus(
                 Text(root, "requested"),
                 Text(root, "served_by"),
                 Text(root, "file"),
                 Text(root, "mmap_type"),
                 Text(root, "error"),
-                root.TryGetProperty("finished", out var finished) && finished.ValueKind == JsonValueKind.True,
-                root.TryGetProperty("exit_code", out var code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null);
+                root.TryGetProperty("finished", out JsonElement finished) && finished.ValueKind == JsonValueKind.True,
+                root.TryGetProperty("exit_code", out JsonElement code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null);
         }
         catch (JsonException)
         {
@@ -59,7 +59,7 @@ public sealed record BootstrapStatus(
     }
 
     private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>One run through the bootstrap.</summary>
@@ -87,14 +87,14 @@ public sealed class BootstrapLauncher
     /// <summary>The variable that makes <c>import mmapnet</c> initialise pythonnet's <c>clr</c> (<see cref="ImplementationFlavour.PythonWithClr"/>).</summary>
     public const string ClrVariable = "MMAPNET_CLR";
 
-    private readonly RunSettings settings;
+    private readonly RunSettings _settings;
 
     /// <summary>Creates a launcher.</summary>
     /// <param name="settings">The run settings.</param>
     public BootstrapLauncher(RunSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        this.settings = settings;
+        _settings = settings;
     }
 
     /// <summary>
@@ -106,16 +106,16 @@ public sealed class BootstrapLauncher
     /// <returns>The folders, in order.</returns>
     public IReadOnlyList<string> PythonPath(string module, string? casesRoot)
     {
-        var folders = new List<string> { settings.Layout.PythonFolder };
-        folders.AddRange(settings.ExtraPythonPaths.Select(Path.GetFullPath));
+        List<string> folders = new() { _settings.Layout.PythonFolder };
+        folders.AddRange(_settings.ExtraPythonPaths.Select(Path.GetFullPath));
         if (casesRoot is not null)
         {
             folders.Add(casesRoot);
         }
 
-        if (System.IO.File.Exists(Path.Combine(settings.Layout.FixturesFolder, module + ".py")))
+        if (System.IO.File.Exists(Path.Combine(_settings.Layout.FixturesFolder, module + ".py")))
         {
-            folders.Add(settings.Layout.FixturesFolder);
+            folders.Add(_settings.Layout.FixturesFolder);
         }
 
         return folders;
@@ -134,10 +134,10 @@ public sealed class BootstrapLauncher
     /// <returns>The environment.</returns>
     public IReadOnlyDictionary<string, string> Environment(string module, string? casesRoot, string statusFile, string temporaryFolder)
     {
-        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        SortedDictionary<string, string> environment = new(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
         {
-            var name = (string)entry.Key;
+            string name = (string)entry.Key;
             if (IsInherited(name) && entry.Value is string value)
             {
                 environment[name] = value;
@@ -155,7 +155,7 @@ public sealed class BootstrapLauncher
         environment["LANG"] = "C.UTF-8";
         environment["TMPDIR"] = temporaryFolder;
         environment[StatusVariable] = statusFile;
-        if (settings.Flavour == ImplementationFlavour.PythonWithClr && module != RunSettings.ReferenceModule)
+        if (_settings.Flavour == ImplementationFlavour.PythonWithClr && module != RunSettings.ReferenceModule)
         {
             environment[ClrVariable] = "1";
         }
@@ -177,11 +177,11 @@ public sealed class BootstrapLauncher
     {
         ArgumentNullException.ThrowIfNull(interpreter);
         ArgumentNullException.ThrowIfNull(target);
-        var arguments = new List<string> { settings.Layout.BootstrapScript, module };
+        List<string> arguments = new() { _settings.Layout.BootstrapScript, module };
         arguments.AddRange(target);
-        var host = settings.HostExecutable ?? settings.Layout.HostExecutable;
+        string host = _settings.HostExecutable ?? _settings.Layout.HostExecutable;
         if (!BundledInterpreter.RunsOnlyUnder(interpreter, host) &&
-            (settings.Flavour != ImplementationFlavour.Host || module == RunSettings.ReferenceModule))
+            (_settings.Flavour != ImplementationFlavour.Host || module == RunSettings.ReferenceModule))
         {
             return (interpreter.ExecutablePath, arguments);
         }
@@ -214,31 +214,31 @@ public sealed class BootstrapLauncher
         ArgumentNullException.ThrowIfNull(interpreter);
         ArgumentNullException.ThrowIfNull(target);
         RunFolders.Recreate(runFolder);
-        var work = Directory.CreateDirectory(Path.Combine(runFolder, "work")).FullName;
-        var temporary = Directory.CreateDirectory(Path.Combine(runFolder, "tmp")).FullName;
-        var statusFile = Path.Combine(runFolder, "status.json");
+        string work = Directory.CreateDirectory(Path.Combine(runFolder, "work")).FullName;
+        string temporary = Directory.CreateDirectory(Path.Combine(runFolder, "tmp")).FullName;
+        string statusFile = Path.Combine(runFolder, "status.json");
 
-        var (program, arguments) = Command(interpreter, module, target);
-        var request = new ProcessRequest(
+        (string? program, IReadOnlyList<string>? arguments) = Command(interpreter, module, target);
+        ProcessRequest request = new(
             program,
             arguments,
             work,
             Environment(module, casesRoot, statusFile, temporary),
             timeout,
-            settings.MaxCapturedBytes);
-        var process = await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            _settings.MaxCapturedBytes);
+        ProcessResult process = await ProcessRunner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         if (process.StartError is not null)
         {
             return new BootstrapRun(module, process, null, null, process.StartError);
         }
 
-        var status = BootstrapStatus.Read(statusFile);
+        BootstrapStatus? status = BootstrapStatus.Read(statusFile);
         if (status?.Error is { } setupError)
         {
             return new BootstrapRun(module, process, status, null, setupError);
         }
 
-        var termination = process.TimedOut
+        Termination termination = process.TimedOut
             ? Termination.Timeout(timeout)
             : Termination.FromExitCode(process.ExitCode, status is { Finished: true } ? status.ExitCode : null);
         return new BootstrapRun(module, process, status, Transcript.FromProcess(process, termination), null);

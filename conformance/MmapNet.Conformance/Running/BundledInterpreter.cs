@@ -28,7 +28,7 @@ public static class BundledInterpreter
         print(json.dumps({"version": "%d.%d.%d" % sys.version_info[:3], "prefix": sys.prefix}))
         """;
 
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Whether <paramref name="interpreter"/> runs only under <paramref name="hostExecutable"/> (it is the bundled one).</summary>
     /// <param name="interpreter">An interpreter.</param>
@@ -52,11 +52,11 @@ public static class BundledInterpreter
             throw new InterpreterDiscoveryException($"--python {Name}: there is no {hostExecutable} (build src/MmapNet.Host.Tool -c Release).");
         }
 
-        var environment = System.Environment.GetEnvironmentVariables().Keys.Cast<string>()
+        Dictionary<string, string> environment = System.Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .ToDictionary(name => name, name => System.Environment.GetEnvironmentVariable(name) ?? string.Empty, StringComparer.Ordinal);
-        var request = new ProcessRequest(
-            hostExecutable, ["--python", Name, "-c", Probe], Path.GetTempPath(), environment, ProbeTimeout, 64 * 1024);
-        var result = ProcessRunner.RunAsync(request, CancellationToken.None).GetAwaiter().GetResult();
+        ProcessRequest request = new(
+            hostExecutable, ["--python", Name, "-c", Probe], Path.GetTempPath(), environment, s_probeTimeout, 64 * 1024);
+        ProcessResult result = ProcessRunner.RunAsync(request, CancellationToken.None).GetAwaiter().GetResult();
         string stdout = Encoding.UTF8.GetString(result.Stdout.Bytes).Trim();
         string problem = result.StartError ?? (result.TimedOut ? "timed out" : result.ExitCode != 0 ? $"exit code {result.ExitCode}" : string.Empty);
         if (problem.Length > 0 || stdout.Length == 0)
@@ -65,10 +65,10 @@ public static class BundledInterpreter
                 $"--python {Name}: {hostExecutable} could not start its bundled Python ({problem}): {Encoding.UTF8.GetString(result.Stderr.Bytes).Trim()}");
         }
 
-        using var facts = JsonDocument.Parse(stdout.Split('\n')[^1]);
-        var version = Version.Parse(facts.RootElement.GetProperty("version").GetString()!);
-        var prefix = facts.RootElement.GetProperty("prefix").GetString()!;
-        var library = Path.Combine(prefix, "lib", $"libpython{version.Major}.{version.Minor}.so.1.0");
+        using JsonDocument facts = JsonDocument.Parse(stdout.Split('\n')[^1]);
+        Version version = Version.Parse(facts.RootElement.GetProperty("version").GetString()!);
+        string prefix = facts.RootElement.GetProperty("prefix").GetString()!;
+        string library = Path.Combine(prefix, "lib", $"libpython{version.Major}.{version.Minor}.so.1.0");
         if (!File.Exists(library))
         {
             throw new InterpreterDiscoveryException($"--python {Name}: the bundled Python in {prefix} has no {library}.");

@@ -87,19 +87,19 @@ public sealed record CaseResult(
         ArgumentNullException.ThrowIfNull(implementation);
         if (reference.Error is not null || implementation.Error is not null)
         {
-            var message = implementation.Error is not null
+            string message = implementation.Error is not null
                 ? $"implementation side ({implementation.Module}) could not run the case: {implementation.Error}"
                 : $"reference side (mmap) could not run the case: {reference.Error}";
             return new CaseResult(interpreter, conformanceCase, CaseOutcome.Error, reference, implementation, message, null);
         }
 
-        var referenceTranscript = reference.Transcript!;
-        var implementationTranscript = implementation.Transcript!;
-        var diff = referenceTranscript.Conforms(implementationTranscript)
+        Transcript referenceTranscript = reference.Transcript!;
+        Transcript implementationTranscript = implementation.Transcript!;
+        string? diff = referenceTranscript.Conforms(implementationTranscript)
             ? null
             : TranscriptDiff.Unified(referenceTranscript, implementationTranscript, implementation.Module);
 
-        var (outcome, summary) = (reference, implementation) switch
+        (CaseOutcome outcome, string? summary) = (reference, implementation) switch
         {
             _ when reference.TimedOut || implementation.TimedOut =>
                 (CaseOutcome.TimedOut, Sides(reference.TimedOut, implementation.TimedOut) + " " +
@@ -120,7 +120,7 @@ public sealed record CaseResult(
     /// <returns>The description.</returns>
     public string Describe()
     {
-        var text = new StringBuilder();
+        StringBuilder text = new();
         text.Append(Case.Id).Append(" on ").Append(Interpreter.Label).Append(": ").Append(OutcomeText.Name(Outcome));
         if (Message is not null)
         {

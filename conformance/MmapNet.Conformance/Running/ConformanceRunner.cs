@@ -16,9 +16,9 @@ namespace MmapNet.Conformance.Running;
 /// </summary>
 public sealed class ConformanceRunner
 {
-    private static readonly string[] ProbeArguments = ["--probe"];
+    private static readonly string[] s_probeArguments = ["--probe"];
 
-    private readonly BootstrapLauncher launcher;
+    private readonly BootstrapLauncher _launcher;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="settings">How to run.</param>
@@ -26,7 +26,7 @@ public sealed class ConformanceRunner
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
-        launcher = new BootstrapLauncher(settings);
+        _launcher = new BootstrapLauncher(settings);
     }
 
     /// <summary>The settings the runner runs with.</summary>
@@ -40,15 +40,15 @@ public sealed class ConformanceRunner
         PythonInterpreter interpreter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interpreter);
-        var module = Settings.ImplementationModule;
-        var folder = Directory.CreateTempSubdirectory("mmapnet-probe-").FullName;
+        string module = Settings.ImplementationModule;
+        string folder = Directory.CreateTempSubdirectory("mmapnet-probe-").FullName;
         try
         {
-            var run = await launcher.RunAsync(
-                interpreter, module, ProbeArguments, null, Path.Combine(folder, "run"), Settings.CaseTimeout,
+            BootstrapRun run = await _launcher.RunAsync(
+                interpreter, module, s_probeArguments, null, Path.Combine(folder, "run"), Settings.CaseTimeout,
                 cancellationToken).ConfigureAwait(false);
-            var error = run.Error ?? ProbeProblem(run);
-            var served = run.Status?.ServedBy is { } name ? $"{name} ({run.Status.File ?? "built in"})" : null;
+            string? error = run.Error ?? ProbeProblem(run);
+            string? served = run.Status?.ServedBy is { } name ? $"{name} ({run.Status.File ?? "built in"})" : null;
             return new ImplementationCheck(interpreter, module, served, run.Status?.MmapType, error);
         }
         finally
@@ -69,13 +69,13 @@ public sealed class ConformanceRunner
         ArgumentNullException.ThrowIfNull(conformanceCase);
 
         // Both sides run in the same folder path (emptied in between), so paths a case sees or prints are the same.
-        var folder = Directory.CreateTempSubdirectory("mmapnet-case-").FullName;
-        var runFolder = Path.Combine(folder, "run");
+        string folder = Directory.CreateTempSubdirectory("mmapnet-case-").FullName;
+        string runFolder = Path.Combine(folder, "run");
         try
         {
-            var reference = await RunSideAsync(interpreter, RunSettings.ReferenceModule, conformanceCase, runFolder, cancellationToken)
+            SideRun reference = await RunSideAsync(interpreter, RunSettings.ReferenceModule, conformanceCase, runFolder, cancellationToken)
                 .ConfigureAwait(false);
-            var implementation = await RunSideAsync(
+            SideRun implementation = await RunSideAsync(
                 interpreter, Settings.ImplementationModule, conformanceCase, runFolder, cancellationToken).ConfigureAwait(false);
             return CaseResult.Compare(interpreter, conformanceCase, reference, implementation);
         }
@@ -103,32 +103,32 @@ public sealed class ConformanceRunner
     {
         ArgumentNullException.ThrowIfNull(interpreters);
         ArgumentNullException.ThrowIfNull(cases);
-        var checks = new List<ImplementationCheck>();
-        foreach (var interpreter in interpreters)
+        List<ImplementationCheck> checks = new();
+        foreach (PythonInterpreter interpreter in interpreters)
         {
             checks.Add(await CheckImplementationAsync(interpreter, cancellationToken).ConfigureAwait(false));
         }
 
-        var results = new ConcurrentBag<CaseResult>();
-        var work = checks.SelectMany(check => cases.Select(c => (check, c))).ToList();
-        var options = new ParallelOptions
+        ConcurrentBag<CaseResult> results = new();
+        List<(ImplementationCheck check, ConformanceCase c)> work = checks.SelectMany(check => cases.Select(c => (check, c))).ToList();
+        ParallelOptions options = new()
         {
             MaxDegreeOfParallelism = Math.Max(1, Settings.Jobs),
             CancellationToken = cancellationToken,
         };
         await Parallel.ForEachAsync(work, options, async (item, token) =>
         {
-            var (check, conformanceCase) = item;
-            var result = check.Succeeded
+            (ImplementationCheck? check, ConformanceCase? conformanceCase) = item;
+            CaseResult result = check.Succeeded
                 ? await RunCaseAsync(check.Interpreter, conformanceCase, token).ConfigureAwait(false)
                 : NotRunBecause(check, conformanceCase);
             results.Add(result);
             progress?.Report(result);
         }).ConfigureAwait(false);
 
-        var order = interpreters.Select((interpreter, index) => (interpreter.Label, index))
+        Dictionary<string, int> order = interpreters.Select((interpreter, index) => (interpreter.Label, index))
             .ToDictionary(p => p.Label, p => p.index, StringComparer.Ordinal);
-        var ordered = results
+        List<CaseResult> ordered = results
             .OrderBy(r => order[r.Interpreter.Label])
             .ThenBy(r => r.Case.Id, StringComparer.Ordinal)
             .ToList();
@@ -142,7 +142,7 @@ public sealed class ConformanceRunner
         string runFolder,
         CancellationToken cancellationToken)
     {
-        var run = await launcher.RunAsync(
+        BootstrapRun run = await _launcher.RunAsync(
             interpreter, module, new[] { conformanceCase.FilePath }, conformanceCase.CasesRoot, runFolder,
             Settings.CaseTimeout, cancellationToken).ConfigureAwait(false);
         return SideRun.From(run);
@@ -150,7 +150,7 @@ public sealed class ConformanceRunner
 
     private static CaseResult NotRunBecause(ImplementationCheck check, ConformanceCase conformanceCase)
     {
-        var reason = $"{check.Error} (found by the check before the cases; no case was run on this interpreter)";
+        string reason = $"{check.Error} (found by the check before the cases; no case was run on this interpreter)";
         return CaseResult.Compare(
             check.Interpreter,
             conformanceCase,

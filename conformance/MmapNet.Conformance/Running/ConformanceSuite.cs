@@ -49,20 +49,20 @@ public static class ConformanceSuite
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(interpreters);
-        var startedAt = DateTimeOffset.Now;
-        var stopwatch = Stopwatch.StartNew();
-        var progress = observer is null ? null : new Progress(observer);
-        var (checks, results) = await new ConformanceRunner(settings)
+        DateTimeOffset startedAt = DateTimeOffset.Now;
+        Stopwatch stopwatch = Stopwatch.StartNew();
+        Progress? progress = observer is null ? null : new Progress(observer);
+        (IReadOnlyList<ImplementationCheck>? checks, IReadOnlyList<CaseResult>? results) = await new ConformanceRunner(settings)
             .RunAllAsync(interpreters, cases, progress, cancellationToken).ConfigureAwait(false);
 
-        var stdlib = new List<StdlibTestComparison>();
+        List<StdlibTestComparison> stdlib = new();
         if (runStdlibTests)
         {
-            var runner = new StdlibTestRunner(settings);
-            foreach (var interpreter in interpreters.Where(i => i.HasStdlibMmapTests))
+            StdlibTestRunner runner = new(settings);
+            foreach (PythonInterpreter? interpreter in interpreters.Where(i => i.HasStdlibMmapTests))
             {
                 observer?.StdlibTestsStarting(interpreter);
-                var comparison = await runner.CompareAsync(interpreter, cancellationToken).ConfigureAwait(false);
+                StdlibTestComparison comparison = await runner.CompareAsync(interpreter, cancellationToken).ConfigureAwait(false);
                 stdlib.Add(comparison);
                 observer?.StdlibTestsFinished(comparison);
             }

@@ -33,12 +33,12 @@ public static class InterpreterSelection
         }
 
         IReadOnlyList<PythonInterpreter>? found = null;
-        var chosen = new List<PythonInterpreter>();
-        foreach (var specification in specifications)
+        List<PythonInterpreter> chosen = new();
+        foreach (string specification in specifications)
         {
             if (specification.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                var inspected = locator.Inspect(specification);
+                PythonInterpreter inspected = locator.Inspect(specification);
                 if (!InterpreterLocator.IsSupported(inspected.Version))
                 {
                     throw new ArgumentException(
@@ -51,7 +51,7 @@ public static class InterpreterSelection
             }
 
             found ??= search();
-            var matches = found.Where(i => i.Label == specification || Matches(i.Version, specification)).ToList();
+            List<PythonInterpreter> matches = found.Where(i => i.Label == specification || Matches(i.Version, specification)).ToList();
             if (matches.Count == 0)
             {
                 throw new ArgumentException(
@@ -63,18 +63,18 @@ public static class InterpreterSelection
         }
 
         // One interpreter once, even if named twice; labels made unique if two paths gave the same one.
-        var distinct = chosen.GroupBy(i => i.RealPath, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        List<PythonInterpreter> distinct = chosen.GroupBy(i => i.RealPath, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        Dictionary<string, int> seen = new(StringComparer.Ordinal);
         return distinct.Select(i =>
         {
-            var count = seen[i.Label] = seen.GetValueOrDefault(i.Label) + 1;
+            int count = seen[i.Label] = seen.GetValueOrDefault(i.Label) + 1;
             return count == 1 ? i : i with { Label = $"{i.Label}-{count}" };
         }).ToList();
     }
 
     private static bool Matches(Version version, string prefix)
     {
-        var full = version.ToString(3);
+        string full = version.ToString(3);
         return full == prefix || full.StartsWith(prefix + ".", StringComparison.Ordinal);
     }
 }

@@ -62,7 +62,7 @@ public static class ProcessRunner
 {
     // After the process exits, how long its output pipes may stay open: a grandchild that inherited them would otherwise
     // keep the run waiting forever.
-    private static readonly TimeSpan PipeGracePeriod = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_pipeGracePeriod = TimeSpan.FromSeconds(5);
 
     private const int ChunkSize = 64 * 1024;
 
@@ -73,7 +73,7 @@ public static class ProcessRunner
     public static async Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var startInfo = new ProcessStartInfo(request.FileName)
+        ProcessStartInfo startInfo = new(request.FileName)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -81,19 +81,19 @@ public static class ProcessRunner
             RedirectStandardError = true,
             WorkingDirectory = request.WorkingDirectory,
         };
-        foreach (var argument in request.Arguments)
+        foreach (string argument in request.Arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
 
         startInfo.Environment.Clear();
-        foreach (var (name, value) in request.Environment)
+        foreach ((string? name, string? value) in request.Environment)
         {
             startInfo.Environment[name] = value;
         }
 
-        using var process = new Process { StartInfo = startInfo };
-        var stopwatch = Stopwatch.StartNew();
+        using Process process = new() { StartInfo = startInfo };
+        Stopwatch stopwatch = Stopwatch.StartNew();
         try
         {
             process.Start();
@@ -106,15 +106,15 @@ public static class ProcessRunner
         }
 
         process.StandardInput.Close();
-        using var readers = new CancellationTokenSource();
-        var stdout = new OutputCapture(request.MaxCapturedBytes);
-        var stderr = new OutputCapture(request.MaxCapturedBytes);
-        var outputs = Task.WhenAll(
+        using CancellationTokenSource readers = new();
+        OutputCapture stdout = new(request.MaxCapturedBytes);
+        OutputCapture stderr = new(request.MaxCapturedBytes);
+        Task outputs = Task.WhenAll(
             CaptureAsync(process.StandardOutput.BaseStream, stdout, readers.Token),
             CaptureAsync(process.StandardError.BaseStream, stderr, readers.Token));
 
-        var timedOut = false;
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        bool timedOut = false;
+        using (CancellationTokenSource deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             deadline.CancelAfter(request.Timeout);
             try
@@ -130,11 +130,11 @@ public static class ProcessRunner
             }
         }
 
-        var duration = stopwatch.Elapsed;
-        var abandoned = false;
+        TimeSpan duration = stopwatch.Elapsed;
+        bool abandoned = false;
         try
         {
-            await outputs.WaitAsync(PipeGracePeriod, cancellationToken).ConfigureAwait(false);
+            await outputs.WaitAsync(s_pipeGracePeriod, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -168,12 +168,12 @@ public static class ProcessRunner
     // the process. Cancellation ends the read early; what was kept so far stays in the capture.
     private static async Task CaptureAsync(Stream stream, OutputCapture capture, CancellationToken cancellationToken)
     {
-        var chunk = new byte[ChunkSize];
+        byte[] chunk = new byte[ChunkSize];
         try
         {
             while (true)
             {
-                var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+                int read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -200,28 +200,28 @@ public static class ProcessRunner
     // still attached.
     private sealed class OutputCapture(int maxBytes)
     {
-        private readonly Lock gate = new();
-        private readonly List<byte> kept = [];
-        private long total;
+        private readonly Lock _gate = new();
+        private readonly List<byte> _kept = [];
+        private long _total;
 
         public void Append(ReadOnlySpan<byte> bytes)
         {
-            lock (gate)
+            lock (_gate)
             {
-                total += bytes.Length;
-                var room = maxBytes - kept.Count;
+                _total += bytes.Length;
+                int room = maxBytes - _kept.Count;
                 if (room > 0)
                 {
-                    kept.AddRange(bytes[..(int)Math.Min(room, bytes.Length)]);
+                    _kept.AddRange(bytes[..(int)Math.Min(room, bytes.Length)]);
                 }
             }
         }
 
         public CapturedOutput Snapshot()
         {
-            lock (gate)
+            lock (_gate)
             {
-                return new CapturedOutput(kept.ToArray(), total);
+                return new CapturedOutput(_kept.ToArray(), _total);
             }
         }
     }

@@ -32,7 +32,7 @@ public sealed record OutcomeCounts(string Group, int Passed, int Differing, int 
 
     internal static OutcomeCounts Of(string group, IEnumerable<CaseResult> results)
     {
-        var byOutcome = results.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
+        Dictionary<CaseOutcome, int> byOutcome = results.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
         return new OutcomeCounts(
             group,
             byOutcome.GetValueOrDefault(CaseOutcome.Passed),

@@ -53,8 +53,8 @@ public sealed record StdlibTestComparison(PythonInterpreter Interpreter, StdlibT
     {
         get
         {
-            var reference = Reference.TestResults;
-            var implementation = Implementation.TestResults;
+            IReadOnlyDictionary<string, string> reference = Reference.TestResults;
+            IReadOnlyDictionary<string, string> implementation = Implementation.TestResults;
             return reference.Keys.Union(implementation.Keys)
                 .Order(StringComparer.Ordinal)
                 .Select(test => new ChangedTest(
@@ -72,19 +72,19 @@ public sealed record StdlibTestComparison(PythonInterpreter Interpreter, StdlibT
 /// </summary>
 public sealed class StdlibTestRunner
 {
-    private static readonly string[] UnittestArguments = ["-m", "unittest", "-v", "test.test_mmap"];
+    private static readonly string[] s_unittestArguments = ["-m", "unittest", "-v", "test.test_mmap"];
 
     private const int OutputTailChars = 4000;
-    private readonly RunSettings settings;
-    private readonly BootstrapLauncher launcher;
+    private readonly RunSettings _settings;
+    private readonly BootstrapLauncher _launcher;
 
     /// <summary>Creates the runner.</summary>
     /// <param name="settings">The run settings (module, time limit).</param>
     public StdlibTestRunner(RunSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        this.settings = settings;
-        launcher = new BootstrapLauncher(settings);
+        _settings = settings;
+        _launcher = new BootstrapLauncher(settings);
     }
 
     /// <summary>Runs test_mmap with both modules on <paramref name="interpreter"/>, one after the other.</summary>
@@ -94,19 +94,19 @@ public sealed class StdlibTestRunner
     public async Task<StdlibTestComparison> CompareAsync(PythonInterpreter interpreter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interpreter);
-        var reference = await RunAsync(interpreter, RunSettings.ReferenceModule, cancellationToken).ConfigureAwait(false);
-        var implementation = await RunAsync(interpreter, settings.ImplementationModule, cancellationToken).ConfigureAwait(false);
+        StdlibTestRun reference = await RunAsync(interpreter, RunSettings.ReferenceModule, cancellationToken).ConfigureAwait(false);
+        StdlibTestRun implementation = await RunAsync(interpreter, _settings.ImplementationModule, cancellationToken).ConfigureAwait(false);
         return new StdlibTestComparison(interpreter, reference, implementation);
     }
 
     private async Task<StdlibTestRun> RunAsync(PythonInterpreter interpreter, string module, CancellationToken cancellationToken)
     {
-        var folder = Directory.CreateTempSubdirectory("mmapnet-test-mmap-").FullName;
+        string folder = Directory.CreateTempSubdirectory("mmapnet-test-mmap-").FullName;
         try
         {
-            var run = await launcher.RunAsync(
-                interpreter, module, UnittestArguments, null, Path.Combine(folder, "run"),
-                settings.StdlibTestTimeout, cancellationToken).ConfigureAwait(false);
+            BootstrapRun run = await _launcher.RunAsync(
+                interpreter, module, s_unittestArguments, null, Path.Combine(folder, "run"),
+                _settings.StdlibTestTimeout, cancellationToken).ConfigureAwait(false);
             if (run.Transcript is not { } transcript)
             {
                 return new StdlibTestRun(
@@ -114,8 +114,8 @@ public sealed class StdlibTestRunner
             }
 
             // unittest writes its report to stderr; stdout holds what tests print.
-            var output = transcript.Stderr;
-            var tail = output.Length <= OutputTailChars ? output : output[^OutputTailChars..];
+            string output = transcript.Stderr;
+            string tail = output.Length <= OutputTailChars ? output : output[^OutputTailChars..];
             return new StdlibTestRun(
                 module,
                 UnittestReport.Parse(output),

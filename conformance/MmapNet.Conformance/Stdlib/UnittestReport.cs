@@ -42,19 +42,19 @@ public sealed partial record UnittestReport(
     public static UnittestReport? Parse(string output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var ran = RanLine().Matches(output).LastOrDefault();
+        Match? ran = RanLine().Matches(output).LastOrDefault();
         if (ran is null)
         {
             return null;
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, int> counts = new(StringComparer.Ordinal);
         if (ResultLine().Matches(output).LastOrDefault() is { } result && result.Groups["counts"].Success)
         {
-            foreach (var part in result.Groups["counts"].Value.Split(',', StringSplitOptions.TrimEntries))
+            foreach (string part in result.Groups["counts"].Value.Split(',', StringSplitOptions.TrimEntries))
             {
-                var pieces = part.Split('=');
-                if (pieces.Length == 2 && int.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                string[] pieces = part.Split('=');
+                if (pieces.Length == 2 && int.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out int n))
                 {
                     counts[pieces[0]] = n;
                 }
@@ -62,7 +62,7 @@ public sealed partial record UnittestReport(
         }
 
         // Passed is counted from the verbose lines rather than worked out from "Ran", whose meaning changed between versions.
-        var passed = ParseTestResults(output).Values.Count(result => result is "ok" or "expected failure");
+        int passed = ParseTestResults(output).Values.Count(result => result is "ok" or "expected failure");
         return new UnittestReport(
             int.Parse(ran.Groups["ran"].Value, CultureInfo.InvariantCulture),
             passed,
@@ -83,7 +83,7 @@ public sealed partial record UnittestReport(
     public static IReadOnlyDictionary<string, string> ParseTestResults(string output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var tests = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        SortedDictionary<string, string> tests = new(StringComparer.Ordinal);
         foreach (Match match in TestLine().Matches(output))
         {
             tests[TestKey(match.Groups["name"].Value, match.Groups["where"].Value)] = ResultWord(match.Groups["result"].Value);
@@ -102,8 +102,8 @@ public sealed partial record UnittestReport(
     // "MmapTests.test_x".
     private static string TestKey(string name, string where)
     {
-        var parts = where.Split('.');
-        var last = parts.Length > 1 && parts[^1] == name ? parts[^2] : parts[^1];
+        string[] parts = where.Split('.');
+        string last = parts.Length > 1 && parts[^1] == name ? parts[^2] : parts[^1];
         return $"{last}.{name}";
     }
 

@@ -6,7 +6,7 @@ namespace MmapNet.Conformance.Transcripts;
 /// <summary>Turns captured output into text without losing differences.</summary>
 internal static class TextDecoding
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
     /// Decodes UTF-8 (what the cases print under LC_ALL=C.UTF-8). Bytes that are not UTF-8 are decoded as Latin-1 instead,
@@ -23,7 +23,7 @@ internal static class TextDecoding
         try
         {
             isUtf8 = true;
-            return StrictUtf8.GetString(bytes);
+            return s_strictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException)
         {
@@ -35,15 +35,15 @@ internal static class TextDecoding
     private static ReadOnlySpan<byte> WithoutIncompleteLastCharacter(ReadOnlySpan<byte> bytes)
     {
         // Walk back over at most three continuation bytes to the lead byte of the last character.
-        for (var back = 1; back <= Math.Min(4, bytes.Length); back++)
+        for (int back = 1; back <= Math.Min(4, bytes.Length); back++)
         {
-            var b = bytes[^back];
+            byte b = bytes[^back];
             if ((b & 0xC0) == 0x80)
             {
                 continue; // continuation byte
             }
 
-            var length = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
+            int length = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
             return length > back ? bytes[..^back] : bytes;
         }
 

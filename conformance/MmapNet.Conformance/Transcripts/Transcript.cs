@@ -48,8 +48,8 @@ public sealed record Transcript(
     public static Transcript FromProcess(ProcessResult result, Termination termination)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var stdout = TextDecoding.Decode(result.Stdout.Bytes, result.Stdout.Truncated, out var stdoutIsUtf8);
-        var stderr = TextDecoding.Decode(result.Stderr.Bytes, result.Stderr.Truncated, out _);
+        string stdout = TextDecoding.Decode(result.Stdout.Bytes, result.Stdout.Truncated, out bool stdoutIsUtf8);
+        string stderr = TextDecoding.Decode(result.Stderr.Bytes, result.Stderr.Truncated, out _);
         if (result.OutputAbandoned)
         {
             stderr += AbandonedOutputNote;
@@ -98,7 +98,7 @@ public sealed record Transcript(
     {
         get
         {
-            var text = new StringBuilder();
+            StringBuilder text = new();
             text.Append("=== stdout ===\n");
             text.Append(Stdout);
             if (Stdout.Length > 0 && !Stdout.EndsWith('\n'))

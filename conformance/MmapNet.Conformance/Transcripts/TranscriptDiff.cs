@@ -27,7 +27,7 @@ public static class TranscriptDiff
     /// <returns>The diff.</returns>
     public static string Unified(string referenceText, string implementationText, string implementationModule)
     {
-        var renderer = new UnidiffRenderer(null, ContextLines);
+        UnidiffRenderer renderer = new(null, ContextLines);
         return renderer.Generate(
             referenceText,
             implementationText,

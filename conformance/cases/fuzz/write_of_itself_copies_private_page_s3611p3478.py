@@ -1,4 +1,4 @@
-"""Found by the differential fuzzer (seed 3611, program 3478, Python 3.10.13): `m.write(memoryview(m)[:1])` at position 0 of an ACCESS_COPY map stores the byte back (CPython's memcpy), which makes the page the map's own copy, so `n.move(...)` through a shared map of the same file no longer shows in `m`. mmapnet copied with Buffer.MemoryCopy, which writes nothing when source and destination are the same address."""
+"""Found by the differential fuzzer (seed 3611, program 3478, Python 3.10.13): `m.write(memoryview(m)[:1])` at position 0 of an ACCESS_COPY map stores the byte back (CPython's memcpy), which makes the page the map's own copy, so `n.move(...)` through a shared map of the same file no longer shows in `m`. A copy that skips the store when source and destination are the same address (Buffer.MemoryCopy does) leaves the page shared, so the copy must store the bytes even then."""
 import os, sys; sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import mmap
 from fuzzkit import Session, require

@@ -77,7 +77,7 @@ internal static unsafe class AbiSelfCheck
     // Each offset mmapnet reads straight from memory, compared with what the C API says of a real object.
     private static List<string> ProbeLayout()
     {
-        var mismatches = new List<string>();
+        List<string> mismatches = new();
         nint bytes;
         fixed (byte* text = "ab"u8)
         {

@@ -54,14 +54,14 @@ internal static unsafe class LibPython
     public static void PreInitialize(string path)
     {
         nint library = NativeLibrary.Load(path);
-        var isInitialized = (delegate* unmanaged<int>)NativeLibrary.GetExport(library, "Py_IsInitialized");
+        delegate* unmanaged<int> isInitialized = (delegate* unmanaged<int>)NativeLibrary.GetExport(library, "Py_IsInitialized");
         if (isInitialized() != 0)
         {
             return;
         }
 
-        var initPythonConfig = (delegate* unmanaged<byte*, void>)NativeLibrary.GetExport(library, "PyPreConfig_InitPythonConfig");
-        var preInitialize = (delegate* unmanaged<byte*, PyStatus>)NativeLibrary.GetExport(library, "Py_PreInitialize");
+        delegate* unmanaged<byte*, void> initPythonConfig = (delegate* unmanaged<byte*, void>)NativeLibrary.GetExport(library, "PyPreConfig_InitPythonConfig");
+        delegate* unmanaged<byte*, PyStatus> preInitialize = (delegate* unmanaged<byte*, PyStatus>)NativeLibrary.GetExport(library, "Py_PreInitialize");
         byte* preConfig = stackalloc byte[PreConfigBytes];
         new Span<byte>(preConfig, PreConfigBytes).Clear();
         initPythonConfig(preConfig);

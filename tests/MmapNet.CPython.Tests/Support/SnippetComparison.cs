@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests.Support;
@@ -28,28 +30,28 @@ internal static class SnippetComparison
     /// </summary>
     public static async Task AssertSameAsync(string interpreterLabel, string script, params string[] arguments)
     {
-        var interpreter = Interpreters.Get(interpreterLabel);
-        var stdlib = await Transcript.RunAsync(interpreter, script, Stdlib, arguments);
-        var mmapnet = await Transcript.RunAsync(interpreter, script, Implementation, arguments);
+        PythonInterpreter interpreter = TestInterpreters.Get(interpreterLabel);
+        Transcript stdlib = await Transcript.RunAsync(interpreter, script, Stdlib, arguments);
+        Transcript mmapnet = await Transcript.RunAsync(interpreter, script, Implementation, arguments);
         AssertSame(stdlib, mmapnet);
     }
 
     public static void AssertSame(Transcript stdlib, Transcript mmapnet)
     {
-        var stdlibLabels = stdlib.Steps.Select(s => s.Label).ToList();
-        var mmapnetLabels = mmapnet.Steps.Select(s => s.Label).ToList();
+        List<string> stdlibLabels = stdlib.Steps.Select(s => s.Label).ToList();
+        List<string> mmapnetLabels = mmapnet.Steps.Select(s => s.Label).ToList();
         Assert.That(mmapnetLabels, Is.EqualTo(stdlibLabels), "the two runs did not take the same steps");
 
-        var differences = new StringBuilder();
-        var deviations = new StringBuilder();
-        foreach (var (reference, actual) in stdlib.Steps.Zip(mmapnet.Steps))
+        StringBuilder differences = new();
+        StringBuilder deviations = new();
+        foreach ((TranscriptStep? reference, TranscriptStep? actual) in stdlib.Steps.Zip(mmapnet.Steps))
         {
             if (reference.Outcome == actual.Outcome && !actual.Died)
             {
                 continue;
             }
 
-            var line = $"{actual.Label}\n    stdlib:  {reference.Outcome}\n    mmapnet: {actual.Outcome}\n";
+            string line = $"{actual.Label}\n    stdlib:  {reference.Outcome}\n    mmapnet: {actual.Outcome}\n";
             if (actual.MutatesDuringConversion && !actual.Died &&
                 (actual.Outcome.StartsWith("raises ValueError: ", StringComparison.Ordinal) ||
                  actual.Outcome.StartsWith("raises IndexError: ", StringComparison.Ordinal)))
@@ -62,7 +64,7 @@ internal static class SnippetComparison
             }
         }
 
-        var died = stdlib.Steps.Count(s => s.Died);
+        int died = stdlib.Steps.Count(s => s.Died);
         TestContext.Out.WriteLine(
             $"{stdlib.Steps.Count} steps compared; stdlib died in {died} of them" +
             (died > 0 ? $" ({string.Join(", ", stdlib.Steps.Where(s => s.Died).Select(s => s.Label))})" : string.Empty));

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using MmapNet.Discovery;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.CPython.Tests.Support;
@@ -38,15 +39,15 @@ internal sealed class Transcript
         PythonInterpreter interpreter, string script, string module, IEnumerable<string>? arguments = null, PythonStart? start = null)
     {
         start ??= new PythonStart();
-        var steps = new List<TranscriptStep>();
-        var extra = arguments?.ToList() ?? new List<string>();
+        List<TranscriptStep> steps = new();
+        List<string> extra = arguments?.ToList() ?? new List<string>();
         while (true)
         {
-            var environment = new Dictionary<string, string?>(start.Environment)
+            Dictionary<string, string?> environment = new(start.Environment)
             {
                 [StartVariable] = steps.Count.ToString(CultureInfo.InvariantCulture),
             };
-            var result = await PythonProcess.RunScriptAsync(
+            ChildResult result = await PythonProcess.RunScriptAsync(
                 interpreter,
                 script,
                 new[] { module }.Concat(extra),
@@ -58,7 +59,7 @@ internal sealed class Transcript
                     Stdin = start.Stdin,
                     Timeout = start.Timeout,
                 });
-            var unfinished = Parse(result.Stdout, steps);
+            string? unfinished = Parse(result.Stdout, steps);
             if (unfinished is null)
             {
                 if (result.ExitCode != 0 || result.TimedOut)
@@ -74,7 +75,7 @@ internal sealed class Transcript
                 return new Transcript(steps);
             }
 
-            var death = result.TimedOut
+            string death = result.TimedOut
                 ? "the process timed out in this step and was killed"
                 : $"the process died in this step: {DescribeExit(result.ExitCode)}; stderr ends: {Tail(result.Stderr)}";
             steps.Add(Step(unfinished, death, died: true));
@@ -90,17 +91,17 @@ internal sealed class Transcript
     /// <summary>Adds the finished steps of <paramref name="stdout"/>; returns the label of a step left unfinished, if any.</summary>
     private static string? Parse(string stdout, List<TranscriptStep> steps)
     {
-        var lines = stdout.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        string[] lines = stdout.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
         {
-            var line = lines[i];
-            var last = i == lines.Length - 1;
+            string line = lines[i];
+            bool last = i == lines.Length - 1;
             if (line.Length == 0 && last)
             {
                 break;
             }
 
-            var at = line.IndexOf(Separator, StringComparison.Ordinal);
+            int at = line.IndexOf(Separator, StringComparison.Ordinal);
             if (last && line.EndsWith(Separator, StringComparison.Ordinal))
             {
                 return line[..^Separator.Length];

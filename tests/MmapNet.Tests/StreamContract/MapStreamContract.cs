@@ -102,7 +102,7 @@ public abstract class MapStreamContract : MapFixture
     {
         byte[] expected = RandomBytes(size);
         using Stream stream = StreamOver(expected);
-        using var copy = new MemoryStream();
+        using MemoryStream copy = new();
         byte[] buffer = new byte[8];
         int read;
         while ((read = await StreamCalls.ReadOnce(by, stream, buffer, 0, buffer.Length)) != 0)
@@ -166,7 +166,7 @@ public abstract class MapStreamContract : MapFixture
         byte[] expected = RandomBytes(16384);
         using Stream stream = StreamOver(expected);
         stream.Position = position;
-        using var destination = new MemoryStream();
+        using MemoryStream destination = new();
         if (asynchronously)
         {
             await stream.CopyToAsync(destination);
@@ -230,11 +230,11 @@ public abstract class MapStreamContract : MapFixture
     {
         byte[] content = RandomBytes(0x4000);
         using Stream stream = StreamOver(content);
-        var random = new Random(42);
+        Random random = new(42);
         for (int trial = 0; trial < 1000; trial++)
         {
             int count = random.Next(1, 21);
-            var origin = (SeekOrigin)random.Next(3);
+            SeekOrigin origin = (SeekOrigin)random.Next(3);
             long offset = origin switch
             {
                 SeekOrigin.Begin => random.Next(0, content.Length - count),
@@ -271,7 +271,7 @@ public abstract class MapStreamContract : MapFixture
         {
             Assert.That(stream.FlushAsync().IsCompletedSuccessfully, Is.True);
             Assert.That(stream.FlushAsync(CancellationToken.None).IsCompletedSuccessfully, Is.True);
-            using var source = new CancellationTokenSource();
+            using CancellationTokenSource source = new();
             Assert.That(stream.FlushAsync(source.Token).IsCompletedSuccessfully, Is.True);
             Assert.That(stream.DisposeAsync().IsCompletedSuccessfully, Is.True);
         }
@@ -333,7 +333,7 @@ public abstract class MapStreamContract : MapFixture
             }
 
             Assert.Throws<NotSupportedException>(() => stream.CopyTo(new MemoryStream(new byte[1], writable: false)));
-            var disposed = new MemoryStream();
+            MemoryStream disposed = new();
             disposed.Dispose();
             Assert.Throws<ObjectDisposedException>(() => stream.CopyTo(disposed));
             Assert.ThrowsAsync<ObjectDisposedException>(() => stream.CopyToAsync(disposed));
@@ -389,7 +389,7 @@ public abstract class MapStreamContract : MapFixture
         await stream.DisposeAsync();
         stream.Close();
 
-        var calls = new Dictionary<string, Func<Task>>
+        Dictionary<string, Func<Task>> calls = new()
         {
             ["ReadByte"] = Sync(() => stream.ReadByte()),
             ["Read(span)"] = Sync(() => stream.Read(new byte[1].AsSpan())),
@@ -439,7 +439,7 @@ public abstract class MapStreamContract : MapFixture
     public async Task Cancelled_ReadAsync_IsCancelledWithTheToken()
     {
         using Stream stream = StreamOver(new byte[4]);
-        using var source = new CancellationTokenSource();
+        using CancellationTokenSource source = new();
         await source.CancelAsync();
         await ExpectCancelled(() => stream.ReadAsync(new byte[1], 0, 1, source.Token), source.Token);
         await ExpectCancelled(() => stream.ReadAsync(new byte[1].AsMemory(), source.Token).AsTask(), source.Token);

@@ -40,7 +40,7 @@ public abstract class WritableMapStreamContract : MapStreamContract
         await StreamCalls.Write(by, stream, "abhellocd"u8.ToArray(), 2, 5);
         Assert.That(stream.Position, Is.EqualTo(5));
         stream.Position = 0;
-        using var reader = new StreamReader(stream, leaveOpen: true);
+        using StreamReader reader = new(stream, leaveOpen: true);
         Assert.That(reader.ReadToEnd(), Is.EqualTo("hello\0\0\0\0"));
     }
 
@@ -93,7 +93,7 @@ public abstract class WritableMapStreamContract : MapStreamContract
     {
         byte[] content = RandomBytes(512);
         using Stream stream = StreamOver(content);
-        var random = new Random(42);
+        Random random = new(42);
         foreach (long position in new long[] { 511, 0, 256, 1 })
         {
             Assert.That(StreamCalls.SeekTo(by, stream, position), Is.EqualTo(position));
@@ -203,7 +203,7 @@ public abstract class WritableMapStreamContract : MapStreamContract
     public async Task Cancelled_WriteAsync_IsCancelledWithTheToken_AndWritesNothing()
     {
         using Stream stream = StreamOver(new byte[4]);
-        using var source = new CancellationTokenSource();
+        using CancellationTokenSource source = new();
         await source.CancelAsync();
         await ExpectCancelled(() => stream.WriteAsync(new byte[] { 7 }, 0, 1, source.Token), source.Token);
         await ExpectCancelled(() => stream.WriteAsync(new byte[] { 7 }.AsMemory(), source.Token).AsTask(), source.Token);
