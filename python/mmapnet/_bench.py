@@ -323,7 +323,7 @@ class _FloorSide:
 
     def __init__(self, operation, clock):
         import mmapnet
-        floor_type = sys.modules[mmapnet._native.__name__]._TransitionFloor
+        floor_type = mmapnet._native._TransitionFloor
         statement, self.operation_calls, self.floor_calls = FLOORS[operation.name]
         self.label = "floor"
         self.timer = timeit.Timer("\n".join([statement] * operation.unroll), "f = _f", timer=clock,
