@@ -109,7 +109,10 @@ def assembly_directory():
     if os.environ.get("MMAPNET_ASSEMBLY_DIR"):
         candidates.append(os.environ["MMAPNET_ASSEMBLY_DIR"])
     candidates.append(os.path.join(_here, "_lib"))
-    candidates.append(os.path.join(_repository, "artifacts", "bin", "MmapNet.CPython", "release"))
+    # A checkout's build: the ReadyToRun images beside the build output first (src/ReadyToRun.targets), then its IL.
+    build_output = os.path.join(_repository, "artifacts", "bin", "MmapNet.CPython", "release")
+    candidates.append(os.path.join(build_output, "precompiled"))
+    candidates.append(build_output)
     for candidate in candidates:
         if all(os.path.isfile(os.path.join(candidate, name)) for name in _ASSEMBLIES + (_RUNTIME_CONFIG,)):
             return candidate

@@ -6,24 +6,35 @@ using NUnit.Framework;
 namespace MmapNet.CPython.Tests;
 
 /// <summary>
-/// The CoreCLR route's assemblies in the build output are ReadyToRun images (src/ReadyToRun.targets): with tiered
-/// compilation off, IL there would be compiled fully optimized at each first call, in every short script. These tests
-/// run after the test project's own build has built MmapNet.CPython again, the incremental build that once copied the
-/// IL back over the images.
+/// A checkout's CoreCLR route loads ReadyToRun images from <c>precompiled/</c> beside the build output
+/// (src/ReadyToRun.targets): with tiered compilation off, IL would be compiled fully optimized at each first call, in
+/// every short script. The build output itself stays IL: NuGet packs it and other projects copy it, for every
+/// architecture, and a runtime refuses an image made for another.
 /// </summary>
 [TestFixture]
 public sealed class PrecompiledBuildTests
 {
     [TestCase("MmapNet.dll")]
     [TestCase("MmapNet.CPython.dll")]
-    public void TheBuildOutputsAssembly_IsAReadyToRunImage(string fileName)
+    public void BesideTheBuildOutput_TheAssemblyIsAReadyToRunImage(string fileName)
     {
-        string path = Path.Combine(RepositoryLayout.AssemblyFolder, fileName);
+        Assert.That(IsReadyToRunImage(Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled", fileName)), Is.True);
+    }
+
+    [TestCase("MmapNet.dll")]
+    [TestCase("MmapNet.CPython.dll")]
+    public void TheBuildOutputItself_IsIlOnly(string fileName)
+    {
+        Assert.That(IsReadyToRunImage(Path.Combine(RepositoryLayout.AssemblyFolder, fileName)), Is.False);
+    }
+
+    // A ReadyToRun image points at its native header from the CLI header; an IL-only assembly has none.
+    private static bool IsReadyToRunImage(string path)
+    {
         using FileStream stream = File.OpenRead(path);
         using PEReader reader = new(stream);
         CorHeader? header = reader.PEHeaders.CorHeader;
         Assert.That(header, Is.Not.Null, $"{path} is not a .NET assembly");
-        // A ReadyToRun image points at its native header from the CLI header; an IL-only assembly has none.
-        Assert.That(header!.ManagedNativeHeaderDirectory.Size, Is.GreaterThan(0), $"{path} is IL only, not precompiled");
+        return header!.ManagedNativeHeaderDirectory.Size > 0;
     }
 }
