@@ -373,8 +373,16 @@ public sealed unsafe partial class MemoryMap
     public void Flush(long offset = 0, long? size = null)
     {
         using Lease lease = AcquireLease();
+        MmapStatus status = FlushCore(offset, size ?? MappedLength);
+        if (!status.IsOk && _closed)
+        {
+            // Closed by another thread during the call: FlushCore answers as CPython's flush() would (the kernel's
+            // errno for the unmapped range), but for .NET a closed map is an ObjectDisposedException.
+            status = MmapError.ClosedOrInvalid;
+        }
+
         // The rule is FlushCore's; this only names the argument that broke it.
-        FlushCore(offset, size ?? MappedLength).ThrowIfFailed(offset < 0 || offset > MappedLength ? nameof(offset) : nameof(size));
+        status.ThrowIfFailed(offset < 0 || offset > MappedLength ? nameof(offset) : nameof(size));
     }
 
     internal MmapStatus FlushCore(long offset, long size)
