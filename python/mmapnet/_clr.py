@@ -42,8 +42,9 @@ def host_assembly_directory():
         candidates.append(os.environ[_DIRECTORY_VARIABLE])
     core = _loader.assembly_directory()
     candidates.append(core)  # a packaged layout keeps every assembly in one folder
-    # The build layout: artifacts/bin/MmapNet.CPython/<config> -> artifacts/bin/MmapNet.Host/<config>
-    candidates.append(os.path.join(os.path.dirname(os.path.dirname(core)), "MmapNet.Host", os.path.basename(core)))
+    # The build layout: artifacts/bin/MmapNet.CPython/<config>[/precompiled] -> artifacts/bin/MmapNet.Host/<config>
+    build_output = os.path.dirname(core) if os.path.basename(core) == _loader.PRECOMPILED_FOLDER else core
+    candidates.append(os.path.join(os.path.dirname(os.path.dirname(build_output)), "MmapNet.Host", os.path.basename(build_output)))
     for candidate in candidates:
         if all(os.path.isfile(os.path.join(candidate, name)) for name in _ASSEMBLIES):
             return candidate

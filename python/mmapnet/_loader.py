@@ -103,6 +103,10 @@ def _load_native_extension(path):
     return module
 
 
+# The folder of ReadyToRun images beside a checkout's build output (src/ReadyToRun.targets).
+PRECOMPILED_FOLDER = "precompiled"
+
+
 def assembly_directory():
     """The folder holding the managed assemblies, or raises ImportError listing where it looked."""
     candidates = []
@@ -111,7 +115,7 @@ def assembly_directory():
     candidates.append(os.path.join(_here, "_lib"))
     # A checkout's build: the ReadyToRun images beside the build output first (src/ReadyToRun.targets), then its IL.
     build_output = os.path.join(_repository, "artifacts", "bin", "MmapNet.CPython", "release")
-    candidates.append(os.path.join(build_output, "precompiled"))
+    candidates.append(os.path.join(build_output, PRECOMPILED_FOLDER))
     candidates.append(build_output)
     for candidate in candidates:
         if all(os.path.isfile(os.path.join(candidate, name)) for name in _ASSEMBLIES + (_RUNTIME_CONFIG,)):
