@@ -200,14 +200,12 @@ public sealed class BundledPythonArchitectureTests
         string folder = RunScratch.NewFolder("two-rids");
         string project = Path.Combine(folder, "TwoRids", "TwoRids.csproj");
         Directory.CreateDirectory(Path.GetDirectoryName(project)!);
-        string machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ??
-            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
             <configuration>
               <packageSources>
                 <clear />
                 <add key="runtime" value="{BundledPythonPackages.Folder}" />
-                <add key="machine" value="{machineCache}" />
+                <add key="machine" value="{BundledPythonPackages.MachinePackageCache}" />
               </packageSources>
               <packageSourceMapping>
                 <packageSource key="runtime"><package pattern="MmapNet.Python.Runtime.*" /></packageSource>
@@ -248,6 +246,13 @@ public sealed class BundledPythonArchitectureTests
 /// </summary>
 internal static class BundledPythonPackages
 {
+    /// <summary>
+    /// This machine's NuGet package folder, a source for a scratch program's other packages (its own cache stays
+    /// empty, so that the packages under test come from their folders).
+    /// </summary>
+    public static string MachinePackageCache => Environment.GetEnvironmentVariable("NUGET_PACKAGES") ??
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
     public const string PackageIdPrefix = "MmapNet.Python.Runtime.";
 
     private static readonly Lazy<string> s_lazyFolder = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);

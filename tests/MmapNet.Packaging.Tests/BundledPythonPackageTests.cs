@@ -178,15 +178,13 @@ public sealed class BundledPythonPackageTests
     {
         string folder = RunScratch.NewFolder("console");
         string project = Path.Combine(folder, "Consumer");
-        string machineCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ??
-            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
             <configuration>
               <packageSources>
                 <clear />
                 <add key="host" value="{HostToolTests.Packages().Folder}" />
                 <add key="runtime" value="{BundledPythonPackages.Folder}" />
-                <add key="machine" value="{machineCache}" />
+                <add key="machine" value="{BundledPythonPackages.MachinePackageCache}" />
               </packageSources>
               <packageSourceMapping>
                 <packageSource key="host"><package pattern="MmapNet" /><package pattern="MmapNet.*" /></packageSource>
