@@ -140,12 +140,7 @@ public sealed unsafe partial class MemoryMap
         long position = _position;
         long remaining = Remaining(position);
         source = Address + Math.Min(position, MappedLength);
-        long newline = new ReadOnlySpan<byte>(source, (int)Math.Min(remaining, int.MaxValue)).IndexOf((byte)'\n');
-        if (newline < 0 && remaining > int.MaxValue)
-        {
-            byte lineFeed = (byte)'\n';
-            newline = ByteSearch.IndexOf(source, remaining, &lineFeed, 1);
-        }
+        long newline = ByteSearch.IndexOfByte(source, (nint)remaining, (byte)'\n');
         length = newline < 0 ? remaining : newline + 1;
         _position = position + length;
         return MmapStatus.Ok;
