@@ -50,6 +50,7 @@ internal static unsafe class ByteSearch
     }
 
     /// <summary>The offset of the first <paramref name="value"/> in <c>[haystack, haystack + length)</c>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // readline's search, usually of a few dozen bytes: no extra call
     public static long IndexOfByte(byte* haystack, nint length, byte value)
     {
         if (Vector256.IsHardwareAccelerated && length >= Vector256<byte>.Count)

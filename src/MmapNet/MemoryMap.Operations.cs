@@ -803,5 +803,6 @@ public sealed unsafe partial class MemoryMap
     }
 
     // Bytes from the position to the end; none when a shrinking resize left the position past it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long Remaining(long position) => position < MappedLength ? MappedLength - position : 0;
 }
