@@ -14,6 +14,10 @@ internal static class ModuleConstants
     private static readonly Version s_python311 = new(3, 11);
     private static readonly Version s_python313 = new(3, 13);
 
+    // What no version has on this architecture. A row, not a spread of an optional one into the array: a spread
+    // builds it through List<T>, whose code over this tuple is compiled at import (it cannot be precompiled).
+    private static readonly Version s_noVersion = new(int.MaxValue, 0);
+
     /// <summary>Every constant of this process's architecture: name, value, first version that has it.</summary>
     public static (string Name, long Value, Version Since)[] All { get; } = For(RuntimeInformation.ProcessArchitecture);
 
@@ -41,7 +45,7 @@ internal static class ModuleConstants
         ("MAP_EXECUTABLE", (long)MapFlags.Executable, s_everySupportedVersion),
         ("MAP_POPULATE", (long)MapFlags.Populate, s_everySupportedVersion),
         ("MAP_STACK", (long)MapFlags.Stack, s_python311),
-        .. architecture == Architecture.X64 ? [("MAP_32BIT", (long)MapFlags.Map32Bit, s_python313)] : Array.Empty<(string, long, Version)>(),
+        ("MAP_32BIT", (long)MapFlags.Map32Bit, architecture == Architecture.X64 ? s_python313 : s_noVersion),
         ("MAP_NORESERVE", (long)MapFlags.NoReserve, s_python313),
         ("MADV_NORMAL", (long)MemoryAdvice.Normal, s_everySupportedVersion),
         ("MADV_RANDOM", (long)MemoryAdvice.Random, s_everySupportedVersion),

@@ -21,19 +21,6 @@ internal static unsafe class NativeTables
         where T : unmanaged =>
         (T*)NativeMemory.AllocZeroed((nuint)count, (nuint)sizeof(T));
 
-    /// <summary>A table of <paramref name="entries"/> followed by the zeroed entry that ends it.</summary>
-    public static T* Table<T>(System.Collections.Generic.List<T> entries)
-        where T : unmanaged
-    {
-        T* table = Allocate<T>(entries.Count + 1);
-        for (int i = 0; i < entries.Count; i++)
-        {
-            table[i] = entries[i];
-        }
-
-        return table;
-    }
-
     /// <summary>A NUL-terminated UTF-8 copy of <paramref name="text"/>.</summary>
     public static byte* Utf8(string text)
     {
