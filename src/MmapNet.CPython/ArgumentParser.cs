@@ -19,13 +19,12 @@ internal static unsafe class ArgumentParser
     /// path, so it needs no GC transition (see <see cref="PythonApi"/>): an int out of range is left to the slow path,
     /// which raises CPython's error with the transition.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryExactSsize(nint o, out nint value)
     {
         if (TypeOf(o) == PyLong_Type)
         {
-            int overflow;
-            value = (nint)FastPyLong_AsLongAndOverflow(o, &overflow);
-            return overflow == 0;
+            return CompactInts.TryRead(o, out value) || TryLongExactSsize(o, out value);
         }
 
         value = 0;
@@ -35,7 +34,21 @@ internal static unsafe class ArgumentParser
     /// <summary>
     /// <c>_PyEval_SliceIndex</c> of an exact int: its value, clamped to the Py_ssize_t range. Raises nothing.
     /// </summary>
-    public static nint ClampedSliceIndex(nint exactInt)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nint ClampedSliceIndex(nint exactInt) =>
+        CompactInts.TryRead(exactInt, out nint value) ? value : ClampedLongSliceIndex(exactInt);
+
+    // The ints of two digits or more, through the C API: out of line, so that the compact case inlines.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryLongExactSsize(nint exactInt, out nint value)
+    {
+        int overflow;
+        value = (nint)FastPyLong_AsLongAndOverflow(exactInt, &overflow);
+        return overflow == 0;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint ClampedLongSliceIndex(nint exactInt)
     {
         int overflow;
         nint value = (nint)FastPyLong_AsLongAndOverflow(exactInt, &overflow);

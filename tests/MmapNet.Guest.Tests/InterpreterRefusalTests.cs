@@ -57,4 +57,42 @@ public sealed class InterpreterRefusalTests
             result.Stdout.Trim(),
             Is.EqualTo($"ImportError: mmapnet supports CPython {SupportedPythonVersions.Range} as built by default (with the GIL); this is a CPython {read}"));
     }
+    public static IEnumerable<TestCaseData> IntLayoutCases()
+    {
+        // 3.12 changed how an int's header word says its size and sign; a version on the other side of that change
+        // makes mmapnet read ints with the wrong layout, which the self-check must see (and nothing else refuses).
+        foreach ((string actual, string faked) in new[] { ("3.11", "3.12.1"), ("3.12", "3.11.7") })
+        {
+            foreach (MmapnetRoute route in new[] { MmapnetRoute.CoreClr, MmapnetRoute.NativeAot })
+            {
+                yield return new TestCaseData(actual, faked, route).SetArgDisplayNames(actual + " as " + faked, route.ToString());
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(IntLayoutCases))]
+    public async Task AnIntLayoutOtherThanTheVersionSays_IsRefusedNamingIt(string actual, string faked, MmapnetRoute route)
+    {
+        PythonInterpreter interpreter = TestInterpreters.All.First(i => i.MinorVersion == actual && i.Label.EndsWith("-pyenv", StringComparison.Ordinal));
+        ChildStart start = new()
+        {
+            Environment = new Dictionary<string, string?>
+            {
+                ["LD_PRELOAD"] = s_fakeVersion.Value,
+                ["MMAPNET_TEST_PYTHON_VERSION"] = faked + " (main, faked)",
+            },
+        };
+        ChildResult result = await PythonRoutes.RunScriptAsync(interpreter, route, "-c", ["""
+            try:
+                import mmapnet
+                print("imported")
+            except ImportError as error:
+                print("ImportError:", error)
+            """], start);
+        Assert.That(result.ExitCode, Is.Zero, result.Describe());
+        Assert.That(
+            result.Stdout.Trim(),
+            Is.EqualTo($"ImportError: mmapnet supports CPython {SupportedPythonVersions.Range} as built by default (with the GIL); " +
+                       $"this is a CPython {faked}, whose objects are not laid out as mmapnet reads them (PyLongObject)"));
+    }
 }

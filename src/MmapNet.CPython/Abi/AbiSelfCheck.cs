@@ -126,6 +126,11 @@ internal static unsafe class AbiSelfCheck
             {
                 mismatches.Add("tp_name");
             }
+
+            if (!CompactIntsReadAsTheCApi())
+            {
+                mismatches.Add("PyLongObject");
+            }
         }
 
         foreach (nint o in new[] { tuple, slice, three, two, one, bytes })
@@ -137,5 +142,30 @@ internal static unsafe class AbiSelfCheck
         }
 
         return mismatches;
+    }
+
+    // Ints of one digit or none read as their value, and ints of two digits are left to the C API.
+    private static bool CompactIntsReadAsTheCApi()
+    {
+        const int LargestDigit = (1 << 30) - 1;
+        long[] values = [0, 1, -1, 1001, -1001, LargestDigit, -LargestDigit, LargestDigit + 1L, -(LargestDigit + 1L), 1L << 40];
+        foreach (long value in values)
+        {
+            nint o = PyLong_FromSsize_t((nint)value);
+            if (o == 0)
+            {
+                PyErr_Clear();
+                return false;
+            }
+
+            bool compact = CompactInts.TryRead(o, out nint read);
+            Py_DecRef(o);
+            if (compact != (value is >= -LargestDigit and <= LargestDigit) || (compact && read != value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MmapNet.CPython.Abi;
@@ -37,6 +39,56 @@ internal static class ObjectLayout
 
     /// <summary>The size of the object header that a heap type's instance layout starts with (two words).</summary>
     public const int ObjectHeaderSize = 16;
+
+    /// <summary>
+    /// <c>PyLongObject</c>'s word after <c>ob_type</c>: <c>ob_size</c> (the digit count, negative for a negative int) up
+    /// to 3.11; from 3.12 <c>long_value.lv_tag</c> (the digit count shifted left by 3, or-ed with the sign: 0 positive,
+    /// 1 zero, 2 negative).
+    /// </summary>
+    public const int LongHeader = 16;
+
+    /// <summary><c>PyLongObject</c>'s first 30-bit digit, in a 32-bit word.</summary>
+    public const int LongDigits = 24;
+}
+
+/// <summary>
+/// The value of an exact int of at most one digit (|value| &lt; 2**30: nearly every index, count and offset), read
+/// straight from the object, with no call into CPython; longer ints are left to the C API. The layout is chosen from
+/// the running version at import and checked there against real ints (AbiSelfCheck).
+/// </summary>
+internal static unsafe class CompactInts
+{
+    private const nint TaggedSignMask = 3;
+    private const nuint TaggedTwoDigits = 2 << 3;
+
+    private static bool s_taggedHeader;
+
+    public static void UseLayoutOf(Version version) => s_taggedHeader = version >= new Version(3, 12);
+
+    /// <summary>The value of <paramref name="exactInt"/> (an object whose type is exactly int) when it has one digit or none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryRead(nint exactInt, out nint value)
+    {
+        nint header = *(nint*)(exactInt + ObjectLayout.LongHeader);
+        if (s_taggedHeader)
+        {
+            if ((nuint)header < TaggedTwoDigits)
+            {
+                // Every int has room for one digit from 3.12 on (zero's is 0): sign 0 gives +digit, 1 zero, 2 -digit.
+                value = (1 - (header & TaggedSignMask)) * (nint)(*(uint*)(exactInt + ObjectLayout.LongDigits));
+                return true;
+            }
+        }
+        else if ((nuint)(header + 1) <= 2)
+        {
+            // ob_size -1, 0 or 1; zero may have no digit at all up to 3.11, so its digit is never read.
+            value = header == 0 ? 0 : header * (nint)(*(uint*)(exactInt + ObjectLayout.LongDigits));
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
 }
 
 /// <summary>Slot ids of <c>PyType_Slot</c> (Include/typeslots.h, the same in every version).</summary>
