@@ -77,23 +77,11 @@ internal sealed class InterpreterProfile
     public static unsafe InterpreterProfile ForRunningInterpreter()
     {
         string text = Marshal.PtrToStringUTF8((nint)PythonApi.Py_GetVersion()) ?? "";
-        return new InterpreterProfile(ParseVersion(text));
+
+        // CPython's version text always starts with one; were it unreadable, 0.0.0 is a version AbiSelfCheck refuses.
+        return new InterpreterProfile(PythonVersionText.Parse(text) ?? new Version(0, 0, 0));
     }
 
     /// <summary>The profile for an explicit version (for tests).</summary>
     public static InterpreterProfile For(Version version) => new(version);
-
-    /// <summary>Reads "3.11.7 (main, ...)" or "3.13.0rc1+ ..." as major.minor.micro.</summary>
-    public static Version ParseVersion(string text)
-    {
-        int end = 0;
-        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.'))
-        {
-            end++;
-        }
-
-        string[] parts = text[..end].Split('.', StringSplitOptions.RemoveEmptyEntries);
-        int Part(int i) => i < parts.Length && int.TryParse(parts[i], out int value) ? value : 0;
-        return new Version(Part(0), Part(1), Part(2));
-    }
 }

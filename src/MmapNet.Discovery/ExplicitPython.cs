@@ -4,8 +4,9 @@ using System.IO;
 namespace MmapNet.Discovery;
 
 /// <summary>
-/// A Python named explicitly, by a command-line option or by pythonnet's <see cref="LibraryVariable"/>: one of the discovery
-/// layer's sources, whose one candidate is used or refused, never replaced by another.
+/// A Python named explicitly, by a command-line option or by pythonnet's <see cref="LibraryVariable"/>. Not an
+/// <see cref="IPythonSource"/>: a locator takes it before searching any source, and uses or refuses it, never replacing it
+/// by another.
 /// </summary>
 public static class ExplicitPython
 {

@@ -9,9 +9,10 @@ using System.Threading.Tasks;
 namespace MmapNet.Discovery;
 
 /// <summary>
-/// Finds the CPython interpreters on this machine: every pyenv version (<see cref="Pyenv.Interpreters"/>) and
-/// <c>/usr/bin/python3</c>, or exactly the ones named in <see cref="OverrideVariable"/>. Candidates are deduplicated by real
-/// path, each is queried once, and only supported versions (<see cref="PythonVersions"/>) are kept.
+/// Finds the CPython interpreters on this machine: those of its sources, every pyenv version (<see cref="PyenvInterpreters"/>)
+/// and <c>/usr/bin/python3</c> (<see cref="SystemInterpreter"/>), or exactly the ones named in <see cref="OverrideVariable"/>.
+/// Candidates are deduplicated by real path, each is queried once, and only supported versions (<see cref="PythonVersions"/>)
+/// are kept.
 /// </summary>
 public sealed class InterpreterLocator
 {
@@ -21,8 +22,8 @@ public sealed class InterpreterLocator
     /// </summary>
     public const string OverrideVariable = "MMAPNET_PYTHONS";
 
-    /// <summary>The system interpreter the automatic search always considers.</summary>
-    public const string SystemPython = "/usr/bin/python3";
+    /// <summary>The system interpreter the automatic search always considers: <see cref="SystemInterpreter.ExecutablePath"/>.</summary>
+    public const string SystemPython = SystemInterpreter.ExecutablePath;
 
     /// <summary>The oldest supported major.minor version: <see cref="PythonVersions.OldestSupported"/>.</summary>
     public static readonly Version OldestSupported = PythonVersions.OldestSupported;
@@ -36,6 +37,7 @@ public sealed class InterpreterLocator
 
     private readonly Func<string, string?> _getEnvironmentVariable;
     private readonly Pyenv _pyenv;
+    private readonly IReadOnlyList<IPythonSource> _sources;
     private readonly InterpreterQuery _query;
 
     /// <summary>Creates a locator that reads the process environment.</summary>
@@ -62,6 +64,7 @@ public sealed class InterpreterLocator
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
         _getEnvironmentVariable = getEnvironmentVariable;
         _pyenv = new Pyenv(getEnvironmentVariable);
+        _sources = [new PyenvInterpreters(_pyenv), new SystemInterpreter()];
         _query = new InterpreterQuery(queryTimeout);
     }
 
@@ -153,9 +156,9 @@ public sealed class InterpreterLocator
         return value.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
     }
 
-    // The sources, in order: pyenv's versions, then the system's interpreter.
+    // The sources' interpreters, in the sources' order (_sources: pyenv's versions, then the system's interpreter).
     private IEnumerable<string> AutomaticCandidates() =>
-        _pyenv.Interpreters().Concat(File.Exists(SystemPython) ? new[] { SystemPython } : Array.Empty<string>());
+        _sources.SelectMany(source => source.Candidates()).Select(candidate => candidate.Path).OfType<string>();
 
     private static List<string> DistinctByRealPath(IEnumerable<string> candidates)
     {

@@ -8,8 +8,7 @@ namespace MmapNet.Discovery;
 /// <summary>
 /// The Pythons pyenv installed: its root (<c>$PYENV_ROOT</c>, or <c>~/.pyenv</c>), its <c>versions</c> folder, the
 /// versions it selects (<c>PYENV_VERSION</c>, else the nearest <c>.python-version</c>, else its global <c>version</c> file)
-/// and every version it has. One of the discovery layer's sources: <see cref="InterpreterLocator"/> takes its interpreters,
-/// a pythonnet host its shared libraries.
+/// and every version it has: what the sources <see cref="PyenvInterpreters"/> and <see cref="PyenvLibraries"/> read.
 /// </summary>
 public sealed class Pyenv
 {
@@ -94,11 +93,6 @@ public sealed class Pyenv
     /// <returns>The names.</returns>
     public IEnumerable<string> VersionsNewestFirst() =>
         Versions().OrderByDescending(name => PythonVersions.Parse(name) ?? new Version(0, 0));
-
-    /// <summary>The interpreter of every installed version that has one (<c>versions/*/bin/python3</c>), in ordinal order of the versions.</summary>
-    /// <returns>The executables.</returns>
-    public IEnumerable<string> Interpreters() =>
-        Versions().Select(name => Path.Combine(VersionFolder(name), "bin", "python3")).Where(File.Exists);
 
     /// <summary>The shared libpython of one version (<c>versions/&lt;name&gt;/lib/libpython3*.so.1.0</c>), if it was built with one.</summary>
     /// <param name="name">The version's name.</param>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace MmapNet.Discovery;
@@ -53,24 +52,5 @@ public static class PythonVersions
     /// </summary>
     /// <param name="text">The text.</param>
     /// <returns>The version, or <see langword="null"/> when the text does not start with major.minor.</returns>
-    public static Version? Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        int end = 0;
-        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.'))
-        {
-            end++;
-        }
-
-        string[] parts = text[..end].Split('.', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2 ||
-            !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int major) ||
-            !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int minor))
-        {
-            return null;
-        }
-
-        int micro = parts.Length > 2 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : 0;
-        return new Version(major, minor, micro);
-    }
+    public static Version? Parse(string text) => PythonVersionText.Parse(text);
 }

@@ -17,10 +17,11 @@ namespace MmapNet.Host;
 /// <see cref="PythonLocatorException"/> lists every place tried.
 /// </summary>
 /// <remarks>
-/// The places come from MmapNet.Discovery's sources (<see cref="Pyenv"/>, <see cref="SystemLibraries"/>, and
-/// <see cref="InterpreterLocator.Inspect"/> for an interpreter executable, which it runs once); this class only decides
-/// their order and what is used or refused. Libraries are only loaded and asked for their version, which is also how the
-/// pyenv and system searches work, so the automatic search starts no process.
+/// The search is a list of MmapNet.Discovery's sources (<see cref="IPythonSource"/>: <see cref="PyenvLibraries"/> twice,
+/// around the bundled Python, then <see cref="SystemLibraries"/>); this class only decides their order and what is used or
+/// refused. A Python asked for is not searched: it is used or refused (an interpreter executable through
+/// <see cref="InterpreterLocator.Inspect"/>, which runs it once). Libraries are only loaded and asked for their version, so
+/// the search starts no process.
 /// </remarks>
 public sealed class PythonLocator
 {
@@ -33,10 +34,8 @@ public sealed class PythonLocator
     private const int ParentsSearchedForExecutable = 3;
 
     private readonly Func<string, string?> _getEnvironmentVariable;
-    private readonly Pyenv _pyenv;
-    private readonly string _currentDirectory;
-    private readonly IReadOnlyList<string> _systemLibraryFolders;
-    private readonly string? _applicationFolder;
+    private readonly BundledPythonSource _bundled;
+    private readonly IReadOnlyList<IPythonSource> _sources;
 
     /// <summary>
     /// Creates a locator that reads the process environment, the current folder, the usual system library folders, and
@@ -70,10 +69,18 @@ public sealed class PythonLocator
         ArgumentNullException.ThrowIfNull(currentDirectory);
         ArgumentNullException.ThrowIfNull(systemLibraryFolders);
         _getEnvironmentVariable = getEnvironmentVariable;
-        _pyenv = new Pyenv(getEnvironmentVariable);
-        _currentDirectory = currentDirectory;
-        _systemLibraryFolders = systemLibraryFolders;
-        _applicationFolder = applicationFolder;
+        _bundled = new BundledPythonSource(applicationFolder);
+        Pyenv pyenv = new(getEnvironmentVariable);
+
+        // PYENV_VERSION names versions as explicitly as LibraryVariable names a library, so they come before the bundled
+        // Python; pyenv's other choices (.python-version, its global version) are only the machine's defaults.
+        _sources =
+        [
+            PyenvLibraries.NamedByVersionVariable(pyenv, currentDirectory),
+            _bundled,
+            PyenvLibraries.EveryOtherVersion(pyenv, currentDirectory),
+            new SystemLibraries(systemLibraryFolders),
+        ];
     }
 
     /// <summary>
@@ -121,14 +128,22 @@ public sealed class PythonLocator
 
         tried.Add($"{LibraryVariable}: not set");
 
-        // PYENV_VERSION names versions as explicitly as the variable above names a library, so it comes before the bundled
-        // Python; pyenv's other choices (.python-version, its global version) are only the machine's defaults.
-        HashSet<string> pyenvTried = new(StringComparer.Ordinal);
-        LocatedPython? found = SearchPyenv(tried, pyenvTried, onlyPyenvVersionVariable: true) ?? SearchBundled(tried) ??
-            SearchPyenv(tried, pyenvTried, onlyPyenvVersionVariable: false) ?? SearchSystem(tried);
-        if (found is not null)
+        // Nothing asked for: the sources' candidates in the order of _sources, the first usable library wins.
+        foreach (PythonCandidate candidate in _sources.SelectMany(source => source.Candidates()))
         {
-            return found;
+            if (candidate.Path is null)
+            {
+                tried.Add($"{candidate.Place}: {candidate.Reason}");
+                continue;
+            }
+
+            LocatedPython? located = FromLibrary(candidate.Path, candidate.Place, out string? problem);
+            if (located is not null)
+            {
+                return located;
+            }
+
+            tried.Add($"{candidate.Place}: {candidate.Path} {problem}");
         }
 
         throw new PythonLocatorException(
@@ -143,10 +158,10 @@ public sealed class PythonLocator
     {
         if (path == BundledName)
         {
-            return Bundled() is { } bundled
+            return _bundled.Find() is { } bundled
                 ? bundled.Check(origin)
                 : throw new PythonLocatorException(
-                    $"{origin} asks for the bundled Python, and there is none: {BundledPlace()}.", [$"{origin} '{path}': {BundledPlace()}"]);
+                    $"{origin} asks for the bundled Python, and there is none: {_bundled.Absence}.", [$"{origin} '{path}': {_bundled.Absence}"]);
         }
 
         string? problem = null;
@@ -158,10 +173,6 @@ public sealed class PythonLocator
         else if (!File.Exists(path))
         {
             problem = "does not exist";
-        }
-        else if (ExplicitPython.IsLibraryName(path) && BundledPython.Containing(path) is { } bundled)
-        {
-            return bundled.Check(origin);
         }
         else if (ExplicitPython.IsLibraryName(path))
         {
@@ -181,8 +192,16 @@ public sealed class PythonLocator
         throw new PythonLocatorException($"Cannot use the Python named by {place}.", [place]);
     }
 
+    // A bundled Python's library is checked as that bundle (an unusable one is an error, not a reason to take another Python,
+    // since the program was built to run with it), so naming it gives what finding it gives.
     private static LocatedPython? FromLibrary(string library, string origin, out string? problem)
     {
+        if (BundledPython.Containing(library) is { } bundled)
+        {
+            problem = null;
+            return bundled.Check(origin);
+        }
+
         Version? version = CheckedVersion(library, out problem);
         return version is null ? null : new LocatedPython(library, version, ExecutableFor(library, version), origin);
     }
@@ -232,114 +251,6 @@ public sealed class PythonLocator
 
     private static string Unsupported(Version version) =>
         $"is Python {version.ToString(3)}, which pythonnet does not support (it supports Python {SupportedVersionsText})";
-
-    // The bundled Python, when the program's folder has one: an unusable one is an error, not a reason to take another
-    // Python, since the program was built to run with it.
-    private LocatedPython? SearchBundled(List<string> tried)
-    {
-        if (_applicationFolder is null)
-        {
-            return null;
-        }
-
-        if (Bundled() is { } bundled)
-        {
-            return bundled.Check($"bundled {bundled.PackageId}");
-        }
-
-        tried.Add($"bundled: {BundledPlace()}");
-        return null;
-    }
-
-    private BundledPython? Bundled() => _applicationFolder is null ? null : BundledPython.Find(_applicationFolder);
-
-    private string BundledPlace() =>
-        _applicationFolder is not null && BundledPython.HomeIn(_applicationFolder) is { } home
-            ? $"no {Path.Combine(home, BundledPython.ManifestFileName)} (reference the {BundledPython.PackageIdPrefix}{BundledPython.CurrentRuntimeIdentifier} package to have one)"
-            : "no bundled Python for this system";
-
-    // With onlyPyenvVersionVariable, the versions PYENV_VERSION names (nothing when it is not set); otherwise pyenv's own
-    // selection, then every version. A version already tried (in triedNames) is not tried again.
-    private LocatedPython? SearchPyenv(List<string> tried, HashSet<string> triedNames, bool onlyPyenvVersionVariable)
-    {
-        if (onlyPyenvVersionVariable && !_pyenv.HasVersionVariable)
-        {
-            return null;
-        }
-
-        string versionsFolder = _pyenv.VersionsFolder;
-        if (!Directory.Exists(versionsFolder))
-        {
-            // Said once, by the full search.
-            if (!onlyPyenvVersionVariable)
-            {
-                tried.Add($"pyenv: no {versionsFolder}");
-            }
-
-            return null;
-        }
-
-        IEnumerable<(string Name, string Source)> candidates = onlyPyenvVersionVariable
-            ? _pyenv.Selection(_currentDirectory)
-            : _pyenv.Selection(_currentDirectory).Concat(_pyenv.VersionsNewestFirst().Select(name => (name, versionsFolder)));
-        foreach ((string name, string source) in candidates)
-        {
-            if (!triedNames.Add(name))
-            {
-                continue;
-            }
-
-            string place = $"pyenv {name} ({source})";
-            if (name == Pyenv.SystemVersionName)
-            {
-                tried.Add($"{place}: the system Python, searched below");
-                continue;
-            }
-
-            string folder = _pyenv.VersionFolder(name);
-            string? library = _pyenv.SharedLibrary(name);
-            if (library is null)
-            {
-                tried.Add(Directory.Exists(folder)
-                    ? $"{place}: no shared libpython in {Path.Combine(folder, "lib")} (built without --enable-shared)"
-                    : $"{place}: no folder {folder}");
-                continue;
-            }
-
-            LocatedPython? located = FromLibrary(library, place, out string? problem);
-            if (located is not null)
-            {
-                return located;
-            }
-
-            tried.Add($"{place}: {library} {problem}");
-        }
-
-        return null;
-    }
-
-    private LocatedPython? SearchSystem(List<string> tried)
-    {
-        IReadOnlyList<string> libraries = SystemLibraries.In(_systemLibraryFolders);
-        if (libraries.Count == 0)
-        {
-            tried.Add($"system: no {SystemLibraries.SharedLibraryPattern} in {string.Join(", ", _systemLibraryFolders)}");
-            return null;
-        }
-
-        foreach (string library in libraries)
-        {
-            LocatedPython? located = FromLibrary(library, "system", out string? problem);
-            if (located is not null)
-            {
-                return located;
-            }
-
-            tried.Add($"system: {library} {problem}");
-        }
-
-        return null;
-    }
 
     // The interpreter of a library: <prefix>/bin/python3 (or python3.X) above it, as for pyenv's <prefix>/lib and
     // Debian's /usr/lib/<triplet>. python3 is preferred when it is that very interpreter: it is what users run.

@@ -206,6 +206,29 @@ public sealed class PythonLocatorTests
     }
 
     [Test]
+    public void AVersionPyenvVersionNamesIsTriedOnce()
+    {
+        // PYENV_VERSION's versions are tried before the rest of pyenv's; when none is usable, the rest must not try them again.
+        PythonInterpreter python310 = TestInterpreters.Python310;
+        string root = FakePyenv([python310]);
+        File.WriteAllText(Path.Combine(root, "version"), VersionFolder(python310) + "\n");
+        string emptySystem = Directory.CreateDirectory(Path.Combine(_scratch, "system-lib")).FullName;
+        PythonLocator locator = new(Environment(("PYENV_ROOT", root), ("PYENV_VERSION", $"3.8.99:{VersionFolder(python310)}")), _scratch, [emptySystem]);
+
+        PythonLocatorException error = Assert.Throws<PythonLocatorException>(() => locator.Locate())!;
+        string versions = Path.Combine(root, "versions");
+        Assert.That(error.PlacesTried, Is.EqualTo(new[]
+        {
+            "--python: not given",
+            "PYTHONNET_PYDLL: not set",
+            $"pyenv 3.8.99 (PYENV_VERSION): no folder {Path.Combine(versions, "3.8.99")}",
+            $"pyenv {VersionFolder(python310)} (PYENV_VERSION): {Path.Combine(versions, VersionFolder(python310), "lib", Path.GetFileName(python310.LibPythonPath!))} " +
+                $"is Python {python310.Version.ToString(3)}, which pythonnet does not support (it supports Python {PythonLocator.SupportedVersionsText})",
+            $"system: no libpython3*.so.1.0 in {emptySystem}",
+        }));
+    }
+
+    [Test]
     public void WithNoSettingAtAllItWorksOnThisMachine()
     {
         LocatedPython located = new PythonLocator().Locate();
