@@ -37,21 +37,7 @@ public sealed class InterpreterRefusalTests
     {
         // A pyenv interpreter: its libpython is a shared library, whose Py_GetVersion the preloaded one comes before.
         PythonInterpreter interpreter = TestInterpreters.All.First(i => i.Label.EndsWith("-pyenv", StringComparison.Ordinal));
-        ChildStart start = new()
-        {
-            Environment = new Dictionary<string, string?>
-            {
-                ["LD_PRELOAD"] = s_fakeVersion.Value,
-                ["MMAPNET_TEST_PYTHON_VERSION"] = reported + " (main, faked)",
-            },
-        };
-        ChildResult result = await PythonRoutes.RunScriptAsync(interpreter, route, "-c", ["""
-            try:
-                import mmapnet
-                print("imported")
-            except ImportError as error:
-                print("ImportError:", error)
-            """], start);
+        ChildResult result = await ImportAsVersionAsync(interpreter, route, reported);
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
         Assert.That(
             result.Stdout.Trim(),
@@ -74,25 +60,31 @@ public sealed class InterpreterRefusalTests
     public async Task AnIntLayoutOtherThanTheVersionSays_IsRefusedNamingIt(string actual, string faked, MmapnetRoute route)
     {
         PythonInterpreter interpreter = TestInterpreters.All.First(i => i.MinorVersion == actual && i.Label.EndsWith("-pyenv", StringComparison.Ordinal));
+        ChildResult result = await ImportAsVersionAsync(interpreter, route, faked);
+        Assert.That(result.ExitCode, Is.Zero, result.Describe());
+        Assert.That(
+            result.Stdout.Trim(),
+            Is.EqualTo($"ImportError: mmapnet supports CPython {SupportedPythonVersions.Range} as built by default (with the GIL); " +
+                       $"this is a CPython {faked}, whose objects are not laid out as mmapnet reads them (PyLongObject)"));
+    }
+
+    // `import mmapnet` in an interpreter whose Py_GetVersion says `version`: prints "imported" or the ImportError.
+    private static Task<ChildResult> ImportAsVersionAsync(PythonInterpreter interpreter, MmapnetRoute route, string version)
+    {
         ChildStart start = new()
         {
             Environment = new Dictionary<string, string?>
             {
                 ["LD_PRELOAD"] = s_fakeVersion.Value,
-                ["MMAPNET_TEST_PYTHON_VERSION"] = faked + " (main, faked)",
+                ["MMAPNET_TEST_PYTHON_VERSION"] = version + " (main, faked)",
             },
         };
-        ChildResult result = await PythonRoutes.RunScriptAsync(interpreter, route, "-c", ["""
+        return PythonRoutes.RunScriptAsync(interpreter, route, "-c", ["""
             try:
                 import mmapnet
                 print("imported")
             except ImportError as error:
                 print("ImportError:", error)
             """], start);
-        Assert.That(result.ExitCode, Is.Zero, result.Describe());
-        Assert.That(
-            result.Stdout.Trim(),
-            Is.EqualTo($"ImportError: mmapnet supports CPython {SupportedPythonVersions.Range} as built by default (with the GIL); " +
-                       $"this is a CPython {faked}, whose objects are not laid out as mmapnet reads them (PyLongObject)"));
     }
 }
