@@ -131,143 +131,171 @@ internal static unsafe class ByteSearch
         return -1;
     }
 
-    // At least one vector of positions (a position is where a needle could start). The scan that finds
-    // candidates is a separate method, because the check of a candidate is a call, and a call in the
-    // scan loop makes the JIT keep the broadcast vectors on the stack, loading them at every step.
+    // At least one vector of positions (a position is where a needle could start). No call in the loops:
+    // with one (the check of a candidate, say), the JIT keeps the broadcast vectors on the stack and
+    // loads them at every step; candidates are checked by SequenceAt, inlined.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static nint IndexOfSequence<TWidth, TVector>(byte* haystack, nint positions, byte* needle, nint needleLength)
         where TWidth : IByteVectors<TVector>
         where TVector : struct
     {
-        nint distance = SecondByteDistance(needle, needleLength);
-        for (nint position = 0; ;)
-        {
-            nint block = NextCandidates<TWidth, TVector>(haystack, position, positions, needle[0], needle[distance], distance, out uint candidates);
-            if (block < 0)
-            {
-                return -1;
-            }
-
-            for (; candidates != 0; candidates &= candidates - 1)
-            {
-                nint offset = block + BitOperations.TrailingZeroCount(candidates);
-                if (needleLength <= 2 || Equal(haystack + offset, needle, needleLength))
-                {
-                    return offset;
-                }
-            }
-
-            position = block + TWidth.Count;
-        }
-    }
-
-    // The first vector of positions from `position` on (of `positions`) where both bytes match: its
-    // start, and bit i of `candidates` set for each candidate at start + i; -1 when there is none.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private static nint NextCandidates<TWidth, TVector>(byte* haystack, nint position, nint positions, byte first, byte second, nint distance, out uint candidates)
-        where TWidth : IByteVectors<TVector>
-        where TVector : struct
-    {
         nint width = TWidth.Count;
-        TVector firstVector = TWidth.Broadcast(first);
-        TVector secondVector = TWidth.Broadcast(second);
+        nint distance = SecondByteDistance(needle, needleLength);
+        TVector first = TWidth.Broadcast(needle[0]);
+        TVector second = TWidth.Broadcast(needle[distance]);
+        nint position = 0;
         for (; position <= positions - (2 * width); position += 2 * width)
         {
             // Two vectors a step: the loop's own cost halved, and its speed less dependent on where the
             // compiler happens to place it (4 cycles a step against 2.7, from alignment alone, was seen).
-            uint found = TWidth.Matches(haystack + position, firstVector, haystack + position + distance, secondVector);
-            uint next = TWidth.Matches(haystack + position + width, firstVector, haystack + position + width + distance, secondVector);
+            uint found = TWidth.Matches(haystack + position, first, haystack + position + distance, second);
+            uint next = TWidth.Matches(haystack + position + width, first, haystack + position + width + distance, second);
             if ((found | next) != 0)
             {
-                candidates = found != 0 ? found : next;
-                return found != 0 ? position : position + width;
+                nint match = FirstMatch(haystack + position, found, needle, needleLength);
+                if (match < 0)
+                {
+                    match = FirstMatch(haystack + position + width, next, needle, needleLength);
+                    match = match < 0 ? -1 : width + match;
+                }
+
+                if (match >= 0)
+                {
+                    return position + match;
+                }
             }
         }
 
         for (; position <= positions - width; position += width)
         {
-            uint found = TWidth.Matches(haystack + position, firstVector, haystack + position + distance, secondVector);
-            if (found != 0)
+            nint match = FirstMatch(haystack + position, TWidth.Matches(haystack + position, first, haystack + position + distance, second), needle, needleLength);
+            if (match >= 0)
             {
-                candidates = found; // through a local: a store to the out parameter at every step is not free
-                return position;
+                return position + match;
             }
         }
 
         if (position < positions)
         {
             nint last = positions - width;
-            candidates = TWidth.Matches(haystack + last, firstVector, haystack + last + distance, secondVector) >> (int)(position - last);
-            if (candidates != 0)
-            {
-                return position;
-            }
+            uint found = TWidth.Matches(haystack + last, first, haystack + last + distance, second) >> (int)(position - last);
+            nint match = FirstMatch(haystack + position, found, needle, needleLength);
+            return match < 0 ? -1 : position + match;
         }
 
-        candidates = 0;
         return -1;
     }
 
     // Backward, as IndexOfSequence: one byte is the same search with distance 0 (the second comparison
     // repeats the first).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static nint LastIndexOf<TWidth, TVector>(byte* haystack, nint positions, byte* needle, nint needleLength)
         where TWidth : IByteVectors<TVector>
         where TVector : struct
     {
+        nint width = TWidth.Count;
         nint distance = SecondByteDistance(needle, needleLength);
-        for (nint end = positions; ;)
+        TVector first = TWidth.Broadcast(needle[0]);
+        TVector second = TWidth.Broadcast(needle[distance]);
+        nint end = positions; // positions [0, end) are left to check
+        for (; end >= 2 * width; end -= 2 * width)
         {
-            nint block = PreviousCandidates<TWidth, TVector>(haystack, end, needle[0], needle[distance], distance, out uint candidates);
-            if (block < 0)
+            nint start = end - (2 * width);
+            uint found = TWidth.Matches(haystack + start, first, haystack + start + distance, second);
+            uint next = TWidth.Matches(haystack + start + width, first, haystack + start + width + distance, second);
+            if ((found | next) != 0)
             {
-                return -1;
-            }
-
-            for (; candidates != 0; candidates &= ~(1u << BitOperations.Log2(candidates)))
-            {
-                nint offset = block + BitOperations.Log2(candidates);
-                if (needleLength <= 2 || Equal(haystack + offset, needle, needleLength))
+                nint match = LastMatch(haystack + start + width, next, needle, needleLength);
+                if (match >= 0)
                 {
-                    return offset;
+                    return start + width + match;
+                }
+
+                match = LastMatch(haystack + start, found, needle, needleLength);
+                if (match >= 0)
+                {
+                    return start + match;
                 }
             }
-
-            end = block;
         }
-    }
 
-    // The last vector of positions before `end` where both bytes match, as NextCandidates; the first
-    // vector, when `end` is not a whole number of vectors, is the one at 0 with the positions from
-    // `end` on masked off.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private static nint PreviousCandidates<TWidth, TVector>(byte* haystack, nint end, byte first, byte second, nint distance, out uint candidates)
-        where TWidth : IByteVectors<TVector>
-        where TVector : struct
-    {
-        nint width = TWidth.Count;
-        TVector firstVector = TWidth.Broadcast(first);
-        TVector secondVector = TWidth.Broadcast(second);
         for (; end >= width; end -= width)
         {
             nint start = end - width;
-            uint found = TWidth.Matches(haystack + start, firstVector, haystack + start + distance, secondVector);
-            if (found != 0)
+            nint match = LastMatch(haystack + start, TWidth.Matches(haystack + start, first, haystack + start + distance, second), needle, needleLength);
+            if (match >= 0)
             {
-                candidates = found;
-                return start;
+                return start + match;
             }
         }
 
         if (end > 0)
         {
-            candidates = TWidth.Matches(haystack, firstVector, haystack + distance, secondVector) & ((1u << (int)end) - 1);
-            if (candidates != 0)
+            uint found = TWidth.Matches(haystack, first, haystack + distance, second) & ((1u << (int)end) - 1);
+            return LastMatch(haystack, found, needle, needleLength);
+        }
+
+        return -1;
+    }
+
+    // The first candidate of a vector (bit i: the needle may start at block + i) where the whole needle is.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint FirstMatch(byte* block, uint candidates, byte* needle, nint needleLength)
+    {
+        for (; candidates != 0; candidates &= candidates - 1)
+        {
+            int offset = BitOperations.TrailingZeroCount(candidates);
+            if (SequenceAt(block + offset, needle, needleLength))
             {
-                return 0;
+                return offset;
             }
         }
 
-        candidates = 0;
         return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint LastMatch(byte* block, uint candidates, byte* needle, nint needleLength)
+    {
+        for (; candidates != 0; candidates &= ~(1u << BitOperations.Log2(candidates)))
+        {
+            int offset = BitOperations.Log2(candidates);
+            if (SequenceAt(block + offset, needle, needleLength))
+            {
+                return offset;
+            }
+        }
+
+        return -1;
+    }
+
+    // Whether the needle is at `at`, read in words (the last one overlapping) and never past at + length;
+    // no call, so that the kernels keep their vectors in registers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SequenceAt(byte* at, byte* needle, nint length)
+    {
+        if (length >= sizeof(ulong))
+        {
+            nint last = length - sizeof(ulong);
+            for (nint offset = 0; offset < last; offset += sizeof(ulong))
+            {
+                if (Unsafe.ReadUnaligned<ulong>(at + offset) != Unsafe.ReadUnaligned<ulong>(needle + offset))
+                {
+                    return false;
+                }
+            }
+
+            return Unsafe.ReadUnaligned<ulong>(at + last) == Unsafe.ReadUnaligned<ulong>(needle + last);
+        }
+
+        if (length >= sizeof(uint))
+        {
+            return Unsafe.ReadUnaligned<uint>(at) == Unsafe.ReadUnaligned<uint>(needle)
+                && Unsafe.ReadUnaligned<uint>(at + length - sizeof(uint)) == Unsafe.ReadUnaligned<uint>(needle + length - sizeof(uint));
+        }
+
+        // One to three bytes: the first, the middle and the last are all of them.
+        return at[0] == needle[0] && at[length / 2] == needle[length / 2] && at[length - 1] == needle[length - 1];
     }
 
     // The offset of the needle's last byte that differs from its first (0 for one byte, the last byte
@@ -281,20 +309,6 @@ internal static unsafe class ByteSearch
         }
 
         return distance;
-    }
-
-    private static bool Equal(byte* left, byte* right, nint length)
-    {
-        for (nint done = 0; done < length; done += int.MaxValue)
-        {
-            int size = (int)Math.Min(int.MaxValue, length - done);
-            if (!new ReadOnlySpan<byte>(left + done, size).SequenceEqual(new ReadOnlySpan<byte>(right + done, size)))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>

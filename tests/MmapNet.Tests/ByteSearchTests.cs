@@ -26,7 +26,7 @@ public class ByteSearchTests
                 }
 
                 byte* start = guarded.Place(haystack);
-                foreach (int needleLength in new[] { 1, 2, 3, 5, 8, 17, 33, 40 })
+                foreach (int needleLength in new[] { 1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33, 40 })
                 {
                     if (needleLength > length + 1)
                     {
