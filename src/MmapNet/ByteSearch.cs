@@ -101,7 +101,9 @@ internal static unsafe class ByteSearch
         {
             if (TWidth.AnyOfFour(haystack + position, target))
             {
-                for (nint block = position; ; block += width)
+                // Bounded by the four vectors: the memory is shared (another thread or process may write it between
+                // the two reads), so the byte seen a moment ago may be gone; then the search goes on after them.
+                for (nint block = position; block < position + (4 * width); block += width)
                 {
                     uint found = TWidth.Matches(haystack + block, target);
                     if (found != 0)

@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Threading;
 
 namespace MmapNet.Tests;
 
@@ -65,6 +67,42 @@ public class ByteSearchTests
                 }
             }
         }
+    }
+
+    [Test]
+    public unsafe void AByteChangingDuringTheSearch_NeverTakesItPastTheEnd()
+    {
+        // A map's memory is shared: another thread or process may write it while a search reads it. Here a writer
+        // keeps setting and clearing the first byte of 128 (four 32-byte vectors, the single-byte search's step) at the
+        // end of a page with no access behind it; the search may or may not see the byte, but must never read on.
+        using GuardedBuffer guarded = new(4096);
+        nint haystack = (nint)guarded.Place(new byte[128]);
+        using CancellationTokenSource stop = new();
+        Thread writer = new(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Volatile.Write(ref *(byte*)haystack, 1);
+                Volatile.Write(ref *(byte*)haystack, 0);
+            }
+        });
+        writer.Start();
+        long seen = 0, wrong = 0;
+        Stopwatch clock = Stopwatch.StartNew();
+        while (clock.ElapsedMilliseconds < 1500)
+        {
+            for (int i = 0; i < 10000; i++)
+            {
+                long at = ByteSearch.IndexOfByte((byte*)haystack, 128, 1);
+                seen += at == 0 ? 1 : 0;
+                wrong += at is 0 or -1 ? 0 : 1;
+            }
+        }
+
+        stop.Cancel();
+        writer.Join();
+        Assert.That(wrong, Is.Zero, "found the byte where it never was");
+        Assert.That(seen, Is.GreaterThan(0), "the writer's byte was never seen: the race was not run");
     }
 
     private static unsafe void Check(byte* start, byte[] haystack, byte[] needle)
