@@ -56,7 +56,14 @@ public sealed class ForkTests
             GuestScript.AssertExitedCleanly(result, $"the forking process ({route})");
             using JsonDocument counts = JsonDocument.Parse(result.Stdout);
             forks += counts.RootElement.GetProperty("forks").GetInt32();
-            hung += counts.RootElement.GetProperty("hung").GetInt32();
+            int hungHere = counts.RootElement.GetProperty("hung").GetInt32();
+            hung += hungHere;
+            if (hungHere > 0)
+            {
+                // fork_storm.py wrote what each hung child's threads were blocked in: the evidence of which lock.
+                TestContext.Out.WriteLine(result.Stderr);
+            }
+
             failed += counts.RootElement.GetProperty("failed").GetInt32();
         }
 

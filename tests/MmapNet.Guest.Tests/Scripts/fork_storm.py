@@ -45,6 +45,25 @@ def first_calls(m, which):
     operations[which % len(operations)]()
 
 
+def describe_hung(pid, which):
+    """What a hung child's threads are blocked in, on stderr (the counts on stdout stay one JSON line)."""
+    lines = ["hung child %d (fork %d, operation %d):" % (pid, which, which % 14)]
+    try:
+        for task in sorted(os.listdir("/proc/%d/task" % pid)):
+            base = "/proc/%d/task/%s/" % (pid, task)
+            fields = []
+            for name in ("comm", "wchan", "syscall", "stat"):
+                try:
+                    with open(base + name) as source:
+                        fields.append(source.read().strip()[:120])
+                except OSError as error:
+                    fields.append("(%s)" % error.strerror)
+            lines.append("  thread %s: %s" % (task, " | ".join(fields)))
+    except OSError as error:
+        lines.append("  (%s)" % error)
+    print("\n".join(lines), file=sys.stderr, flush=True)
+
+
 start = time.monotonic()
 hung = failed = 0
 for i in range(forks):
@@ -73,6 +92,7 @@ for i in range(forks):
             break
         if time.monotonic() > deadline:
             hung += 1
+            describe_hung(pid, i)
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             break
