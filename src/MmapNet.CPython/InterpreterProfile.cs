@@ -11,39 +11,48 @@ namespace MmapNet.CPython;
 /// </summary>
 internal sealed class InterpreterProfile
 {
-    private InterpreterProfile(Version version) => Version = version;
+    // Decided once: the predicates are read on hot paths (seek, find), where building a Version at every call cost an
+    // allocation and about 60 instructions.
+    private InterpreterProfile(Version version)
+    {
+        Version = version;
+        HasTrackFd = version >= new Version(3, 13);
+        SeekReturnsPosition = version >= new Version(3, 13);
+        ExitCallsCloseMethod = version < new Version(3, 11);
+        ReleasesGilAroundMmap = version >= new Version(3, 12);
+        HasMultipleInterpretersSlot = version >= new Version(3, 12);
+        InvertedRangeMatchesEmptyNeedle = version >= new Version(3, 11) && version < new Version(3, 11, 5);
+    }
 
     /// <summary>The running interpreter's version (major.minor.micro).</summary>
     public Version Version { get; }
 
     /// <summary>3.13: the constructor takes a keyword-only <c>trackfd</c>.</summary>
-    public bool HasTrackFd => Version >= new Version(3, 13);
+    public bool HasTrackFd { get; }
 
     /// <summary>3.13: <c>seek()</c> returns the new position instead of None.</summary>
-    public bool SeekReturnsPosition => Version >= new Version(3, 13);
+    public bool SeekReturnsPosition { get; }
 
     /// <summary>
     /// 3.10: <c>__exit__</c> calls <c>self.close()</c>, so a subclass's override runs; 3.11 on close
     /// the map directly.
     /// </summary>
-    public bool ExitCallsCloseMethod => Version < new Version(3, 11);
+    public bool ExitCallsCloseMethod { get; }
 
     /// <summary>
     /// 3.12: the constructor releases the GIL around its <c>mmap()</c> call (close() and deallocation release it around
     /// <c>munmap()</c> in every supported version).
     /// </summary>
-    public bool ReleasesGilAroundMmap => Version >= new Version(3, 12);
+    public bool ReleasesGilAroundMmap { get; }
 
     /// <summary>3.12: module definitions may say whether they support subinterpreters (<c>Py_mod_multiple_interpreters</c>).</summary>
-    public bool HasMultipleInterpretersSlot => Version >= new Version(3, 12);
-
+    public bool HasMultipleInterpretersSlot { get; }
 
     /// <summary>
     /// 3.11.0 to 3.11.4: find/rfind of an empty needle in a range whose end lies before its start
     /// matched (at start, at end) instead of returning -1; 3.11.5 fixed it (gh-105235).
     /// </summary>
-    public bool InvertedRangeMatchesEmptyNeedle =>
-        Version >= new Version(3, 11) && Version < new Version(3, 11, 5);
+    public bool InvertedRangeMatchesEmptyNeedle { get; }
 
     /// <summary>The constructor's argument format, as the stdlib passes it to PyArg_ParseTupleAndKeywords.</summary>
     public ReadOnlySpan<byte> ConstructorFormat => HasTrackFd ? "in|iiil$p\0"u8 : "in|iiil\0"u8;
