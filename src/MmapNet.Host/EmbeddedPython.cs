@@ -127,7 +127,9 @@ public sealed class EmbeddedPython : IDisposable
             programRunner = Py.Import("mmapnet._pymain");
             PyObject systemExitCode = programRunner.GetAttr("system_exit_code");
             PythonMaps.RegisterCodecs();
-            return new EmbeddedPython(python, options, host, programRunner, systemExitCode, PythonEngine.BeginAllowThreads());
+            nint mainThreadState = PythonEngine.BeginAllowThreads();
+            FinalizeStartupGarbage();
+            return new EmbeddedPython(python, options, host, programRunner, systemExitCode, mainThreadState);
         }
         catch
         {
@@ -136,6 +138,16 @@ public sealed class EmbeddedPython : IDisposable
             PythonEngine.Shutdown();
             throw;
         }
+    }
+
+    // The start-up's garbage (pythonnet's objects have finalizers) finalized before the program runs, with the GIL
+    // released so that no finalizer can wait for it. A fork() while the finalizer thread prepares or runs code leaves the
+    // child waiting on a lock that thread held (the runtime's locks do not survive a fork): forked children of programs
+    // under the host hung, now and then, right after start.
+    private static void FinalizeStartupGarbage()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
     }
 
     /// <summary>
