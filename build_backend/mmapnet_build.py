@@ -62,8 +62,9 @@ _MANAGED_SUFFIXES = (".dll", ".pdb", ".runtimeconfig.json", ".deps.json", ".so")
 _SDIST_FILES = ("pyproject.toml", "README.md", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json",
                 "src/ReadyToRun.targets")
 # MmapNet.CPython.Generators: the source generator that writes the CPython face from its declaration, at build time.
+# src/Shared: source that Directory.Build.targets compiles into every project (the one reader of a version text).
 _SDIST_FOLDERS = ("build_backend", "python/mmapnet", "src/MmapNet", "src/MmapNet.CPython", "src/MmapNet.CPython.Generators",
-                  "src/MmapNet.CPython.NativeAot")
+                  "src/MmapNet.CPython.NativeAot", "src/Shared")
 _SDIST_SKIPPED = ("bin", "obj", "__pycache__")
 
 # The [project] keys this backend turns into metadata; any other key is refused rather than dropped.

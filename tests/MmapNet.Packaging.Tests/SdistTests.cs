@@ -4,6 +4,7 @@ using System.Formats.Tar;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Xml.Linq;
 using MmapNet.TestSupport;
 using NUnit.Framework;
 
@@ -36,6 +37,49 @@ public sealed class SdistTests
         Assert.That(relative, Has.None.Contains("/bin/").And.None.Contains("/obj/").And.None.Contains("__pycache__").And.None.EndsWith(".so"));
         Assert.That(relative, Has.None.StartsWith("tests/").And.None.StartsWith("conformance/").And.None.StartsWith("artifacts/"));
     }
+
+    // The quick form of the check below (which builds the wheel from the sdist, minutes): every file that a build file in
+    // the sdist pulls in from elsewhere (a Compile or ProjectReference Include, an Import) is a member too.
+    [Test]
+    public void Members_IncludeEveryFileTheirBuildFilesReferTo()
+    {
+        string prefix = $"mmapnet-{RepositoryLayout.Version}/";
+        HashSet<string> relative = Members(s_sdist.Value).Select(m => m[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
+        List<string> missing = new();
+        foreach (string buildFile in relative.Where(IsBuildFile).Order(StringComparer.Ordinal))
+        {
+            string folder = Path.GetDirectoryName(buildFile) ?? "";
+            XDocument document = XDocument.Load(Path.Combine(RepositoryLayout.Root, buildFile));
+            foreach (XElement element in document.Descendants())
+            {
+                string? reference = element.Name.LocalName switch
+                {
+                    "Compile" or "ProjectReference" => (string?)element.Attribute("Include"),
+                    "Import" => (string?)element.Attribute("Project"),
+                    _ => null,
+                };
+                if (reference is null || reference.Contains('*') || reference.Contains("$(", StringComparison.Ordinal)
+                    && !reference.StartsWith("$(MSBuildThisFileDirectory)", StringComparison.Ordinal))
+                {
+                    continue; // a glob (the project's own folder) or a path from a property outside the sdist (an SDK)
+                }
+
+                string path = reference.Replace("$(MSBuildThisFileDirectory)", "", StringComparison.Ordinal).Replace('\\', '/');
+                string member = Path.GetRelativePath(RepositoryLayout.Root, Path.GetFullPath(Path.Combine(RepositoryLayout.Root, folder, path)))
+                    .Replace('\\', '/');
+                if (!relative.Contains(member))
+                {
+                    missing.Add($"{buildFile}: {reference}");
+                }
+            }
+        }
+
+        Assert.That(missing, Is.Empty, "files the sdist's build files refer to but the sdist lacks");
+    }
+
+    private static bool IsBuildFile(string member) =>
+        member.EndsWith(".csproj", StringComparison.Ordinal) || member.EndsWith(".props", StringComparison.Ordinal)
+        || member.EndsWith(".targets", StringComparison.Ordinal);
 
     [Test]
     public void Wheel_BuiltFromTheSdistElsewhere_HasTheSameMembersAsTheRepositoryWheel()
