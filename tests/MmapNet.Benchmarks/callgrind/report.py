@@ -180,11 +180,35 @@ def main(argv):
             b["libpython"] -= empty
             print("%-36s %7.0f %10.0f | %s" % (operation, sum(b.values()), sum(b[p] for p in TRANSITION),
                                               " ".join("%9.0f" % b[p] for p in PLACES)))
+    if "--jit-summary" in argv:
+        report_minopts(argv[argv.index("--jit-summary") + 1])
     if top:
         for operation, costs in mmapnet.items():
             print("\n== mmapnet %s" % operation)
             for (place, function), ir in costs.most_common(top):
                 print("   %7.1f  %-18s %s" % (ir / count, place, function[:120]))
+
+
+def report_minopts(summary):
+    """Names the MmapNet methods the JIT compiled with MinOpts (its fallback when full optimisation fails, which valgrind
+    provokes): their instructions are counted as MinOpts code, not as the code that runs outside valgrind."""
+    if not os.path.exists(summary):
+        return  # NativeAOT: nothing is compiled at run time
+    methods = []
+    with open(summary) as lines:
+        for line in lines:
+            match = re.search(r"JIT compiled (MmapNet\.[^(]*)\(.*\[(MinOpts)[,\]]", line)
+            if match:
+                methods.append(match.group(1))
+    print()
+    if methods:
+        print("caveat: under valgrind the JIT compiled %d MmapNet methods with MinOpts instead of full optimisation;" % len(methods))
+        print("their counts above are of that code, not of the code that runs outside valgrind (compare routes and")
+        print("versions on NativeAOT, whose code is the same in and out of valgrind):")
+        for method in sorted(set(methods)):
+            print("   " + method)
+    else:
+        print("every MmapNet method the JIT compiled under valgrind was fully optimised")
 
 
 if __name__ == "__main__":
