@@ -76,6 +76,7 @@ internal static unsafe class ArgumentParser
     }
 
     /// <summary>An exact int that fits a C int; false, with no error set, for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryExactInt(nint o, out int value)
     {
         if (TryExactSsize(o, out nint wide) && wide is >= int.MinValue and <= int.MaxValue)
@@ -89,6 +90,7 @@ internal static unsafe class ArgumentParser
     }
 
     /// <summary>The contents of an exact bytes object, borrowed from it; false for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryExactBytes(nint o, out byte* data, out nint length)
     {
         if (TypeOf(o) == PyBytes_Type)

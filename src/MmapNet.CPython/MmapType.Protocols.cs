@@ -46,6 +46,9 @@ internal static unsafe partial class MmapType
         return status.IsOk ? FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);
     }
 
+    // Compiled at its first call, as the entry that calls it: a hot path precompiled by ReadyToRun is never recompiled
+    // (tiering is off), and ReadyToRun code calls MmapNet.dll's members instead of inlining them.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static nint GetSlice(MemoryMap map, nint slice)
     {
         if (!UnpackSlice(slice, out nint start, out nint stop, out nint step))
@@ -91,6 +94,7 @@ internal static unsafe partial class MmapType
     /// the default for the step's direction, an int past Py_ssize_t is clamped, a step of -2**63 becomes -(2**63 - 1).
     /// Anything else (an <c>__index__</c>, a zero step) goes to CPython's own, with the transition.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool UnpackSlice(nint slice, out nint start, out nint stop, out nint step)
     {
         nint startMember = *(nint*)(slice + ObjectLayout.SliceStart);
@@ -120,6 +124,7 @@ internal static unsafe partial class MmapType
         return result >= 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPlainSliceMember(nint member) => member == Py_None || TypeOf(member) == PyLong_Type;
 
     /// <summary><c>m[key] = value</c> and <c>del m[key]</c>, with CPython's order of checks.</summary>
@@ -170,6 +175,9 @@ internal static unsafe partial class MmapType
         return status.IsOk ? 0 : PythonErrors.RaiseInt(status);
     }
 
+    // Compiled at its first call, as the entry that calls it: a hot path precompiled by ReadyToRun is never recompiled
+    // (tiering is off), and ReadyToRun code calls MmapNet.dll's members instead of inlining them.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AssignSlice(MemoryMap map, nint slice, nint value)
     {
         if (!UnpackSlice(slice, out nint start, out nint stop, out nint step))

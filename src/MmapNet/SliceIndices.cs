@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MmapNet;
 
 /// <summary>
@@ -23,6 +25,7 @@ public static class SliceIndices
         return start < stop ? ((stop - start - 1) / step) + 1 : 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long Clamp(long index, long length, long step)
     {
         if (index < 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
@@ -244,6 +245,7 @@ internal static unsafe class PythonApi
     public static nint TypeOf(nint o) => *(nint*)(o + ObjectLayout.ObjectType);
 
     /// <summary><c>Py_RETURN_NONE</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint NewNone()
     {
         FastPy_IncRef(Py_None);
