@@ -1,9 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Threading.Tasks;
 
 namespace MmapNet.Discovery;
 
@@ -62,47 +60,28 @@ internal sealed class InterpreterQuery(TimeSpan timeout)
 
     public InterpreterFacts Run(string executable)
     {
-        ProcessStartInfo startInfo = new(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add("-I");
-        startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add(Program);
-
-        Process process;
+        ChildProgramResult? result;
         try
         {
-            process = Process.Start(startInfo) ?? throw new InterpreterQueryException("could not be started.");
+            result = ChildProgram.Run(executable, ["-I", "-c", Program], timeout);
         }
-        catch (System.ComponentModel.Win32Exception exception)
+        catch (ChildProgramStartException exception)
         {
             throw new InterpreterQueryException($"could not be started: {exception.Message}.", exception);
         }
 
-        using (process)
+        if (result is null)
         {
-            process.StandardInput.Close();
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new InterpreterQueryException($"did not answer the version query within {timeout.TotalSeconds:0} s.");
-            }
-
-            process.WaitForExit(); // lets the output readers finish
-            if (process.ExitCode != 0)
-            {
-                string lastLine = LastNonEmptyLine(stderr.Result) ?? "no message";
-                throw new InterpreterQueryException($"failed the version query (exit code {process.ExitCode}): {lastLine}");
-            }
-
-            return Parse(stdout.Result);
+            throw new InterpreterQueryException($"did not answer the version query within {timeout.TotalSeconds:0} s.");
         }
+
+        if (result.ExitCode != 0)
+        {
+            string lastLine = LastNonEmptyLine(result.Stderr) ?? "no message";
+            throw new InterpreterQueryException($"failed the version query (exit code {result.ExitCode}): {lastLine}");
+        }
+
+        return Parse(result.Stdout);
     }
 
     internal static InterpreterFacts Parse(string json)
