@@ -36,7 +36,7 @@ internal sealed class ChildProgramStartException : Exception
 /// Runs a program to its end and collects its output, with posix_spawn and poll on the calling thread: nothing of .NET's
 /// own machinery for child processes, which a pythonnet host must not have. System.Diagnostics.Process reads redirected
 /// output through the thread pool and the sockets engine and handles SIGCHLD with managed code on a signal thread: after
-/// one query, a host held four runtime threads more than python's route (a SIGCHLD thread, the sockets engine's, two
+/// one query, a host held five runtime threads more than python's route (a SIGCHLD thread, the sockets engine's, two
 /// pool workers and the pool's gate), each of which runs managed code now and then: when the Python program the host
 /// embeds forks, a thread caught inside the runtime leaves the child hung on a lock it held.
 /// </summary>
