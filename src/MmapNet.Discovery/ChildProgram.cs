@@ -95,6 +95,11 @@ internal static partial class ChildProgram
         {
             finished = ReadBoth(output[0], error[0], timeout, clock, out stdout, out stderr);
         }
+        catch
+        {
+            KillAndReap(processId); // no zombie left behind
+            throw;
+        }
         finally
         {
             Close(output[0]);
@@ -115,17 +120,21 @@ internal static partial class ChildProgram
 
         if (!finished)
         {
-            _ = SendSignal(processId, Kill);
-            while (WaitPid(processId, out _, 0) < 0 && Marshal.GetLastPInvokeError() == Interrupted)
-            {
-            }
-
+            KillAndReap(processId);
             return null;
         }
 
         // WIFEXITED: the low 7 bits are 0 and the status is in the next 8; otherwise they are the signal.
         int exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
         return new ChildProgramResult(exitCode, stdout, stderr);
+    }
+
+    private static void KillAndReap(int processId)
+    {
+        _ = SendSignal(processId, Kill);
+        while (WaitPid(processId, out _, 0) < 0 && Marshal.GetLastPInvokeError() == Interrupted)
+        {
+        }
     }
 
     private static int[] OpenPipe()
