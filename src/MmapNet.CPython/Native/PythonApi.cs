@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 using MmapNet.CPython.Abi;
