@@ -55,7 +55,9 @@ internal static unsafe class ByteSearch
     {
         if (Vector256.IsHardwareAccelerated && length >= Vector256<byte>.Count)
         {
-            return IndexOfByte<Vector256Width, Vector256<byte>>(haystack, length, value);
+            // The first vector here, where a line of text usually ends: no call for it.
+            uint found = Vector256Width.Matches(haystack, Vector256.Create(value));
+            return found != 0 ? BitOperations.TrailingZeroCount(found) : IndexOfByte<Vector256Width, Vector256<byte>>(haystack, length, value);
         }
 
         return Vector128.IsHardwareAccelerated && length >= Vector128<byte>.Count
