@@ -15,7 +15,7 @@ internal unsafe struct GilReleasedScope : IBlockingCallScope
 {
     private nint _threadState;
 
-    public void Enter() => _threadState = Py_IsFinalizing() != 0 ? 0 : PyEval_SaveThread();
+    public void Enter() => _threadState = FastPy_IsFinalizing() != 0 ? 0 : PyEval_SaveThread();
 
     public readonly void Exit()
     {

@@ -23,7 +23,8 @@ namespace MmapNet.CPython.Native;
 /// start a collection:
 /// </para>
 /// <list type="bullet">
-/// <item><c>Py_IncRef</c>, <c>PyBool_FromLong</c>: no allocation, no failure.</item>
+/// <item><c>Py_IncRef</c>, <c>PyBool_FromLong</c>: no allocation, no failure. <c>Py_IsFinalizing</c>: reads a
+/// field of the runtime.</item>
 /// <item><c>PyLong_AsLongAndOverflow</c> on an exact int (the callers check the type first): an overflow is reported
 /// through its out argument, not raised (<c>PyLong_AsSsize_t</c> raises OverflowError, and on 3.10 and 3.11 raising
 /// inside an <c>except</c> block creates the exception object at once: a tracked allocation, which can start a
@@ -118,6 +119,7 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint> FastPyBytes_FromStringAndSize;
     public static delegate* unmanaged[SuppressGCTransition]<nint, void> FastPy_IncRef;
     public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyBool_FromLong;
+    public static delegate* unmanaged[SuppressGCTransition]<int> FastPy_IsFinalizing;
 
     public static nint PyExc_ValueError;
     public static nint PyExc_TypeError;
@@ -221,6 +223,7 @@ internal static unsafe class PythonApi
         FastPyBytes_FromStringAndSize = (delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint>)Function("PyBytes_FromStringAndSize");
         FastPy_IncRef = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Function("Py_IncRef");
         FastPyBool_FromLong = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyBool_FromLong");
+        FastPy_IsFinalizing = (delegate* unmanaged[SuppressGCTransition]<int>)Py_IsFinalizing;
 
         PyExc_ValueError = Object("PyExc_ValueError");
         PyExc_TypeError = Object("PyExc_TypeError");
