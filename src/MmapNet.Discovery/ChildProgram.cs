@@ -107,8 +107,25 @@ internal static partial class ChildProgram
         }
 
         int status = 0;
-        while (finished && WaitPid(processId, out status, NoHang) == 0)
+        while (finished)
         {
+            int waited = WaitPid(processId, out status, NoHang);
+            if (waited == processId)
+            {
+                break;
+            }
+
+            if (waited < 0)
+            {
+                int waitError = Marshal.GetLastPInvokeError();
+                if (waitError == Interrupted)
+                {
+                    continue;
+                }
+
+                throw new IOException($"waitpid failed: {ErrorText(waitError)}"); // ECHILD: someone else reaped it
+            }
+
             if (clock.Elapsed >= timeout)
             {
                 finished = false; // it closed its output and went on
