@@ -14,19 +14,19 @@ namespace MmapNet.Discovery;
 /// <param name="Stderr">What it wrote to its standard error, read as UTF-8.</param>
 internal sealed record ChildProgramResult(int ExitCode, string Stdout, string Stderr);
 
-/// <summary>A program could not be started; the message says why, as strerror does.</summary>
-internal sealed class ChildProgramStartException : Exception
+/// <summary>A program could not be started, read from or waited for; the message says why, as strerror does.</summary>
+internal sealed class ChildProgramException : Exception
 {
-    public ChildProgramStartException()
+    public ChildProgramException()
     {
     }
 
-    public ChildProgramStartException(string message)
+    public ChildProgramException(string message)
         : base(message)
     {
     }
 
-    public ChildProgramStartException(string message, Exception innerException)
+    public ChildProgramException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
@@ -53,11 +53,14 @@ internal static partial class ChildProgram
     private const int Kill = 9; // SIGKILL
     private const int FileActionsSize = 256; // posix_spawn_file_actions_t is 80 bytes in glibc: room to spare
     private static readonly TimeSpan s_exitPoll = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan s_exitGrace = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Runs <paramref name="file"/> (searched in PATH when it has no slash, as a shell does) with
     /// <paramref name="arguments"/>, stdin from /dev/null, and returns its output; kills it (SIGKILL) and returns null
-    /// when it has not ended within <paramref name="timeout"/>.
+    /// when it has not ended within <paramref name="timeout"/> (a negative one, <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// say, waits for as long as it takes). The child inherits the calling thread's signal mask and ignored signals, and
+    /// a bare name is searched in the PATH of the C library's environment.
     /// </summary>
     public static ChildProgramResult? Run(string file, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
@@ -90,29 +93,46 @@ internal static partial class ChildProgram
         Close(error[1]);
         Stopwatch clock = Stopwatch.StartNew();
         string stdout, stderr;
-        bool finished;
+        int? status;
         try
         {
-            finished = ReadBoth(output[0], error[0], timeout, clock, out stdout, out stderr);
+            try
+            {
+                status = ReadBoth(output[0], error[0], timeout, clock, out stdout, out stderr) ? WaitForExit(processId, timeout, clock) : null;
+            }
+            finally
+            {
+                Close(output[0]);
+                Close(error[0]);
+            }
         }
         catch
         {
-            KillAndReap(processId); // no zombie left behind
+            KillAndReap(processId); // no child left running, no zombie
             throw;
         }
-        finally
+
+        if (status is not int ended)
         {
-            Close(output[0]);
-            Close(error[0]);
+            KillAndReap(processId);
+            return null;
         }
 
-        int status = 0;
-        while (finished)
+        // WIFEXITED: the low 7 bits are 0 and the status is in the next 8; otherwise they are the signal.
+        int exitCode = (ended & 0x7f) == 0 ? (ended >> 8) & 0xff : 128 + (ended & 0x7f);
+        return new ChildProgramResult(exitCode, stdout, stderr);
+    }
+
+    // The child's wait status once it has ended, or null if it has not ended by the timeout (plus a grace: a dying
+    // process closes its pipes a moment before it can be waited for).
+    private static int? WaitForExit(int processId, TimeSpan timeout, Stopwatch clock)
+    {
+        while (true)
         {
-            int waited = WaitPid(processId, out status, NoHang);
+            int waited = WaitPid(processId, out int status, NoHang);
             if (waited == processId)
             {
-                break;
+                return status;
             }
 
             if (waited < 0)
@@ -123,28 +143,20 @@ internal static partial class ChildProgram
                     continue;
                 }
 
-                throw new IOException($"waitpid failed: {ErrorText(waitError)}"); // ECHILD: someone else reaped it
+                // ECHILD: something else reaped it (SIGCHLD ignored, say), and its exit status is gone.
+                throw new ChildProgramException($"could not be waited for: {ErrorText(waitError)}");
             }
 
-            if (clock.Elapsed >= timeout)
+            if (!IsInfinite(timeout) && clock.Elapsed >= timeout + s_exitGrace)
             {
-                finished = false; // it closed its output and went on
-                break;
+                return null; // it closed its output and went on
             }
 
             System.Threading.Thread.Sleep(s_exitPoll);
         }
-
-        if (!finished)
-        {
-            KillAndReap(processId);
-            return null;
-        }
-
-        // WIFEXITED: the low 7 bits are 0 and the status is in the next 8; otherwise they are the signal.
-        int exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
-        return new ChildProgramResult(exitCode, stdout, stderr);
     }
+
+    private static bool IsInfinite(TimeSpan timeout) => timeout < TimeSpan.Zero;
 
     private static void KillAndReap(int processId)
     {
@@ -159,7 +171,7 @@ internal static partial class ChildProgram
         int[] ends = new int[2];
         if (Pipe2(ends, CloseOnExec) != 0)
         {
-            throw new ChildProgramStartException(ErrorText(Marshal.GetLastPInvokeError()));
+            throw new ChildProgramException("could not be started: " + ErrorText(Marshal.GetLastPInvokeError()));
         }
 
         return ends;
@@ -188,7 +200,7 @@ internal static partial class ChildProgram
             int result = FileActionsInit(actions);
             if (result != 0)
             {
-                throw new ChildProgramStartException(ErrorText(result));
+                throw new ChildProgramException("could not be started: " + ErrorText(result));
             }
 
             try
@@ -201,7 +213,7 @@ internal static partial class ChildProgram
                 result = result != 0 ? result : PosixSpawnp(out processId, file, actions, 0, argv, environment.ToArray());
                 if (result != 0)
                 {
-                    throw new ChildProgramStartException(ErrorText(result));
+                    throw new ChildProgramException("could not be started: " + ErrorText(result));
                 }
 
                 return processId;
@@ -228,13 +240,14 @@ internal static partial class ChildProgram
         bool finished = true;
         while (open > 0)
         {
-            long remaining = (long)(timeout - clock.Elapsed).TotalMilliseconds;
-            if (remaining <= 0)
+            long remaining = IsInfinite(timeout) ? -1 : (long)(timeout - clock.Elapsed).TotalMilliseconds;
+            if (remaining == 0 || (remaining < 0 && !IsInfinite(timeout)))
             {
                 finished = false;
                 break;
             }
 
+            // A negative timeout makes poll wait for as long as it takes.
             int ready = Poll(descriptors, (nuint)descriptors.Length, (int)Math.Min(remaining, int.MaxValue));
             if (ready < 0)
             {
@@ -243,7 +256,7 @@ internal static partial class ChildProgram
                     continue;
                 }
 
-                throw new IOException($"poll failed: {ErrorText(Marshal.GetLastPInvokeError())}");
+                throw new ChildProgramException($"could not be read from: poll failed: {ErrorText(Marshal.GetLastPInvokeError())}");
             }
 
             for (int i = 0; i < descriptors.Length; i++)

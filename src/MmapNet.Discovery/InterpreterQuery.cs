@@ -65,9 +65,9 @@ internal sealed class InterpreterQuery(TimeSpan timeout)
         {
             result = ChildProgram.Run(executable, ["-I", "-c", Program], timeout);
         }
-        catch (ChildProgramStartException exception)
+        catch (ChildProgramException exception)
         {
-            throw new InterpreterQueryException($"could not be started: {exception.Message}.", exception);
+            throw new InterpreterQueryException($"{exception.Message}.", exception);
         }
 
         if (result is null)

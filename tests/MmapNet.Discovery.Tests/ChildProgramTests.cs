@@ -84,9 +84,16 @@ public sealed class ChildProgramTests
     }
 
     [Test]
+    public void AnInfiniteTimeout_WaitsForTheEnd()
+    {
+        Assert.That(ChildProgram.Run("sh", ["-c", "sleep 0.3; echo done"], System.Threading.Timeout.InfiniteTimeSpan),
+            Is.EqualTo(new ChildProgramResult(0, "done\n", "")));
+    }
+
+    [Test]
     public void AProgramThatDoesNotExist_IsReportedWithTheSystemsReason()
     {
         Assert.That(() => ChildProgram.Run("/nonexistent/mmapnet-no-such-program", [], s_timeout),
-            Throws.TypeOf<ChildProgramStartException>().With.Message.EqualTo("No such file or directory"));
+            Throws.TypeOf<ChildProgramException>().With.Message.EqualTo("could not be started: No such file or directory"));
     }
 }

@@ -204,7 +204,7 @@ internal static unsafe class PythonApi
         PyType_IsSubtype = (delegate* unmanaged<nint, nint, int>)Function("PyType_IsSubtype");
         Py_IsInitialized = (delegate* unmanaged<int>)Function("Py_IsInitialized");
 
-        // Public from 3.13; 3.11 and 3.12 export it with a leading underscore.
+        // Public from 3.13; 3.10, 3.11 and 3.12 export it with a leading underscore.
         Py_IsFinalizing = (delegate* unmanaged<int>)(NativeLibrary.TryGetExport(library, "Py_IsFinalizing", out nint isFinalizing)
             ? isFinalizing
             : Function("_Py_IsFinalizing"));
