@@ -42,9 +42,7 @@ internal static unsafe partial class MmapType
         return result;
     }
 
-    // Compiled at its first call, as the entry that calls it: a hot path precompiled by ReadyToRun is never recompiled
-    // (tiering is off), and ReadyToRun code calls MmapNet.dll's members instead of inlining them.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
     private static nint CloseObject(nint self)
     {
         // The object's lease goes back with the close, inside the GIL-released scope where the munmap then happens.
@@ -79,9 +77,7 @@ internal static unsafe partial class MmapType
     private static nint ReverseFind(nint self, nint arguments) => Search(self, arguments, reverse: true);
 
     /// <summary><c>find(sub[, start[, end]])</c> / <c>rfind</c>: "y*|nn".</summary>
-    // Compiled at its first call, as the entry that calls it: a hot path precompiled by ReadyToRun is never recompiled
-    // (tiering is off), and ReadyToRun code calls MmapNet.dll's members instead of inlining them.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
     private static nint Search(nint self, nint arguments, bool reverse)
     {
         MemoryMap map = MmapObject.MapOf(self);

@@ -46,9 +46,7 @@ internal static unsafe partial class MmapType
         return status.IsOk ? FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);
     }
 
-    // Compiled at its first call, as the entry that calls it: a hot path precompiled by ReadyToRun is never recompiled
-    // (tiering is off), and ReadyToRun code calls MmapNet.dll's members instead of inlining them.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
     private static nint GetSlice(MemoryMap map, nint slice)
     {
         if (!UnpackSlice(slice, out nint start, out nint stop, out nint step))
@@ -175,9 +173,7 @@ internal static unsafe partial class MmapType
         return status.IsOk ? 0 : PythonErrors.RaiseInt(status);
     }
 
-    // Compiled at its first call, as the entry that calls it: a hot path precompiled by ReadyToRun is never recompiled
-    // (tiering is off), and ReadyToRun code calls MmapNet.dll's members instead of inlining them.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
     private static int AssignSlice(MemoryMap map, nint slice, nint value)
     {
         if (!UnpackSlice(slice, out nint start, out nint stop, out nint step))

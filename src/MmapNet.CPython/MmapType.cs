@@ -160,9 +160,7 @@ internal static unsafe partial class MmapType
     /// object cannot be allocated. A map that is already closed gives an object that is closed from the
     /// start (it holds no lease; every operation checks <c>closed</c> first).
     /// </summary>
-    // Compiled at its first call, as the entry that calls it: a hot path precompiled by ReadyToRun is never recompiled
-    // (tiering is off), and ReadyToRun code calls MmapNet.dll's members instead of inlining them.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
     public static nint Wrap(nint type, MemoryMap map, bool owns)
     {
         delegate* unmanaged<nint, nint, nint> allocate = (delegate* unmanaged<nint, nint, nint>)PyType_GetSlot(type, TypeSlotIds.Alloc);
@@ -214,9 +212,7 @@ internal static unsafe partial class MmapType
     /// any case, after which the memory may be unmapped at any time. The GIL is released around the unmapping, as
     /// the stdlib's dealloc does.
     /// </summary>
-    // Compiled at its first call, as the entry that calls it: a hot path precompiled by ReadyToRun is never recompiled
-    // (tiering is off), and ReadyToRun code calls MmapNet.dll's members instead of inlining them.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
     private static void Detach(MmapObject* obj, bool close)
     {
         if (obj->Map == 0)

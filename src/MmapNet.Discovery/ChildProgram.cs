@@ -241,7 +241,7 @@ internal static partial class ChildProgram
         while (open > 0)
         {
             long remaining = IsInfinite(timeout) ? -1 : (long)(timeout - clock.Elapsed).TotalMilliseconds;
-            if (remaining == 0 || (remaining < 0 && !IsInfinite(timeout)))
+            if (!IsInfinite(timeout) && remaining <= 0)
             {
                 finished = false;
                 break;
