@@ -55,14 +55,48 @@ internal static unsafe class ByteSearch
     {
         if (Vector256.IsHardwareAccelerated && length >= Vector256<byte>.Count)
         {
-            // The first vector here, where a line of text usually ends: no call for it.
-            uint found = Vector256Width.Matches(haystack, Vector256.Create(value));
-            return found != 0 ? BitOperations.TrailingZeroCount(found) : IndexOfByte<Vector256Width, Vector256<byte>>(haystack, length, value);
+            // The first two vectors here, where most lines of text end: no call for them.
+            const int Width = 32;
+            Vector256<byte> target = Vector256.Create(value);
+            uint found = Vector256Width.Matches(haystack, target);
+            if (found != 0)
+            {
+                return BitOperations.TrailingZeroCount(found);
+            }
+
+            if (length < 2 * Width)
+            {
+                return IndexOfByteInLastVector(haystack, length, target, searched: Width);
+            }
+
+            found = Vector256Width.Matches(haystack + Width, target);
+            if (found != 0)
+            {
+                return Width + BitOperations.TrailingZeroCount(found);
+            }
+
+            if (length - (2 * Width) < Width)
+            {
+                return IndexOfByteInLastVector(haystack, length, target, searched: 2 * Width);
+            }
+
+            long rest = IndexOfByte<Vector256Width, Vector256<byte>>(haystack + (2 * Width), length - (2 * Width), value);
+            return rest < 0 ? -1 : (2 * Width) + rest;
         }
 
         return Vector128.IsHardwareAccelerated && length >= Vector128<byte>.Count
             ? IndexOfByte<Vector128Width, Vector128<byte>>(haystack, length, value)
             : IndexOfByte<ScalarWidth, byte>(haystack, length, value);
+    }
+
+    // The bytes after the first <paramref name="searched"/> (fewer than a vector, of at least a vector in all): the
+    // last whole vector, with the bytes already searched shifted off.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long IndexOfByteInLastVector(byte* haystack, nint length, Vector256<byte> target, nint searched)
+    {
+        nint last = length - Vector256<byte>.Count;
+        uint found = Vector256Width.Matches(haystack + last, target) >> (int)(searched - last);
+        return found != 0 ? searched + BitOperations.TrailingZeroCount(found) : -1;
     }
 
     /// <summary>The offset of the last needle in <c>[haystack, haystack + length)</c>, or -1; an empty needle is at <paramref name="length"/>.</summary>
