@@ -39,6 +39,12 @@ public sealed unsafe partial class MemoryMap : IDisposable
     // The runtime this map is shared with (the CPython face), set once; see IMapSharingRuntime.
     private IMapSharingRuntime? _sharedWith;
 
+    /// <summary>
+    /// The object that stands for this map in the runtime it is shared with (the CPython face: its Python object), or
+    /// zero. Read and written by that runtime only, under its own lock (CPython's GIL).
+    /// </summary>
+    internal nint SharedObject { get; set; }
+
     private MemoryMap(MappingHandle mapping, FileDescriptorHandle? file, MapAccess access, long offset, bool tracksFileDescriptor)
     {
         _mapping = mapping;
