@@ -90,10 +90,17 @@ internal static unsafe class ByteSearch
     }
 
     // The bytes after the first <paramref name="searched"/> (fewer than a vector, of at least a vector in all): the
-    // last whole vector, with the bytes already searched shifted off.
+    // last whole vector, with the bytes already searched shifted off. None left: -1 without reading again (a shift by
+    // a whole vector's 32 bits would be a shift by 0, and a byte written since the first read would be reported past
+    // the end).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long IndexOfByteInLastVector(byte* haystack, nint length, Vector256<byte> target, nint searched)
     {
+        if (searched == length)
+        {
+            return -1;
+        }
+
         nint last = length - Vector256<byte>.Count;
         uint found = Vector256Width.Matches(haystack + last, target) >> (int)(searched - last);
         return found != 0 ? searched + BitOperations.TrailingZeroCount(found) : -1;

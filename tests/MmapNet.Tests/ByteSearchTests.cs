@@ -105,6 +105,48 @@ public class ByteSearchTests
         Assert.That(seen, Is.GreaterThan(0), "the writer's byte was never seen: the race was not run");
     }
 
+    [TestCase(32)]
+    [TestCase(64)]
+    public unsafe void AByteChangingInTheLastVector_IsNeverReportedPastTheEnd(int length)
+    {
+        // A single-byte search of exactly one or two vectors searches each vector once. A writer keeps setting and
+        // clearing the first byte of the last vector: the search may or may not see it, but a byte written after that
+        // vector was read must not be found by a second read and reported a vector further on, past the end.
+        using GuardedBuffer guarded = new(4096);
+        nint haystack = (nint)guarded.Place(new byte[length]);
+        int toggled = length - 32;
+        using CancellationTokenSource stop = new();
+        Thread writer = new(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Volatile.Write(ref *(byte*)(haystack + toggled), 1);
+                Volatile.Write(ref *(byte*)(haystack + toggled), 0);
+            }
+        });
+        writer.Start();
+        long seen = 0, wrong = 0, wrongAt = 0;
+        Stopwatch clock = Stopwatch.StartNew();
+        while (clock.ElapsedMilliseconds < 1500)
+        {
+            for (int i = 0; i < 10000; i++)
+            {
+                long at = ByteSearch.IndexOfByte((byte*)haystack, length, 1);
+                seen += at == toggled ? 1 : 0;
+                if (at != toggled && at != -1)
+                {
+                    wrong++;
+                    wrongAt = at;
+                }
+            }
+        }
+
+        stop.Cancel();
+        writer.Join();
+        Assert.That(wrong, Is.Zero, $"found the byte at {wrongAt}, where it never was (the haystack is {length} bytes)");
+        Assert.That(seen, Is.GreaterThan(0), "the writer's byte was never seen: the race was not run");
+    }
+
     private static unsafe void Check(byte* start, byte[] haystack, byte[] needle)
     {
         long first = haystack.AsSpan().IndexOf(needle);
