@@ -23,6 +23,7 @@ OPERATIONS = {
     "setslice64": "m[100:164] = b64",
     "read64": "m.seek(0); m.read(64)",
     "readline": "m.seek(0); m.readline()",  # a 501-byte line
+    "readline38": "t.seek(0); t.readline()",  # a 38-byte line: the two vectors searched inline
     "write_byte": "m.seek(0); m.write_byte(7)",
     "find_short": "m.find(b'needle!!', 0, 4096)",
     "rfind_short": "m.rfind(b'needle!!', 0, 4096)",
@@ -42,7 +43,9 @@ def main(selected):
         m = module.mmap(-1, 1 << 20)
         m[2000:2008] = b"needle!!"
         m[500] = 10
-        environments[name] = {"m": m, "b64": b"x" * 64, "M": module.mmap}
+        t = module.mmap(-1, 1 << 16)
+        t.write(b"alpha beta gamma delta info debug map\n" * ((1 << 16) // 38))
+        environments[name] = {"m": m, "t": t, "b64": b"x" * 64, "M": module.mmap}
     for _ in range(3):
         for operation in selected:
             for environment in environments.values():
