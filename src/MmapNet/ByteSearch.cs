@@ -56,7 +56,7 @@ internal static unsafe class ByteSearch
         if (Vector256.IsHardwareAccelerated && length >= Vector256<byte>.Count)
         {
             // The first two vectors here, where most lines of text end: no call for them.
-            const int Width = 32;
+            nint width = Vector256<byte>.Count;
             Vector256<byte> target = Vector256.Create(value);
             uint found = Vector256Width.Matches(haystack, target);
             if (found != 0)
@@ -64,24 +64,24 @@ internal static unsafe class ByteSearch
                 return BitOperations.TrailingZeroCount(found);
             }
 
-            if (length < 2 * Width)
+            nint searched = width;
+            if (length >= 2 * width)
             {
-                return IndexOfByteInLastVector(haystack, length, target, searched: Width);
+                found = Vector256Width.Matches(haystack + width, target);
+                if (found != 0)
+                {
+                    return width + BitOperations.TrailingZeroCount(found);
+                }
+
+                searched = 2 * width;
+                if (length - searched >= width)
+                {
+                    long rest = IndexOfByte<Vector256Width, Vector256<byte>>(haystack + searched, length - searched, value);
+                    return rest < 0 ? -1 : searched + rest;
+                }
             }
 
-            found = Vector256Width.Matches(haystack + Width, target);
-            if (found != 0)
-            {
-                return Width + BitOperations.TrailingZeroCount(found);
-            }
-
-            if (length - (2 * Width) < Width)
-            {
-                return IndexOfByteInLastVector(haystack, length, target, searched: 2 * Width);
-            }
-
-            long rest = IndexOfByte<Vector256Width, Vector256<byte>>(haystack + (2 * Width), length - (2 * Width), value);
-            return rest < 0 ? -1 : (2 * Width) + rest;
+            return IndexOfByteInLastVector<Vector256Width, Vector256<byte>>(haystack, length, target, searched);
         }
 
         return Vector128.IsHardwareAccelerated && length >= Vector128<byte>.Count
@@ -94,15 +94,17 @@ internal static unsafe class ByteSearch
     // a whole vector's 32 bits would be a shift by 0, and a byte written since the first read would be reported past
     // the end).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long IndexOfByteInLastVector(byte* haystack, nint length, Vector256<byte> target, nint searched)
+    private static nint IndexOfByteInLastVector<TWidth, TVector>(byte* haystack, nint length, TVector target, nint searched)
+        where TWidth : IByteVectors<TVector>
+        where TVector : struct
     {
         if (searched == length)
         {
             return -1;
         }
 
-        nint last = length - Vector256<byte>.Count;
-        uint found = Vector256Width.Matches(haystack + last, target) >> (int)(searched - last);
+        nint last = length - TWidth.Count;
+        uint found = TWidth.Matches(haystack + last, target) >> (int)(searched - last);
         return found != 0 ? searched + BitOperations.TrailingZeroCount(found) : -1;
     }
 
@@ -131,7 +133,7 @@ internal static unsafe class ByteSearch
     }
 
     // At least one vector of bytes. Four vectors a step while they last, then one, then the last whole
-    // vector with the bytes already checked shifted off.
+    // vector with the bytes already checked shifted off (IndexOfByteInLastVector).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static nint IndexOfByte<TWidth, TVector>(byte* haystack, nint length, byte value)
         where TWidth : IByteVectors<TVector>
@@ -166,14 +168,7 @@ internal static unsafe class ByteSearch
             }
         }
 
-        if (position < length)
-        {
-            nint last = length - width;
-            uint found = TWidth.Matches(haystack + last, target) >> (int)(position - last);
-            return found != 0 ? position + BitOperations.TrailingZeroCount(found) : -1;
-        }
-
-        return -1;
+        return IndexOfByteInLastVector<TWidth, TVector>(haystack, length, target, position);
     }
 
     // At least one vector of positions (a position is where a needle could start). No call in the loops:
