@@ -36,4 +36,46 @@ public sealed class FilteredBenchTests
             Assert.That(root.GetProperty("operations")[0].GetProperty("stdlib").GetProperty("samples_ns").GetArrayLength(), Is.EqualTo(2));
         });
     }
+
+    [Test]
+    public void SeveralColdProcessesAreEachReportedAndTheMedianOneIsJudged()
+    {
+        using BenchRun run = BenchRun.Start("--quick", "--filter", "tell", "--cold-processes", "3");
+        Assert.That(run.ExitCode, Is.Zero, $"bench failed:\n{run.Output}\n{run.Errors}");
+        using JsonDocument report = run.ReadJson();
+        JsonElement root = report.RootElement;
+        JsonElement operation = root.GetProperty("operations").EnumerateArray().Single();
+        JsonElement cold = operation.GetProperty("cold");
+        JsonElement[] processes = cold.GetProperty("processes").EnumerateArray().ToArray();
+        double[] coldOverWarm = processes.Select(p => p.GetProperty("cold_ratio_over_warm_ratio").GetDouble()).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("settings").GetProperty("cold_processes").GetInt32(), Is.EqualTo(3));
+            Assert.That(processes.Select(p => p.GetProperty("process_id").GetInt32()).ToArray(), Is.Unique.And.Length.EqualTo(3));
+            foreach (JsonElement process in processes)
+            {
+                Assert.That(process.GetProperty("cold_ratio_over_warm_ratio").GetDouble(),
+                    Is.EqualTo(process.GetProperty("ratio").GetDouble() / process.GetProperty("warm_in_this_process_ratio").GetDouble()).Within(1e-9).Percent);
+            }
+
+            // The operation's cold figures are those of the median process, and so is its cold/warm.
+            double median = coldOverWarm.OrderBy(r => r).ElementAt(1);
+            Assert.That(operation.GetProperty("cold_ratio_over_warm_ratio").GetDouble(), Is.EqualTo(median).Within(1e-9).Percent);
+            JsonElement chosen = processes.Single(p => p.GetProperty("process_id").GetInt32() == cold.GetProperty("process_id").GetInt32());
+            Assert.That(chosen.GetProperty("cold_ratio_over_warm_ratio").GetDouble(), Is.EqualTo(median).Within(1e-9).Percent);
+            Assert.That(cold.GetProperty("ratio").GetDouble(), Is.EqualTo(chosen.GetProperty("ratio").GetDouble()));
+        });
+    }
+
+    [Test]
+    public void ZeroColdProcessesIsAUsageError()
+    {
+        using BenchRun run = BenchRun.Start("--quick", "--filter", "tell", "--cold-processes", "0");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+            Assert.That(run.Errors, Does.Contain("--cold-processes must be at least 1"));
+        });
+    }
 }

@@ -122,6 +122,10 @@ public sealed class QuickBenchTests
             int[] processes = Operations.Select(o => o.GetProperty("cold").GetProperty("process_id").GetInt32()).ToArray();
             Assert.That(processes, Is.Unique, "a process per operation");
             Assert.That(processes, Has.None.EqualTo(Root.GetProperty("process_id").GetInt32()), "not the warm run's process");
+            // One cold process per operation by default, listed with the figures the operation reports.
+            Assert.That(Operations.Select(o => o.GetProperty("cold").GetProperty("processes").GetArrayLength()), Has.All.EqualTo(1));
+            Assert.That(Operations.Select(o => o.GetProperty("cold").GetProperty("processes")[0].GetProperty("process_id").GetInt32()),
+                Is.EqualTo(processes));
             // The cold process warms up and measures again: cold is compared with that process's own warm ratio.
             CheckSamplesMedianAndRatio(Operations.Select(o => o.GetProperty("cold").GetProperty("warm_in_this_process")), 3,
                 "warm, in the cold process");
