@@ -60,5 +60,12 @@ internal sealed class BenchRun : IDisposable
 
     public JsonDocument ReadJson() => JsonDocument.Parse(File.ReadAllText(JsonPath));
 
+    /// <summary>The JSON report of a run that must have succeeded: the test fails with the run's output if it did not.</summary>
+    public JsonDocument ReadReportOfSuccess()
+    {
+        NUnit.Framework.Assert.That(ExitCode, NUnit.Framework.Is.Zero, $"bench failed:\n{Output}\n{Errors}");
+        return ReadJson();
+    }
+
     public void Dispose() => _folder.Dispose();
 }
