@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text.Json;
+using MmapNet.TestSupport;
 using NUnit.Framework;
 
 namespace MmapNet.Bench.Tests;
@@ -63,7 +64,28 @@ public sealed class FilteredBenchTests
             JsonElement chosen = processes.Single(p => p.GetProperty("process_id").GetInt32() == cold.GetProperty("process_id").GetInt32());
             Assert.That(chosen.GetProperty("cold_ratio_over_warm_ratio").GetDouble(), Is.EqualTo(median).Within(1e-9).Percent);
             Assert.That(cold.GetProperty("ratio").GetDouble(), Is.EqualTo(chosen.GetProperty("ratio").GetDouble()));
+
+            // Three processes are enough to judge cold against warm, on the median.
+            JsonElement coldTarget = root.GetProperty("targets").GetProperty("cold_within_10_percent_of_warm");
+            Assert.That(coldTarget.GetProperty("met").GetBoolean(), Is.EqualTo(median <= 1.10));
         });
+    }
+
+    [Test]
+    public void TheMedianProcessIsChosenByColdOverWarmAndIsTheUpperMiddleOfAnEvenCount()
+    {
+        // Made-up processes, (cold ratio, warm ratio in that process) each; the answer is the index of the one chosen.
+        // The fourth case tells cold/warm from the cold ratio alone: by cold ratio the median would be index 2.
+        const string Cases = "[[[1.0, 1.0]], [[1.0, 1.0], [1.2, 1.0]], [[2.0, 1.0], [1.0, 1.0], [1.5, 1.0]], " +
+                             "[[1.0, 0.5], [1.2, 1.0], [1.1, 10.0]], [[1.0, 1.0], [4.0, 1.0], [2.0, 1.0], [3.0, 1.0]]]";
+        const string Code = "import json, sys\n" +
+                            "from mmapnet._bench import _median_process\n" +
+                            "print(json.dumps([_median_process([{'ratio': r, 'warm_in_this_process': {'ratio': w}, 'index': i}\n" +
+                            "                                   for i, (r, w) in enumerate(case)])['index'] for case in json.loads(sys.argv[1])]))\n";
+        ChildResult result = PythonProcess.RunAsync(TestInterpreters.Newest, new[] { "-c", Code, Cases }).GetAwaiter().GetResult();
+
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(JsonSerializer.Deserialize<int[]>(result.Stdout), Is.EqualTo(new[] { 0, 1, 2, 1, 3 }));
     }
 
     [Test]

@@ -275,7 +275,12 @@ public sealed class QuickBenchTests
                 "every_ratio_at_most_1_25_or_within_2_ns_of_its_floor", "geometric_mean_at_most_0_90", "cold_within_10_percent_of_warm",
                 "find_rfind_64mib_3x_faster", "bulk_reads_no_slower", "import_under_100ms_warm",
             }));
-            Assert.That(targets.Values.Select(t => t.GetProperty("met").ValueKind), Has.All.AnyOf(JsonValueKind.True, JsonValueKind.False));
+            Assert.That(targets.Where(t => t.Key != "cold_within_10_percent_of_warm").Select(t => t.Value.GetProperty("met").ValueKind),
+                Has.All.AnyOf(JsonValueKind.True, JsonValueKind.False));
+            // One cold process per operation resolves about 30% here: the 10% criterion is not judged on it.
+            Assert.That(targets["cold_within_10_percent_of_warm"].GetProperty("met").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(targets["cold_within_10_percent_of_warm"].GetProperty("cold_processes").GetInt32(), Is.EqualTo(1));
+            Assert.That(_run.Output, Does.Contain("cold_within_10_percent_of_warm           not judged: needs --cold-processes 3 or more"));
             JsonElement ratios = targets["every_ratio_at_most_1_25_or_within_2_ns_of_its_floor"];
             Assert.That(Names(ratios.GetProperty("over_warm")), Is.EqualTo(OverTheLimit(o => o)), "warm");
             Assert.That(Names(ratios.GetProperty("over_cold")), Is.EqualTo(OverTheLimit(o => o.GetProperty("cold"))), "cold");
