@@ -31,6 +31,11 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
         "{0}: '{1}' returns the C result itself and makes C-API calls, so it must be [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]: the JIT inlines P/Invoke transitions only outside try regions, and the entry point calls it inside one; and ReadyToRun code, which does not inline across the framework, is left to the JIT",
         "MmapNet.CPython", DiagnosticSeverity.Error, true);
 
+    private static readonly DiagnosticDescriptor s_compiledAhead = new(
+        "MMAPGEN004", "Implementation compiled ahead",
+        "{0} is declared Compiled = Compilation.Ahead, so '{1}' must be [MethodImpl(MethodImplOptions.NoInlining)] without AggressiveOptimization: the JIT inlines P/Invoke transitions only outside try regions, and the entry point calls it inside one; and ReadyToRun leaves a method marked AggressiveOptimization to the JIT, which is what Ahead is declared not to need",
+        "MmapNet.CPython", DiagnosticSeverity.Error, true);
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         IncrementalValuesProvider<INamedTypeSymbol> types = context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -70,8 +75,16 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
             }
 
             // NoInlining | AggressiveOptimization (512, which netstandard2.0's MethodImplAttributes does not name).
-            const MethodImplAttributes OutOfLineAndJitted = MethodImplAttributes.NoInlining | (MethodImplAttributes)512;
-            if (row.Returns == "Native" && (implementation.MethodImplementationFlags & OutOfLineAndJitted) != OutOfLineAndJitted)
+            const MethodImplAttributes AggressiveOptimization = (MethodImplAttributes)512;
+            const MethodImplAttributes OutOfLineAndJitted = MethodImplAttributes.NoInlining | AggressiveOptimization;
+            MethodImplAttributes compilation = implementation.MethodImplementationFlags & OutOfLineAndJitted;
+            if (row.Returns == "Native" && row.CompiledAhead && compilation != MethodImplAttributes.NoInlining)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(s_compiledAhead, location, row.Describe(), row.Implementation));
+                continue;
+            }
+
+            if (row.Returns == "Native" && !row.CompiledAhead && compilation != OutOfLineAndJitted)
             {
                 output.ReportDiagnostic(Diagnostic.Create(s_mustNotInline, location, row.Describe(), row.Implementation));
                 continue;
@@ -182,7 +195,11 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
         string arguments = string.Join(", ", signature.Parameters.Take(signature.Parameters.Length - signature.UnusedTrailing).Select(p => p.Name));
         code.AppendLine($"    /// <summary>The entry point of {row.Describe()}: runs <see cref=\"{row.Implementation}\"/> where no .NET exception can escape.</summary>");
         code.AppendLine("    [UnmanagedCallersOnly]");
-        code.AppendLine("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+        if (!row.CompiledAhead)
+        {
+            code.AppendLine("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+        }
+
         code.AppendLine($"    private static {signature.Return} {row.EntryName}({parameters})");
         code.AppendLine("    {");
         string onException = signature.Failure switch
@@ -284,6 +301,9 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
 
         public string Since { get; private set; } = "";
 
+        /// <summary>Declared <c>Compiled = Compilation.Ahead</c>: the entry point is left to ReadyToRun, with its implementation.</summary>
+        public bool CompiledAhead { get; private set; }
+
         public Signature Signature { get; private set; } = null!;
 
         public string EntryName => Implementation + "Entry";
@@ -334,6 +354,10 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
                 else if (named.Key == "Since")
                 {
                     row.Since = (string)named.Value.Value!;
+                }
+                else if (named.Key == "Compiled")
+                {
+                    row.CompiledAhead = EnumName(named.Value) == "Ahead";
                 }
             }
 

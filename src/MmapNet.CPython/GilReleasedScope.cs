@@ -8,20 +8,28 @@ namespace MmapNet.CPython;
 /// Other Python threads run meanwhile; the core does nothing in the scope but the system calls.
 /// </summary>
 /// <remarks>
+/// <para>
 /// During finalization the GIL is kept: a thread that gives it up then is not let back (CPython ends it with
 /// pthread_exit, which would unwind through .NET frames).
+/// </para>
+/// <para>
+/// The scope is the core's <see cref="BlockingCallHooks"/> over the two functions here, not a type of this assembly:
+/// the core's scoped code is generic over the scope's type, and only over a type of its own assembly is that code
+/// precompiled (see <see cref="BlockingCallHooks"/>).
+/// </para>
 /// </remarks>
-internal unsafe struct GilReleasedScope : IBlockingCallScope
+internal static unsafe class GilReleasedScope
 {
-    private nint _threadState;
+    /// <summary>A scope for one scoped call of the core; it keeps the thread state between its two ends.</summary>
+    public static BlockingCallHooks Create() => new(&Release, &Reacquire);
 
-    public void Enter() => _threadState = FastPy_IsFinalizing() != 0 ? 0 : PyEval_SaveThread();
+    private static nint Release() => FastPy_IsFinalizing() != 0 ? 0 : PyEval_SaveThread();
 
-    public readonly void Exit()
+    private static void Reacquire(nint threadState)
     {
-        if (_threadState != 0)
+        if (threadState != 0)
         {
-            PyEval_RestoreThread(_threadState);
+            PyEval_RestoreThread(threadState);
         }
     }
 }

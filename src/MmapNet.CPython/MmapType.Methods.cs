@@ -14,11 +14,11 @@ namespace MmapNet.CPython;
 // directly from the argument tuple, anything else goes through CPython's own PyArg_ParseTuple.
 internal static unsafe partial class MmapType
 {
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled ahead: MmapTypeDeclaration.cs
     private static nint Close(nint self) => CloseObject(self);
 
     /// <summary><c>__exit__(*args)</c>: closes, whatever the arguments (on 3.10 through <c>self.close()</c>).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled ahead: MmapTypeDeclaration.cs
     private static nint Exit(nint self, nint arguments)
     {
         if (!s_profile.ExitCallsCloseMethod)
@@ -42,12 +42,11 @@ internal static unsafe partial class MmapType
         return result;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
     private static nint CloseObject(nint self)
     {
         // The object's lease goes back with the close, inside the GIL-released scope where the munmap then happens.
         MmapObject* obj = (MmapObject*)self;
-        GilReleasedScope scope = default;
+        BlockingCallHooks scope = GilReleasedScope.Create();
         MmapStatus status = MmapObject.MapOf(self).CloseCore(HoldsLease(obj) ? 1 : 0, ref scope);
         if (!status.IsOk)
         {
@@ -58,7 +57,7 @@ internal static unsafe partial class MmapType
         return NewNone();
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled ahead: MmapTypeDeclaration.cs
     private static nint Enter(nint self)
     {
         if (MmapObject.MapOf(self).IsClosed)
@@ -118,7 +117,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>flush([offset[, size]])</c>: "|nn".</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled ahead: MmapTypeDeclaration.cs
     private static nint Flush(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -147,7 +146,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>madvise(option[, start[, length]])</c>: "i|nn".</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled ahead: MmapTypeDeclaration.cs
     private static nint Advise(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -258,7 +257,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>resize(newsize)</c>: "n". The object's own lease does not count against the resize.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled ahead: MmapTypeDeclaration.cs
     private static nint Resize(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -321,7 +320,7 @@ internal static unsafe partial class MmapType
         return MmapStatus.Ok;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled ahead: MmapTypeDeclaration.cs
     private static nint Size(nint self)
     {
         MmapStatus status = MmapObject.MapOf(self).SizeCore(out long size);

@@ -94,7 +94,7 @@ internal static unsafe partial class MmapType
     /// <c>mmap.mmap(fileno, length, flags=MAP_SHARED, prot=PROT_WRITE|PROT_READ, access=ACCESS_DEFAULT,
     /// offset=0, *, trackfd=True)</c>: CPython's parser and order of checks, then the audit event.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled ahead: MmapTypeDeclaration.cs
     private static nint New(nint type, nint args, nint kwargs)
     {
         int fd = 0;
@@ -130,7 +130,7 @@ internal static unsafe partial class MmapType
         MemoryMap? map;
         if (s_profile.ReleasesGilAroundMmap)
         {
-            GilReleasedScope scope = default;
+            BlockingCallHooks scope = GilReleasedScope.Create();
             status = MemoryMap.Open(request, out map, ref scope);
         }
         else
@@ -160,7 +160,6 @@ internal static unsafe partial class MmapType
     /// object cannot be allocated. A map that is already closed gives an object that is closed from the
     /// start (it holds no lease; every operation checks <c>closed</c> first).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
     public static nint Wrap(nint type, MemoryMap map, bool owns)
     {
         delegate* unmanaged<nint, nint, nint> allocate = (delegate* unmanaged<nint, nint, nint>)PyType_GetSlot(type, TypeSlotIds.Alloc);
@@ -184,7 +183,7 @@ internal static unsafe partial class MmapType
     /// weak references are cleared, so their callbacks and <c>weakref.finalize</c> see the memory and the descriptor
     /// already gone.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled ahead: MmapTypeDeclaration.cs
     private static void Dealloc(nint self)
     {
         nint type = TypeOf(self);
@@ -212,7 +211,6 @@ internal static unsafe partial class MmapType
     /// any case, after which the memory may be unmapped at any time. The GIL is released around the unmapping, as
     /// the stdlib's dealloc does.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
     private static void Detach(MmapObject* obj, bool close)
     {
         if (obj->Map == 0)
@@ -222,7 +220,7 @@ internal static unsafe partial class MmapType
 
         MemoryMap map = MmapObject.MapOf((nint)obj);
         MmapObjectRegistry.Unregister(map, (nint)obj);
-        GilReleasedScope scope = default;
+        BlockingCallHooks scope = GilReleasedScope.Create();
         if (close && map.CloseCore(HoldsLease(obj) ? 1 : 0, ref scope).IsOk)
         {
             obj->Flags &= ~MmapObjectFlags.HoldsLease;
@@ -255,7 +253,7 @@ internal static unsafe partial class MmapType
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int Traverse(nint self, delegate* unmanaged<nint, void*, int> visit, void* arg) => visit(TypeOf(self), arg);
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // compiled ahead: MmapTypeDeclaration.cs
     private static nint Repr(nint self)
     {
         MemoryMap map = MmapObject.MapOf(self);

@@ -3,7 +3,7 @@ namespace MmapNet;
 /// <summary>
 /// The arguments of CPython's <c>mmap.mmap(fileno, length, flags, prot, access, offset, trackfd)</c>,
 /// as plain integers so that invalid combinations can be represented and refused exactly as CPython
-/// refuses them. <see cref="MemoryMap.Resolve"/> checks and normalises it; <see cref="MemoryMap.Open"/>
+/// refuses them. <see cref="MemoryMap.Resolve"/> checks and normalises it; <see cref="MemoryMap.Open(in MapRequest, out MemoryMap?)"/>
 /// maps it. CPython audits <c>mmap.__new__</c> between the two, so they are separate steps.
 /// </summary>
 internal struct MapRequest

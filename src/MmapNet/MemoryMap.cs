@@ -257,6 +257,10 @@ public sealed unsafe partial class MemoryMap : IDisposable
         return Open(request, out map, ref none);
     }
 
+    /// <summary>The scoped <c>Open</c> over <see cref="BlockingCallHooks"/>, compiled ahead in this assembly (see there).</summary>
+    internal static MmapStatus Open(in MapRequest request, out MemoryMap? map, ref BlockingCallHooks scope) =>
+        Open<BlockingCallHooks>(request, out map, ref scope);
+
     /// <summary>As <see cref="Open(in MapRequest, out MemoryMap?)"/>, with the <c>mmap</c> call itself inside <paramref name="scope"/>.</summary>
     internal static MmapStatus Open<TScope>(in MapRequest request, out MemoryMap? map, ref TScope scope)
         where TScope : struct, IBlockingCallScope
@@ -341,6 +345,9 @@ public sealed unsafe partial class MemoryMap : IDisposable
         return CloseCore(leasesToReturn: 0, ref none);
     }
 
+    /// <summary>The scoped <c>CloseCore</c> over <see cref="BlockingCallHooks"/>, compiled ahead in this assembly (see there).</summary>
+    internal MmapStatus CloseCore(int leasesToReturn, ref BlockingCallHooks scope) => CloseCore<BlockingCallHooks>(leasesToReturn, ref scope);
+
     /// <summary>
     /// Closes: marks the map closed (under the transition lock, so that every later check sees it), then, inside
     /// <paramref name="scope"/>, closes the descriptor and lets the mapping go, returning <paramref name="leasesToReturn"/>
@@ -385,6 +392,9 @@ public sealed unsafe partial class MemoryMap : IDisposable
 
         return MmapStatus.Ok;
     }
+
+    /// <summary>The scoped <c>ReleaseLongLease</c> over <see cref="BlockingCallHooks"/>, compiled ahead in this assembly (see there).</summary>
+    internal void ReleaseLongLease(ref BlockingCallHooks scope) => ReleaseLongLease<BlockingCallHooks>(ref scope);
 
     /// <summary>Returns a long lease inside <paramref name="scope"/>: the unmapping of a closed map may fall to it.</summary>
     internal void ReleaseLongLease<TScope>(ref TScope scope)

@@ -16,16 +16,27 @@ internal static unsafe class NativeTables
     private static byte** s_keywordsWithTrackFd;
     private static byte** s_keywords;
 
-    /// <summary>Zeroed room for <paramref name="count"/> structures (a zeroed entry ends each table).</summary>
+    /// <summary>Zeroed room for <paramref name="count"/> structures of this assembly (a zeroed entry ends each table).</summary>
+    /// <remarks>
+    /// Only over this assembly's structures: ReadyToRun leaves an instantiation over the framework's types alone (of
+    /// <c>byte</c>, of <c>nint</c>), and the JIT then compiled it at run time, one of them at the first constructor
+    /// call. <see cref="AllocateBytes"/> and <see cref="AllocatePointers"/> are for those.
+    /// </remarks>
     public static T* Allocate<T>(int count)
         where T : unmanaged =>
         (T*)NativeMemory.AllocZeroed((nuint)count, (nuint)sizeof(T));
+
+    /// <summary>Zeroed room for <paramref name="count"/> bytes.</summary>
+    public static byte* AllocateBytes(int count) => (byte*)NativeMemory.AllocZeroed((nuint)count, 1);
+
+    /// <summary>Zeroed room for <paramref name="count"/> pointers (a NULL ends each table).</summary>
+    public static byte** AllocatePointers(int count) => (byte**)NativeMemory.AllocZeroed((nuint)count, (nuint)sizeof(nint));
 
     /// <summary>A NUL-terminated UTF-8 copy of <paramref name="text"/>.</summary>
     public static byte* Utf8(string text)
     {
         int length = Encoding.UTF8.GetByteCount(text);
-        byte* copy = Allocate<byte>(length + 1);
+        byte* copy = AllocateBytes(length + 1);
         Encoding.UTF8.GetBytes(text, new Span<byte>(copy, length));
         return copy;
     }
@@ -36,13 +47,13 @@ internal static unsafe class NativeTables
         if (s_keywords == null)
         {
             string[] names = ["fileno", "length", "flags", "prot", "access", "offset", "trackfd"];
-            byte** withTrackFd = (byte**)Allocate<nint>(names.Length + 1);
+            byte** withTrackFd = AllocatePointers(names.Length + 1);
             for (int i = 0; i < names.Length; i++)
             {
                 withTrackFd[i] = Utf8(names[i]);
             }
 
-            byte** without = (byte**)Allocate<nint>(names.Length);
+            byte** without = AllocatePointers(names.Length);
             for (int i = 0; i < names.Length - 1; i++)
             {
                 without[i] = withTrackFd[i];
