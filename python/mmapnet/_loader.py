@@ -35,6 +35,7 @@ _ENTRY_TYPE = "MmapNet.CPython.ModuleEntryPoints, MmapNet.CPython"
 _ENTRY_METHOD = "CreateModule"
 _ASSEMBLIES = ("MmapNet.dll", "MmapNet.CPython.dll")
 _RUNTIME_CONFIG = "MmapNet.CPython.runtimeconfig.json"
+_FAULTS_LIBRARY = "libmmapnet_faults.so"  # Native/memory_faults.c, beside the assemblies
 _BUILD_COMMAND = "dotnet build src/MmapNet.CPython -c Release"
 
 # hostfxr_delegate_type values (hostfxr.h)
@@ -287,11 +288,24 @@ class _Runtime:
         return pointer.value
 
 
+def _note_python_fault_handlers(directory):
+    """Has the module's signal library note Python's SIGSEGV and SIGBUS handlers before CoreCLR puts its own over them:
+    the module's handler then passes a signal that was sent (kill, raise) to them, past the runtime's, which took it
+    for a fault and let the process live (src/MmapNet.CPython/Native/memory_faults.c). The library is the one the module
+    loads from the same folder, so the note is where its handler reads it. Without it (a build that left it out), faults
+    and signals end the process as the runtime decides, and the module works the same."""
+    import ctypes
+    path = os.path.join(directory, _FAULTS_LIBRARY)
+    if os.path.isfile(path):
+        ctypes.CDLL(path).mmapnet_faults_note_python_handlers()
+
+
 def runtime():
     """The CoreCLR runtime of this process, booted on first use with the assemblies loaded."""
     global _runtime
     if _runtime is None:
         directory = assembly_directory()
+        _note_python_fault_handlers(directory)
         booted = _Runtime(os.path.join(directory, _RUNTIME_CONFIG))
         for name in _ASSEMBLIES:
             booted.load_assembly(os.path.join(directory, name))

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using MmapNet.CPython;
+using MmapNet.CPython.Native;
 using MmapNet.Host.Native;
 using Python.Runtime;
 using static MmapNet.CPython.Native.PythonApi;
@@ -113,6 +114,11 @@ public sealed class EmbeddedPython : IDisposable
         {
             PythonEngine.ProgramName = executable;
         }
+
+        // Before the interpreter, so that faulthandler (enabled at its start or later) goes over it: a fault that ends
+        // the process then ends it by the signal, as it ends python's, not by the runtime's handler overrunning
+        // faulthandler's stack. Without the library, faults end the process all the same, by SIGABRT.
+        MemoryFaults.InstallBeforePython();
 
         // Leaves the GIL held by this thread.
         PythonEngine.Initialize(setSysArgv: false, initSigs: options.InstallSignalHandlers);

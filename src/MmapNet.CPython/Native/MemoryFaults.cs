@@ -4,9 +4,10 @@ using System.Runtime.InteropServices;
 namespace MmapNet.CPython.Native;
 
 /// <summary>
-/// The signal handler of Native/memory_faults.c: a fault on a map's memory (a truncated file, a map with no access)
+/// The signal handlers of Native/memory_faults.c: a fault on a map's memory (a truncated file, a map with no access)
 /// ends the process by that signal, as it ends CPython's (with faulthandler's traceback when faulthandler is on),
-/// instead of the .NET runtime's abort. The file says how and why.
+/// instead of the .NET runtime's abort; and a fatal signal sent to the process ends it as it ends CPython's, where the
+/// runtime's handlers took it for a fault. The file says how and why.
 /// </summary>
 internal static partial class MemoryFaults
 {
@@ -27,6 +28,27 @@ internal static partial class MemoryFaults
         }
     }
 
+    /// <summary>
+    /// For a .NET program that embeds CPython, before the interpreter starts: a fatal signal that faulthandler raises
+    /// again from its handler takes the default action instead of going to the runtime's handler, which overran
+    /// faulthandler's alternate stack (Native/memory_faults.c says how). Once per process: 0, an errno, or -1 when the
+    /// library is not beside the assemblies.
+    /// </summary>
+    public static int InstallBeforePython()
+    {
+        try
+        {
+            return InstallHandlerBeforePython();
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return -1;
+        }
+    }
+
     [LibraryImport("mmapnet_faults", EntryPoint = "mmapnet_faults_install")]
     private static partial int InstallHandler();
+
+    [LibraryImport("mmapnet_faults", EntryPoint = "mmapnet_faults_install_before_python")]
+    private static partial int InstallHandlerBeforePython();
 }

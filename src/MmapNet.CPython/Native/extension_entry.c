@@ -20,6 +20,10 @@
 /* The module's .NET entry point in this build (ModuleEntryPoints.InitializeExtensionModule). */
 extern void *mmapnet_create_module(void);
 
+/* memory_faults.c, linked into each build: notes Python's SIGSEGV and SIGBUS handlers, to be called before the build's
+ * .NET runtime starts (at its first call) and puts its own over them. */
+extern int mmapnet_faults_note_python_handlers(void);
+
 typedef void *(*create_module)(void);
 
 #define FASTER_BUILD "_mmapnet-x86-64-v3.so"
@@ -61,7 +65,9 @@ static create_module faster_build(void)
         return NULL; /* not built beside this one: this build serves */
     }
 
-    return (create_module)dlsym(library, "mmapnet_create_module");
+    /* That build's own entry point, which finds itself the faster build and makes the module: what it does first
+     * (below) goes to its own copy of memory_faults.c, the one its module uses. */
+    return (create_module)dlsym(library, "PyInit__mmapnet");
 #else
     return NULL;
 #endif
@@ -70,5 +76,12 @@ static create_module faster_build(void)
 __attribute__((visibility("default"))) void *PyInit__mmapnet(void)
 {
     create_module create = faster_build();
-    return create != NULL ? create() : mmapnet_create_module();
+    if (create != NULL)
+    {
+        return create();
+    }
+
+    /* Before this build's .NET runtime starts, at its first call, and puts its signal handlers over Python's. */
+    mmapnet_faults_note_python_handlers();
+    return mmapnet_create_module();
 }

@@ -16,12 +16,30 @@
  * the thread's stack (a stack overflow's guard page, which the runtime reports itself). Every other signal, and the
  * refault itself, goes to the runtime's handler unchanged. Nothing here runs unless the process faults.
  *
+ * A signal that someone sent (kill, raise: si_code <= 0) is not a fault, but the runtime's handlers take one for a fault
+ * all the same. Where the runtime started inside Python (both routes that boot it from python/mmapnet), Python's
+ * handler is the one below the runtime's, and the runtime passed such a signal on only when that was a handler: to the
+ * default action, it "let the instruction run again", and the process lived on where Python's dies. So the handler here
+ * passes a sent signal to Python's own disposition, past the runtime (noted before the runtime starts, by
+ * mmapnet_faults_note_python_handlers), for SIGSEGV and SIGBUS and for SIGFPE and SIGILL, the others the runtime
+ * takes for faults and faulthandler ends the process by.
+ *
+ * Where a .NET program embeds CPython (MmapNet.Host), the runtime comes first, and faulthandler, enabled later, puts
+ * its handler over the runtime's. When a signal ends the process, faulthandler prints its traceback and raises the
+ * signal again from within its handler, on its alternate stack, so the runtime's handler ran nested in it, took the
+ * raised signal for a fault, and needed more room than is left there where a signal frame is large (AVX-512 machines:
+ * 3.4 KB each): it overran faulthandler's 16 KB stack, and the process ended by SIGABRT ("stack smashing detected"),
+ * or, with faulthandler off, lived on. mmapnet_faults_install_before_python, called before the interpreter starts,
+ * puts a handler between the two that gives a sent signal the default action, which ends the process by it, as in
+ * CPython. A fault still goes to the runtime.
+ *
  * Standard C and the Linux/glibc signal interface only; x86-64 and AArch64.
  */
 
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +48,38 @@
 /* A fault this close below (or above) the interrupted stack pointer is taken for a stack overflow. */
 #define STACK_GUARD_DISTANCE (256 * 1024)
 
-static struct sigaction previous_segv;
-static struct sigaction previous_bus;
+/* The signals the runtime takes for faults of its code and faulthandler ends the process by. */
+static const int fault_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL };
+#define FAULT_SIGNAL_COUNT (sizeof fault_signals / sizeof fault_signals[0])
+
+/* What handled each signal before mmapnet_faults_install put its handler over it (the runtime's). */
+static struct sigaction previous[FAULT_SIGNAL_COUNT];
 static volatile sig_atomic_t installed;
+
+/* Python's own dispositions, noted before the runtime started (see above), where it started inside Python. */
+static struct sigaction python_handlers[FAULT_SIGNAL_COUNT];
+static volatile sig_atomic_t python_noted;
+
+/* Below the handler of mmapnet_faults_install_before_python: the runtime's, where a .NET program embeds CPython. */
+static struct sigaction runtime_handlers[FAULT_SIGNAL_COUNT];
+static volatile sig_atomic_t installed_before_python;
+
+static size_t slot_of(int signal_number)
+{
+    size_t i = 0;
+    while (i < FAULT_SIGNAL_COUNT - 1 && fault_signals[i] != signal_number)
+    {
+        i++;
+    }
+
+    return i;
+}
+
+/* Whether someone sent the signal (kill, raise), rather than the kernel for a fault of an instruction (si_code > 0). */
+static int was_sent(const siginfo_t *info)
+{
+    return info->si_code <= 0;
+}
 
 /* The same access again, in native code. Not expected to return: the access faults as it did. If the page has come
  * back meanwhile, there is no way back into the interrupted code, so the process ends. */
@@ -43,20 +90,38 @@ __attribute__((noinline, noreturn, used)) void mmapnet_faults_refault(volatile u
     abort();
 }
 
-static void pass_on(const struct sigaction *previous, int signal_number, siginfo_t *info, void *context)
+/* The default action, now: it ends the process by the signal (the handlers here never defer it: SA_NODEFER). */
+static void take_default_action(int signal_number)
 {
-    if (previous->sa_flags & SA_SIGINFO)
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
+static void pass_on(const struct sigaction *handler, int signal_number, siginfo_t *info, void *context)
+{
+    if (handler->sa_flags & SA_SIGINFO)
     {
-        previous->sa_sigaction(signal_number, info, context);
+        handler->sa_sigaction(signal_number, info, context);
     }
-    else if (previous->sa_handler == SIG_DFL || previous->sa_handler == SIG_IGN)
+    else if (handler->sa_handler == SIG_IGN && was_sent(info))
     {
-        /* Nobody else handles it: restore the default and let the faulting instruction run again. */
-        signal(signal_number, SIG_DFL);
+        /* Ignored, as it would have been. */
+    }
+    else if (handler->sa_handler == SIG_DFL || handler->sa_handler == SIG_IGN)
+    {
+        if (was_sent(info))
+        {
+            take_default_action(signal_number);
+        }
+        else
+        {
+            /* Nobody else handles the fault: restore the default and let the faulting instruction run again. */
+            signal(signal_number, SIG_DFL);
+        }
     }
     else
     {
-        previous->sa_handler(signal_number);
+        handler->sa_handler(signal_number);
     }
 }
 
@@ -67,7 +132,7 @@ static int is_map_fault(int signal_number, const siginfo_t *info, uintptr_t stac
         return info->si_code == BUS_ADRERR;
     }
 
-    if (info->si_code != SEGV_ACCERR)
+    if (signal_number != SIGSEGV || info->si_code != SEGV_ACCERR)
     {
         return 0;
     }
@@ -79,6 +144,14 @@ static int is_map_fault(int signal_number, const siginfo_t *info, uintptr_t stac
 
 static void handle_fault(int signal_number, siginfo_t *info, void *context)
 {
+    size_t slot = slot_of(signal_number);
+    if (was_sent(info))
+    {
+        /* Past the runtime, to what Python had, where it started inside Python; else to what is below. */
+        pass_on(python_noted ? &python_handlers[slot] : &previous[slot], signal_number, info, context);
+        return;
+    }
+
     ucontext_t *interrupted = context;
 #if defined(__x86_64__)
     uintptr_t pc = (uintptr_t)interrupted->uc_mcontext.gregs[REG_RIP];
@@ -91,7 +164,7 @@ static void handle_fault(int signal_number, siginfo_t *info, void *context)
 #endif
     uintptr_t refault = (uintptr_t)&mmapnet_faults_refault;
     /* The refault's own fault comes from within its few instructions: pass it on. */
-    if (info->si_code > 0 && !(pc >= refault && pc < refault + 64) && is_map_fault(signal_number, info, sp))
+    if (!(pc >= refault && pc < refault + 64) && is_map_fault(signal_number, info, sp))
     {
         /* Enter the refault as if called: below the interrupted code's red zone, with the ABI's stack alignment. */
 #if defined(__x86_64__)
@@ -107,26 +180,47 @@ static void handle_fault(int signal_number, siginfo_t *info, void *context)
         return;
     }
 
-    pass_on(signal_number == SIGBUS ? &previous_bus : &previous_segv, signal_number, info, context);
+    pass_on(&previous[slot], signal_number, info, context);
 }
 
-static int install_one(int signal_number, struct sigaction *previous)
+static void handle_before_python(int signal_number, siginfo_t *info, void *context)
 {
-    struct sigaction action;
-    if (sigaction(signal_number, NULL, previous) != 0)
+    if (was_sent(info))
     {
-        return errno;
+        take_default_action(signal_number);
+        return;
     }
 
-    memset(&action, 0, sizeof action);
-    action.sa_sigaction = handle_fault;
-    /* On the alternate stack where the runtime has one (a stack overflow must still reach it), never deferred. */
-    action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
-    sigemptyset(&action.sa_mask);
-    return sigaction(signal_number, &action, NULL) == 0 ? 0 : errno;
+    pass_on(&runtime_handlers[slot_of(signal_number)], signal_number, info, context);
 }
 
-/* Installs the handler over whatever handles SIGSEGV and SIGBUS now (the runtime's); once per process. 0 or an errno. */
+/* Puts handler over each signal, keeping what was there in below. 0 or an errno. */
+static int install_over(void (*handler)(int, siginfo_t *, void *), struct sigaction *below)
+{
+    for (size_t i = 0; i < FAULT_SIGNAL_COUNT; i++)
+    {
+        struct sigaction action;
+        if (sigaction(fault_signals[i], NULL, &below[i]) != 0)
+        {
+            return errno;
+        }
+
+        memset(&action, 0, sizeof action);
+        action.sa_sigaction = handler;
+        /* On the alternate stack where the runtime has one (a stack overflow must still reach it), never deferred. */
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+        sigemptyset(&action.sa_mask);
+        if (sigaction(fault_signals[i], &action, NULL) != 0)
+        {
+            return errno;
+        }
+    }
+
+    return 0;
+}
+
+/* Installs the handler over whatever handles the signals now (the runtime's, or faulthandler's over it); once per
+ * process. 0 or an errno. */
 int mmapnet_faults_install(void)
 {
     if (installed)
@@ -134,15 +228,49 @@ int mmapnet_faults_install(void)
         return 0;
     }
 
-    int error = install_one(SIGSEGV, &previous_segv);
-    if (error == 0)
-    {
-        error = install_one(SIGBUS, &previous_bus);
-    }
-
+    int error = install_over(handle_fault, previous);
     if (error == 0)
     {
         installed = 1;
+    }
+
+    return error;
+}
+
+/* In a Python process, before a .NET runtime starts there (python/mmapnet's CoreCLR boot, the NativeAOT module's
+ * entry point): notes Python's dispositions (see above); once per process. 0 or an errno. */
+int mmapnet_faults_note_python_handlers(void)
+{
+    if (python_noted)
+    {
+        return 0;
+    }
+
+    for (size_t i = 0; i < FAULT_SIGNAL_COUNT; i++)
+    {
+        if (sigaction(fault_signals[i], NULL, &python_handlers[i]) != 0)
+        {
+            return errno;
+        }
+    }
+
+    python_noted = 1;
+    return 0;
+}
+
+/* For a .NET program that embeds CPython: installs handle_before_python over the runtime's handlers, before the
+ * interpreter starts (faulthandler's then goes over it); once per process. 0 or an errno. */
+int mmapnet_faults_install_before_python(void)
+{
+    if (installed_before_python)
+    {
+        return 0;
+    }
+
+    int error = install_over(handle_before_python, runtime_handlers);
+    if (error == 0)
+    {
+        installed_before_python = 1;
     }
 
     return error;
