@@ -3,13 +3,15 @@
     python ops.py [OPERATION ...]        (all of them when none is named)
 
 The two modules are timed alternately in this one process (best of 15 timings of 20,000 calls; 2,000 for the
-constructor), after three warm-up passes with pauses, so that the CPU's state and the interpreter's are the same for
+constructor and the context manager), after three warm-up passes with pauses, so that the CPU's state and the interpreter's are the same for
 both. Prints "MODULE OPERATION NANOSECONDS" lines; run.sh runs it in alternated processes of the two checkouts and takes
 medians, because a ratio moves by 10-30% from one process to the next (code and data placement).
 """
 
 import mmap as stdlib
+import os
 import sys
+import tempfile
 import time
 import timeit
 
@@ -34,26 +36,34 @@ OPERATIONS = {
     "write64": "m.seek(0); m.write(b64)",
     "move64": "m.move(0, 4096, 64)",
     "mv": "memoryview(m)[4096:4160]",
+    "size": "f.size()",  # fstat
+    "flush": "f.flush(0, 4096)",  # msync of a page not written
+    "repr": "repr(f)",
+    "with": "with M(-1, 4096): pass",
 }
 
 
 def main(selected):
     environments = {}
+    file_descriptor, path = tempfile.mkstemp()
+    os.write(file_descriptor, b"\0" * (1 << 16))
+    os.unlink(path)  # the maps keep it
     for module, name in ((stdlib, "std"), (mmapnet, "net")):
         m = module.mmap(-1, 1 << 20)
         m[2000:2008] = b"needle!!"
         m[500] = 10
         t = module.mmap(-1, 1 << 16)
         t.write(b"alpha beta gamma delta info debug map\n" * ((1 << 16) // 38))
-        environments[name] = {"m": m, "t": t, "b64": b"x" * 64, "M": module.mmap}
+        f = module.mmap(file_descriptor, 0)
+        environments[name] = {"m": m, "t": t, "f": f, "b64": b"x" * 64, "M": module.mmap}
     for _ in range(3):
         for operation in selected:
             for environment in environments.values():
-                timeit.Timer(OPERATIONS[operation], globals=environment).timeit(300 if operation == "ctor" else 3000)
+                timeit.Timer(OPERATIONS[operation], globals=environment).timeit(300 if operation in ("ctor", "with") else 3000)
         time.sleep(0.4)
     for operation in selected:
         timers = {name: timeit.Timer(OPERATIONS[operation], globals=environment) for name, environment in environments.items()}
-        number = 2000 if operation == "ctor" else 20000
+        number = 2000 if operation in ("ctor", "with") else 20000
         best = dict.fromkeys(timers, float("inf"))
         for _ in range(15):
             for name, timer in timers.items():
