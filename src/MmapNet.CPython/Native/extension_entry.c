@@ -26,6 +26,8 @@ extern int mmapnet_faults_note_python_handlers(void);
 
 typedef void *(*create_module)(void);
 
+void *PyInit__mmapnet(void);
+
 #define FASTER_BUILD "_mmapnet-x86-64-v3.so"
 
 static create_module faster_build(void)
@@ -67,7 +69,9 @@ static create_module faster_build(void)
 
     /* That build's own entry point, which finds itself the faster build and makes the module: what it does first
      * (below) goes to its own copy of memory_faults.c, the one its module uses. */
-    return (create_module)dlsym(library, "PyInit__mmapnet");
+    create_module entry = (create_module)dlsym(library, "PyInit__mmapnet");
+    /* The same file under the other name (a link): this build serves, rather than calling itself. */
+    return entry == (create_module)&PyInit__mmapnet ? NULL : entry;
 #else
     return NULL;
 #endif

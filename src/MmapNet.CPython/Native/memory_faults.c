@@ -99,11 +99,8 @@ static void take_default_action(int signal_number)
 
 static void pass_on(const struct sigaction *handler, int signal_number, siginfo_t *info, void *context)
 {
-    if (handler->sa_flags & SA_SIGINFO)
-    {
-        handler->sa_sigaction(signal_number, info, context);
-    }
-    else if (handler->sa_handler == SIG_IGN && was_sent(info))
+    /* SIG_DFL and SIG_IGN first, whatever the flags say: sa_handler and sa_sigaction are the same field. */
+    if (handler->sa_handler == SIG_IGN && was_sent(info))
     {
         /* Ignored, as it would have been. */
     }
@@ -118,6 +115,10 @@ static void pass_on(const struct sigaction *handler, int signal_number, siginfo_
             /* Nobody else handles the fault: restore the default and let the faulting instruction run again. */
             signal(signal_number, SIG_DFL);
         }
+    }
+    else if (handler->sa_flags & SA_SIGINFO)
+    {
+        handler->sa_sigaction(signal_number, info, context);
     }
     else
     {
@@ -207,9 +208,17 @@ static int install_over(void (*handler)(int, siginfo_t *, void *), struct sigact
 
         memset(&action, 0, sizeof action);
         action.sa_sigaction = handler;
-        /* On the alternate stack where the runtime has one (a stack overflow must still reach it), never deferred. */
-        action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
-        sigemptyset(&action.sa_mask);
+        /* On the stack, and with the mask, the handler below would have had, since it runs within this one: the
+         * runtime handles a fault of its code in the handler, on the alternate stack only for SIGSEGV (which it
+         * leaves for the thread's own), and blocks its own signals meanwhile. SIGSEGV always on the alternate stack,
+         * where there is one: a stack overflow must still reach the handler. Never deferred. */
+        action.sa_flags = SA_SIGINFO | SA_NODEFER | (below[i].sa_flags & SA_ONSTACK);
+        if (fault_signals[i] == SIGSEGV)
+        {
+            action.sa_flags |= SA_ONSTACK;
+        }
+
+        action.sa_mask = below[i].sa_mask;
         if (sigaction(fault_signals[i], &action, NULL) != 0)
         {
             return errno;
@@ -241,8 +250,9 @@ int mmapnet_faults_install(void)
  * entry point): notes Python's dispositions (see above); once per process. 0 or an errno. */
 int mmapnet_faults_note_python_handlers(void)
 {
-    if (python_noted)
+    if (python_noted || installed)
     {
+        /* Noted once; and never after the handler here went in, which would note it as Python's. */
         return 0;
     }
 
