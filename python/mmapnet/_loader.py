@@ -258,7 +258,9 @@ class _Runtime:
             return pointer.value
 
         # int load_assembly(const char_t *assembly_path, void *load_context, void *reserved)
-        # The first delegate starts the runtime, which reads its settings from the environment then (see above).
+        # The first delegate starts the runtime, which reads its settings from the environment then (see above), and
+        # puts its signal handlers over Python's: noted just before.
+        _note_python_fault_handlers(os.path.dirname(runtime_config))
         with _boot_environment(), _python_signal_handlers():
             load_assembly_pointer = delegate(_HDT_LOAD_ASSEMBLY)
         self._load_assembly = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p)(
@@ -289,15 +291,16 @@ class _Runtime:
 
 
 def _note_python_fault_handlers(directory):
-    """Has the module's signal library note Python's SIGSEGV and SIGBUS handlers before CoreCLR puts its own over them:
+    """Has the module's signal library note Python's fatal-signal handlers before CoreCLR puts its own over them:
     the module's handler then passes a signal that was sent (kill, raise) to them, past the runtime's, which took it
     for a fault and let the process live (src/MmapNet.CPython/Native/memory_faults.c). The library is the one the module
-    loads from the same folder, so the note is where its handler reads it. Without it (a build that left it out), faults
-    and signals end the process as the runtime decides, and the module works the same."""
+    loads from the same folder, so the note is where its handler reads it. Without it (a build that left it out, or one
+    for another machine), faults and signals end the process as the runtime decides, and the module works the same."""
     import ctypes
-    path = os.path.join(directory, _FAULTS_LIBRARY)
-    if os.path.isfile(path):
-        ctypes.CDLL(path).mmapnet_faults_note_python_handlers()
+    try:
+        ctypes.CDLL(os.path.join(directory, _FAULTS_LIBRARY)).mmapnet_faults_note_python_handlers()
+    except (OSError, AttributeError):
+        pass  # not there, or not loadable here (built for another machine): the module loads it or goes without
 
 
 def runtime():
@@ -305,7 +308,6 @@ def runtime():
     global _runtime
     if _runtime is None:
         directory = assembly_directory()
-        _note_python_fault_handlers(directory)
         booted = _Runtime(os.path.join(directory, _RUNTIME_CONFIG))
         for name in _ASSEMBLIES:
             booted.load_assembly(os.path.join(directory, name))
