@@ -77,16 +77,11 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
             // NoInlining | AggressiveOptimization (512, which netstandard2.0's MethodImplAttributes does not name).
             const MethodImplAttributes AggressiveOptimization = (MethodImplAttributes)512;
             const MethodImplAttributes OutOfLineAndJitted = MethodImplAttributes.NoInlining | AggressiveOptimization;
-            MethodImplAttributes compilation = implementation.MethodImplementationFlags & OutOfLineAndJitted;
-            if (row.Returns == "Native" && row.CompiledAhead && compilation != MethodImplAttributes.NoInlining)
+            MethodImplAttributes expectedMarking = row.CompiledAhead ? MethodImplAttributes.NoInlining : OutOfLineAndJitted;
+            if (row.Returns == "Native" && (implementation.MethodImplementationFlags & OutOfLineAndJitted) != expectedMarking)
             {
-                output.ReportDiagnostic(Diagnostic.Create(s_compiledAhead, location, row.Describe(), row.Implementation));
-                continue;
-            }
-
-            if (row.Returns == "Native" && !row.CompiledAhead && compilation != OutOfLineAndJitted)
-            {
-                output.ReportDiagnostic(Diagnostic.Create(s_mustNotInline, location, row.Describe(), row.Implementation));
+                output.ReportDiagnostic(Diagnostic.Create(
+                    row.CompiledAhead ? s_compiledAhead : s_mustNotInline, location, row.Describe(), row.Implementation));
                 continue;
             }
 
