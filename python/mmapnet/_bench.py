@@ -799,7 +799,8 @@ def main(argv):
     parser.add_argument("--cold-processes", type=int, default=1, metavar="N",
                         help="fresh processes per operation for the cold timing (default 1); the report takes the "
                              "median one by cold/warm (the upper middle of an even count), and judges cold within 10%% "
-                             "of warm from %d processes on" % MIN_COLD_PROCESSES_JUDGED)
+                             # argparse %-formats help strings itself: the %% must reach it whole
+                             "of warm from {} processes on".format(MIN_COLD_PROCESSES_JUDGED))
     parser.add_argument("--list", action="store_true", help="list the operations and exit")
     parser.add_argument("--cold-child", metavar="NAME", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)

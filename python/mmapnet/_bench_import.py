@@ -42,6 +42,9 @@ def bench_import(argv):
     arguments = list(argv)
     while arguments:
         option = arguments.pop(0)
+        if option in ("-h", "--help"):
+            print(_USAGE)
+            return 0
         if option in ("--repeat", "--python") and arguments:
             value = arguments.pop(0)
             if option == "--repeat":

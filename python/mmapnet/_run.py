@@ -8,6 +8,9 @@ _USAGE = "usage: python -m mmapnet run script.py [args...] | python -m mmapnet r
 
 
 def run(argv):
+    if argv[:1] in (["-h"], ["--help"]):  # as `python -h`: a script cannot be named by an option
+        print(_USAGE)
+        return 0
     if not argv or (argv[0] == "-m" and len(argv) < 2):
         print(_USAGE, file=sys.stderr)
         return 2

@@ -121,6 +121,35 @@ public sealed class RunCommandTests
         }
     }
 
+    // Every command's -h and --help print its usage on stdout and succeed, as python's own -h does. bench's went through
+    // argparse, which %-formats help texts: a "10%%" already formatted once made every --help a TypeError.
+    [TestCaseSource(nameof(AllInterpreters))]
+    public async Task EveryCommandsHelp_PrintsItsUsageAndExitsWith0(string interpreterLabel)
+    {
+        PythonInterpreter interpreter = TestInterpreters.Get(interpreterLabel);
+        (string Command, string Usage)[] commands =
+        [
+            ("", "python -m mmapnet run script.py"),
+            ("run", "usage: python -m mmapnet run"),
+            ("bench", "usage: python -m mmapnet bench"),
+            ("bench-import", "usage: python -m mmapnet bench-import"),
+        ];
+        foreach ((string command, string usage) in commands)
+        {
+            foreach (string option in new[] { "-h", "--help" })
+            {
+                string[] arguments = command.Length == 0 ? ["-m", "mmapnet", option] : ["-m", "mmapnet", command, option];
+                ChildResult result = await PythonProcess.RunAsync(interpreter, arguments);
+                Assert.Multiple(() =>
+                {
+                    Assert.That(result.ExitCode, Is.EqualTo(0), result.Describe());
+                    Assert.That(result.Stdout, Does.Contain(usage), result.Describe());
+                    Assert.That(result.Stderr, Is.Empty, result.Describe());
+                });
+            }
+        }
+    }
+
     private static string Script(string name) => Path.Combine(RunFolder, name);
 
     // The "mmap served by: NAME" lines of stdout and stderr, and both streams without them.
