@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using MmapNet.TestSupport;
@@ -50,6 +51,31 @@ public sealed partial class FaultTests
         AssertAllAsync(
             label, route, ["SIGSEGV before", "SIGBUS before", "SIGFPE before", "SIGILL before", "SIGSEGV off", "SIGBUS off", "SIGFPE off", "SIGILL off"],
             variant => variant.Split(' ')[0], null, "fatal_signals.py", variant => variant.Split(' ')[1]);
+
+    /// <summary>
+    /// A fault that .NET code makes itself (a null read, an integer division by zero) is the .NET exception the runtime
+    /// makes of it, with mmapnet's fault handlers over the runtime's, where Python code can call .NET: the CoreCLR route
+    /// with pythonnet's <c>clr</c> (faulthandler off and on), and the host (faulthandler off). Those handlers must hand
+    /// the runtime every fault that is not a map's; had they taken one for a sent signal, or for a map's, the process
+    /// would have died. In the host, faulthandler's handler sits above the runtime's, which started first, and ends
+    /// the process at such a fault with the stdlib's mmap as with mmapnet (docs/reliability.md).
+    /// </summary>
+    [TestCaseSource(typeof(TestInterpreters), nameof(TestInterpreters.ClrRouteCases))]
+    [TestCaseSource(nameof(HostCases))]
+    public async Task FaultMadeByDotNetCode_IsTheRuntimesExceptionAndTheProcessLivesOn(string label, MmapnetRoute route)
+    {
+        string expected = string.Concat(
+            new[] { ("integer division by zero", "DivideByZeroException"), ("null read", "AccessViolationException") }
+                .SelectMany(fault => new[] { 1, 2 }.Select(attempt => $"{fault.Item1}, attempt {attempt}: {fault.Item2}\n"))) + "alive\n";
+        foreach (string faulthandler in route == MmapnetRoute.Host ? new[] { "off" } : new[] { "off", "before" })
+        {
+            ChildResult result = await GuestScript.RunMmapnetAsync(label, route, "managed_faults.py", [faulthandler]);
+            GuestScript.AssertExitedCleanly(result, $"faulthandler {faulthandler}");
+            Assert.That(result.Stdout, Is.EqualTo(expected), $"faulthandler {faulthandler}:\n{result.Describe()}");
+        }
+    }
+
+    public static IEnumerable<TestCaseData> HostCases() => TestInterpreters.RouteCasesOf([MmapnetRoute.Host]);
 
     private static async Task AssertAllAsync(
         string label, MmapnetRoute route, string[] variants, System.Func<string, string> scenarioOf, string? faulthandler,
