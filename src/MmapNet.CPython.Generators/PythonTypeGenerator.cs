@@ -33,7 +33,12 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
 
     private static readonly DiagnosticDescriptor s_compiledAhead = new(
         "MMAPGEN004", "Implementation compiled ahead",
-        "{0} is declared Compiled = Compilation.Ahead, so '{1}' must be [MethodImpl(MethodImplOptions.NoInlining)] without AggressiveOptimization: the JIT inlines P/Invoke transitions only outside try regions, and the entry point calls it inside one; and ReadyToRun leaves a method marked AggressiveOptimization to the JIT, which is what Ahead is declared not to need",
+        "{0} is declared Compiled = Compilation.Ahead, so '{1}' must not be marked AggressiveOptimization: ReadyToRun leaves such a method to the JIT, which is what Ahead is declared not to need{2}",
+        "MmapNet.CPython", DiagnosticSeverity.Error, true);
+
+    private static readonly DiagnosticDescriptor s_sharedEntryDisagrees = new(
+        "MMAPGEN005", "Rows sharing an entry point disagree",
+        "{0} and {1} share the entry point of '{2}', so they must both be declared Compiled = Compilation.Ahead or neither: the entry point is compiled one way",
         "MmapNet.CPython", DiagnosticSeverity.Error, true);
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -77,11 +82,26 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
             // NoInlining | AggressiveOptimization (512, which netstandard2.0's MethodImplAttributes does not name).
             const MethodImplAttributes AggressiveOptimization = (MethodImplAttributes)512;
             const MethodImplAttributes OutOfLineAndJitted = MethodImplAttributes.NoInlining | AggressiveOptimization;
-            MethodImplAttributes expectedMarking = row.CompiledAhead ? MethodImplAttributes.NoInlining : OutOfLineAndJitted;
-            if (row.Returns == "Native" && (implementation.MethodImplementationFlags & OutOfLineAndJitted) != expectedMarking)
+            // The other rows' implementations are inlined into their entry points, which ReadyToRun compiles with them
+            // unless the implementation is marked AggressiveOptimization; only a row compiled ahead is constrained.
+            MethodImplAttributes marking = implementation.MethodImplementationFlags & OutOfLineAndJitted;
+            bool wronglyMarked = row.Returns == "Native"
+                ? marking != (row.CompiledAhead ? MethodImplAttributes.NoInlining : OutOfLineAndJitted)
+                : row.CompiledAhead && (marking & AggressiveOptimization) != 0;
+            if (wronglyMarked)
             {
+                string nativeRule = row.Returns == "Native"
+                    ? "; and it returns the C result itself, so it must be [MethodImpl(MethodImplOptions.NoInlining)]: the JIT inlines P/Invoke transitions only outside try regions, and the entry point calls it inside one"
+                    : string.Empty;
                 output.ReportDiagnostic(Diagnostic.Create(
-                    row.CompiledAhead ? s_compiledAhead : s_mustNotInline, location, row.Describe(), row.Implementation));
+                    row.CompiledAhead ? s_compiledAhead : s_mustNotInline, location, row.Describe(), row.Implementation, nativeRule));
+                continue;
+            }
+
+            Row? sharing = rows.FirstOrDefault(r => r.EntryName == row.EntryName);
+            if (sharing is not null && sharing.CompiledAhead != row.CompiledAhead)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(s_sharedEntryDisagrees, location, sharing.Describe(), row.Describe(), row.Implementation));
                 continue;
             }
 
