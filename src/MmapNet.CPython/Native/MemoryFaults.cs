@@ -11,6 +11,11 @@ namespace MmapNet.CPython.Native;
 /// </summary>
 internal static partial class MemoryFaults
 {
+    // The library's file name, exactly (NativeParts.targets builds it): the runtime's loader finds it beside the
+    // assemblies at the first try, where "mmapnet_faults" sent it searching glibc's folders for mmapnet_faults.so first.
+    // The NativeAOT module links the code in and binds these calls by this name (DirectPInvoke).
+    private const string LibraryFile = "libmmapnet_faults.so";
+
     /// <summary>
     /// Installs the handler over the runtime's, once per process: 0, or the errno of a failed sigaction, or -1 when the
     /// library is not beside the assemblies (a build that left it out). Faults then end the process by SIGABRT, after
@@ -46,9 +51,9 @@ internal static partial class MemoryFaults
         }
     }
 
-    [LibraryImport("mmapnet_faults", EntryPoint = "mmapnet_faults_install")]
+    [LibraryImport(LibraryFile, EntryPoint = "mmapnet_faults_install")]
     private static partial int InstallHandler();
 
-    [LibraryImport("mmapnet_faults", EntryPoint = "mmapnet_faults_install_before_python")]
+    [LibraryImport(LibraryFile, EntryPoint = "mmapnet_faults_install_before_python")]
     private static partial int InstallHandlerBeforePython();
 }

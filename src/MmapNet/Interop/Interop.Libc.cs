@@ -8,8 +8,10 @@ namespace MmapNet.Interop;
 /// </summary>
 internal static unsafe partial class Libc
 {
-    // "libc" resolves to glibc's libc.so.6 through the runtime's probing of the already-loaded library.
-    private const string Library = "libc";
+    // glibc's soname, exactly: the runtime's loader opens it at the first try, already loaded. "libc" made it probe
+    // about 40 names and folders (libc.so, liblibc.so, in each of glibc's search folders) before a process's first map.
+    // The NativeAOT module binds these calls when it is linked instead (DirectPInvoke, NativeParts.targets).
+    internal const string Library = "libc.so.6";
 
     public const int MapFailed = -1;
     public const int MsSync = 4;
