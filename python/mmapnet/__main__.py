@@ -26,7 +26,7 @@ def main(argv):
         return bench(rest)
     if command == "info":
         from mmapnet._run import info
-        return info()
+        return info(rest)
     if command == "bench-import":
         from mmapnet._bench_import import bench_import
         return bench_import(rest)

@@ -8,6 +8,7 @@ disturbs less; the whole process (start-up, import, exit) is timed from outside 
 """
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -57,6 +58,9 @@ def bench_import(argv):
         else:
             print(_USAGE, file=sys.stderr)
             return 2
+    if shutil.which(python) is None:  # a path, or a name on PATH, as subprocess takes it
+        print("mmapnet bench-import: --python %s: no such executable\n%s" % (python, _USAGE), file=sys.stderr)
+        return 2
 
     environment = _child_environment()
     samples = {label: ([], [], []) for label, _, _ in _ROUTES}  # import elapsed, import CPU, whole process

@@ -133,6 +133,7 @@ public sealed class RunCommandTests
             ("run", "usage: python -m mmapnet run"),
             ("bench", "usage: python -m mmapnet bench"),
             ("bench-import", "usage: python -m mmapnet bench-import"),
+            ("info", "usage: python -m mmapnet info"),
         ];
         foreach ((string command, string usage) in commands)
         {
@@ -147,6 +148,30 @@ public sealed class RunCommandTests
                     Assert.That(result.Stderr, Is.Empty, result.Describe());
                 });
             }
+        }
+    }
+
+    // A command's wrong arguments are its usage on stderr and exit status 2, never a traceback.
+    [TestCaseSource(nameof(AllInterpreters))]
+    public async Task WrongArguments_PrintTheUsageOnStderrAndExitWith2(string interpreterLabel)
+    {
+        PythonInterpreter interpreter = TestInterpreters.Get(interpreterLabel);
+        (string[] Arguments, string Usage)[] cases =
+        [
+            (["info", "extra"], "usage: python -m mmapnet info"),
+            (["bench-import", "--python", "/no/such/python"], "usage: python -m mmapnet bench-import"),
+            (["bench-import", "--repeat", "0"], "usage: python -m mmapnet bench-import"),
+            (["no-such-command"], "unknown command 'no-such-command'"),
+        ];
+        foreach ((string[] arguments, string usage) in cases)
+        {
+            ChildResult result = await PythonProcess.RunAsync(interpreter, new[] { "-m", "mmapnet" }.Concat(arguments));
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(2), result.Describe());
+                Assert.That(result.Stderr, Does.Contain(usage).And.Not.Contain("Traceback"), result.Describe());
+                Assert.That(result.Stdout, Is.Empty, result.Describe());
+            });
         }
     }
 
