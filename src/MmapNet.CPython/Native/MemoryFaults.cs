@@ -11,8 +11,9 @@ namespace MmapNet.CPython.Native;
 /// </summary>
 internal static partial class MemoryFaults
 {
-    // The library's file name, exactly (NativeParts.targets builds it): the runtime's loader finds it beside the
-    // assemblies at the first try, where "mmapnet_faults" sent it searching glibc's folders for mmapnet_faults.so first.
+    // The library's file name, exactly (NativeParts.targets builds it): CoreCLR's loader finds it beside the
+    // assemblies (after a try in the framework's folder), where "mmapnet_faults" sent it searching glibc's folders for
+    // mmapnet_faults.so first.
     // The NativeAOT module links the code in and binds these calls by this name (DirectPInvoke).
     private const string LibraryFile = "libmmapnet_faults.so";
 

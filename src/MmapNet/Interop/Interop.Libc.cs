@@ -8,9 +8,10 @@ namespace MmapNet.Interop;
 /// </summary>
 internal static unsafe partial class Libc
 {
-    // glibc's soname, exactly: the runtime's loader opens it at the first try, already loaded. "libc" made it probe
-    // about 40 names and folders (libc.so, liblibc.so, in each of glibc's search folders) before a process's first map.
-    // The NativeAOT module binds these calls when it is linked instead (DirectPInvoke, NativeParts.targets).
+    // glibc's soname, exactly: the dynamic linker gives the library already loaded, with no search. "libc" made the
+    // runtime's loader try libc.so, liblibc.so, ... in each of glibc's search folders at every import (CoreCLR still
+    // tries the exact name in its own folder and the assemblies' first). The NativeAOT module binds these calls when
+    // it is linked instead (DirectPInvoke, NativeParts.targets).
     internal const string Library = "libc.so.6";
 
     public const int MapFailed = -1;
