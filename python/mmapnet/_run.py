@@ -31,8 +31,9 @@ _INFO_USAGE = "usage: python -m mmapnet info"
 
 def info(argv=()):
     if argv:
-        print(_INFO_USAGE, file=sys.stdout if list(argv) in (["-h"], ["--help"]) else sys.stderr)
-        return 0 if list(argv) in (["-h"], ["--help"]) else 2
+        asked = list(argv) in (["-h"], ["--help"])
+        print(_INFO_USAGE, file=sys.stdout if asked else sys.stderr)
+        return 0 if asked else 2
     import mmapnet
     from mmapnet import _loader
     print("mmapnet backend: %s" % mmapnet.__backend__)

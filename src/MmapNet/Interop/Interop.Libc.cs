@@ -12,7 +12,7 @@ internal static unsafe partial class Libc
     // runtime's loader try libc.so, liblibc.so, ... in each of glibc's search folders at every import (CoreCLR still
     // tries the exact name in its own folder and the assemblies' first). The NativeAOT module binds these calls when
     // it is linked instead (DirectPInvoke, NativeParts.targets).
-    internal const string Library = "libc.so.6";
+    private const string Library = "libc.so.6";
 
     public const int MapFailed = -1;
     public const int MsSync = 4;
