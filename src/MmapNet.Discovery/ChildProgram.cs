@@ -42,6 +42,9 @@ internal sealed class ChildProgramException : Exception
 /// </summary>
 internal static partial class ChildProgram
 {
+    // glibc by its soname: the dynamic linker hands over the library already loaded, where "libc" made the runtime try
+    // libc.so, liblibc.so, ... in each folder it probes first.
+    private const string CLibrary = "libc.so.6";
     private const int StandardInput = 0;
     private const int StandardOutput = 1;
     private const int StandardError = 2;
@@ -302,36 +305,36 @@ internal static partial class ChildProgram
         public short ReturnedEvents;
     }
 
-    [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
+    [LibraryImport(CLibrary, EntryPoint = "pipe2", SetLastError = true)]
     private static partial int Pipe2([Out] int[] ends, int flags);
 
-    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_init")]
+    [LibraryImport(CLibrary, EntryPoint = "posix_spawn_file_actions_init")]
     private static partial int FileActionsInit(nint actions);
 
-    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_destroy")]
+    [LibraryImport(CLibrary, EntryPoint = "posix_spawn_file_actions_destroy")]
     private static partial int FileActionsDestroy(nint actions);
 
-    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_addopen", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(CLibrary, EntryPoint = "posix_spawn_file_actions_addopen", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int AddOpen(nint actions, int descriptor, string path, int flags, int mode);
 
-    [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_adddup2")]
+    [LibraryImport(CLibrary, EntryPoint = "posix_spawn_file_actions_adddup2")]
     private static partial int AddDup2(nint actions, int descriptor, int newDescriptor);
 
-    [LibraryImport("libc", EntryPoint = "posix_spawnp", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(CLibrary, EntryPoint = "posix_spawnp", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int PosixSpawnp(out int processId, string file, nint actions, nint attributes, string?[] argv, string?[] environment);
 
-    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    [LibraryImport(CLibrary, EntryPoint = "poll", SetLastError = true)]
     private static partial int Poll([In, Out] PollDescriptor[] descriptors, nuint count, int timeoutMilliseconds);
 
-    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    [LibraryImport(CLibrary, EntryPoint = "read", SetLastError = true)]
     private static partial nint Read(int descriptor, [Out] byte[] buffer, nint count);
 
-    [LibraryImport("libc", EntryPoint = "close")]
+    [LibraryImport(CLibrary, EntryPoint = "close")]
     private static partial int CloseDescriptor(int descriptor);
 
-    [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
+    [LibraryImport(CLibrary, EntryPoint = "waitpid", SetLastError = true)]
     private static partial int WaitPid(int processId, out int status, int options);
 
-    [LibraryImport("libc", EntryPoint = "kill")]
+    [LibraryImport(CLibrary, EntryPoint = "kill")]
     private static partial int SendSignal(int processId, int signal);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
+using MmapNet.Host.Native;
 
 namespace MmapNet.Host;
 
@@ -119,12 +120,12 @@ public static partial class ForkSafeRuntime
         return [.. arguments];
     }
 
-    [LibraryImport("libc", EntryPoint = "execv", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(DynamicLinker.CLibrary, EntryPoint = "execv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Execv(string path, nint[] argv);
 
-    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(DynamicLinker.CLibrary, EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Setenv(string name, string value, int overwrite);
 
-    [LibraryImport("libc", EntryPoint = "unsetenv", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(DynamicLinker.CLibrary, EntryPoint = "unsetenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Unsetenv(string name);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using System.Threading;
+using MmapNet.Host.Native;
 
 namespace MmapNet.Host;
 
@@ -27,12 +28,12 @@ internal static partial class ProcessSignals
         return 128 + Sigint;
     }
 
-    [LibraryImport("libc", EntryPoint = "signal")]
+    [LibraryImport(DynamicLinker.CLibrary, EntryPoint = "signal")]
     private static partial nint Signal(int signalNumber, nint handler);
 
-    [LibraryImport("libc", EntryPoint = "kill")]
+    [LibraryImport(DynamicLinker.CLibrary, EntryPoint = "kill")]
     private static partial int Kill(int processId, int signalNumber);
 
-    [LibraryImport("libc", EntryPoint = "getpid")]
+    [LibraryImport(DynamicLinker.CLibrary, EntryPoint = "getpid")]
     private static partial int GetProcessId();
 }

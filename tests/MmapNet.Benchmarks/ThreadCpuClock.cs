@@ -33,7 +33,7 @@ internal sealed partial class ThreadCpuClock : IClock
         return (time.Seconds * 1_000_000_000) + time.Nanoseconds;
     }
 
-    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    [LibraryImport("libc.so.6", EntryPoint = "clock_gettime")]
     [UnmanagedCallConv(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
     private static unsafe partial int ClockGetTime(int clock, TimeSpec* time);
 

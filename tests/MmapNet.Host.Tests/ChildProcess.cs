@@ -143,6 +143,6 @@ internal static partial class ChildProcess
         return new ChildResult(process.ExitCode, stdout.ToString(), await readErr.ConfigureAwait(false), stopwatch.Elapsed);
     }
 
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [LibraryImport("libc.so.6", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int processId, int signal);
 }

@@ -11,7 +11,11 @@ namespace MmapNet.Host.Native;
 /// <remarks>glibc only: <see cref="GlibcVersion"/> comes first; <c>dlopen</c> is in <c>libc.so.6</c> from glibc 2.34.</remarks>
 internal static partial class DynamicLinker
 {
-    private const string CLibrary = "libc.so.6";
+    /// <summary>
+    /// glibc by its soname, for every P/Invoke of MmapNet.Host: the dynamic linker hands over the library already
+    /// loaded, where "libc" made the runtime try libc.so, liblibc.so, ... in each folder it probes first.
+    /// </summary>
+    internal const string CLibrary = "libc.so.6";
     private const int ResolveLazily = 0x1;   // RTLD_LAZY
     private const int ResolveNow = 0x2;      // RTLD_NOW
 
