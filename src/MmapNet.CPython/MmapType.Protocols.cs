@@ -114,13 +114,27 @@ internal static unsafe partial class MmapType
             }
         }
 
-        nint a, b, c;
-        int result = OutOfLineApi.PySlice_Unpack(slice, &a, &b, &c);
-        start = a;
-        stop = b;
-        step = c;
-        return result >= 0;
+        SliceBounds bounds = UnpackSliceWithCPython(slice);
+        start = bounds.Start;
+        stop = bounds.Stop;
+        step = bounds.Step;
+        return bounds.Unpacked;
     }
+
+    /// <summary>
+    /// <c>PySlice_Unpack</c> itself, out of line and returning its results by value: the addresses it is given are of
+    /// this method's locals, so the inlined fast path above keeps its bounds in registers, with no stack slots to
+    /// zero at every slice.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SliceBounds UnpackSliceWithCPython(nint slice)
+    {
+        nint start, stop, step;
+        bool unpacked = OutOfLineApi.PySlice_Unpack(slice, &start, &stop, &step) >= 0;
+        return new SliceBounds(start, stop, step, unpacked);
+    }
+
+    private readonly record struct SliceBounds(nint Start, nint Stop, nint Step, bool Unpacked);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPlainSliceMember(nint member) => member == Py_None || TypeOf(member) == PyLong_Type;

@@ -13,10 +13,17 @@ public static class SliceIndices
     /// to <paramref name="length"/> and returns how many items <c>[start:stop:step]</c> selects.
     /// <paramref name="step"/> must not be 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into every slice operation's hot path, which runs it per call
     public static long Adjust(long length, ref long start, ref long stop, long step)
     {
         start = Clamp(start, length, step);
         stop = Clamp(stop, length, step);
+        if (step == 1)
+        {
+            // The usual slice: the count below without its division, a 64-bit idiv of tens of cycles.
+            return start < stop ? stop - start : 0;
+        }
+
         if (step < 0)
         {
             return stop < start ? ((start - stop - 1) / -step) + 1 : 0;
