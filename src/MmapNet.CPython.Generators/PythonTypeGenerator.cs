@@ -247,12 +247,12 @@ public sealed class PythonTypeGenerator : IIncrementalGenerator
             code.AppendLine("            " + onException);
             code.AppendLine("        }");
             code.AppendLine();
-            code.AppendLine("        // The result is made here, after the try region, where its one C-API call is inlined.");
+            code.AppendLine("        // The result is made here, after the try region, where its one C-API call is inlined; its entry is read from\n        // the instance (RunningInterpreter says why).");
             code.AppendLine(row.Returns switch
             {
-                "Int" => "        return status.IsOk ? PythonApi.FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);",
-                "SingleByte" => "        return status.IsOk ? PythonApi.FastPyBytes_FromStringAndSize(&value, 1) : PythonErrors.Raise(status);",
-                "Bool" => "        return status.IsOk ? PythonApi.FastPyBool_FromLong(value ? 1 : 0) : PythonErrors.Raise(status);",
+                "Int" => "        return status.IsOk ? RunningInterpreter.Of(self)->FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);",
+                "SingleByte" => "        return status.IsOk ? RunningInterpreter.Of(self)->FastPyBytes_FromStringAndSize(&value, 1) : PythonErrors.Raise(status);",
+                "Bool" => "        return status.IsOk ? RunningInterpreter.Of(self)->FastPyBool_FromLong(value ? 1 : 0) : PythonErrors.Raise(status);",
                 _ => "        return status.IsOk ? value : PythonErrors.RaiseInt(status);",
             });
         }

@@ -20,11 +20,11 @@ internal static unsafe class ArgumentParser
     /// which raises CPython's error with the transition.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryExactSsize(nint o, out nint value)
+    public static bool TryExactSsize(RunningInterpreter* interpreter, nint o, out nint value)
     {
-        if (TypeOf(o) == PyLong_Type)
+        if (TypeOf(o) == interpreter->PyLong_Type)
         {
-            return CompactInts.TryRead(o, out value) || TryLongExactSsize(o, out value);
+            return CompactInts.TryRead(o, interpreter->TaggedIntHeader, out value) || TryLongExactSsize(o, out value);
         }
 
         value = 0;
@@ -35,8 +35,8 @@ internal static unsafe class ArgumentParser
     /// <c>_PyEval_SliceIndex</c> of an exact int: its value, clamped to the Py_ssize_t range. Raises nothing.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static nint ClampedSliceIndex(nint exactInt) =>
-        CompactInts.TryRead(exactInt, out nint value) ? value : ClampedLongSliceIndex(exactInt);
+    public static nint ClampedSliceIndex(RunningInterpreter* interpreter, nint exactInt) =>
+        CompactInts.TryRead(exactInt, interpreter->TaggedIntHeader, out nint value) ? value : ClampedLongSliceIndex(exactInt);
 
     // The ints of two digits or more, through the C API: out of line, so that the compact case inlines.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -77,9 +77,9 @@ internal static unsafe class ArgumentParser
 
     /// <summary>An exact int that fits a C int; false, with no error set, for anything else.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryExactInt(nint o, out int value)
+    public static bool TryExactInt(RunningInterpreter* interpreter, nint o, out int value)
     {
-        if (TryExactSsize(o, out nint wide) && wide is >= int.MinValue and <= int.MaxValue)
+        if (TryExactSsize(interpreter, o, out nint wide) && wide is >= int.MinValue and <= int.MaxValue)
         {
             value = (int)wide;
             return true;
@@ -91,9 +91,9 @@ internal static unsafe class ArgumentParser
 
     /// <summary>The contents of an exact bytes object, borrowed from it; false for anything else.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryExactBytes(nint o, out byte* data, out nint length)
+    public static bool TryExactBytes(RunningInterpreter* interpreter, nint o, out byte* data, out nint length)
     {
-        if (TypeOf(o) == PyBytes_Type)
+        if (TypeOf(o) == interpreter->PyBytes_Type)
         {
             data = (byte*)(o + ObjectLayout.BytesData);
             length = *(nint*)(o + ObjectLayout.VarObjectSize);

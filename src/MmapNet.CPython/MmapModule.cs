@@ -82,7 +82,7 @@ public static unsafe class MmapModule
         }
 
         InterpreterProfile running = InterpreterProfile.ForRunningInterpreter();
-        CompactInts.UseLayoutOf(running.Version); // before the self-check, which compares it with real ints
+        PythonApi.Running->Adopt(running); // before the self-check, which compares its int layout with real ints
         if (AbiSelfCheck.Check(running) is { } refusal)
         {
             RaiseImportError(refusal);

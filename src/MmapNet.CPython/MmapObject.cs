@@ -1,6 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MmapNet.CPython.Abi;
+using MmapNet.CPython.Native;
 
 namespace MmapNet.CPython;
 
@@ -23,11 +25,22 @@ internal struct MmapObject
     [FieldOffset(ObjectLayout.ObjectHeaderSize + 8)]
     public MmapObjectFlags Flags;
 
+    /// <summary>What the operations' common paths need of the interpreter: see <see cref="RunningInterpreter"/>.</summary>
+    [FieldOffset(RunningInterpreter.InstanceOffset)]
+    public unsafe RunningInterpreter* Interpreter;
+
     [FieldOffset(WeakRefListOffset)]
     public nint WeakRefList;
 
     /// <summary>The map behind a Python object (which must be one of ours).</summary>
-    public static unsafe MemoryMap MapOf(nint self) => GCHandle<MemoryMap>.FromIntPtr(((MmapObject*)self)->Map).Target;
+    /// <remarks>
+    /// The handle's slot is read here rather than through <see cref="GCHandle{T}.Target"/>, a generic member of the
+    /// framework that precompiled (ReadyToRun) code calls and never inlines, at every operation. A
+    /// <see cref="GCHandle{T}"/> is the address of a slot that holds the object (so is every GC handle, the runtime's
+    /// <c>OBJECTHANDLE</c>); the handle is allocated before the field is set and freed after it is cleared (Dealloc),
+    /// so the slot holds the map whenever an operation can run.
+    /// </remarks>
+    public static unsafe MemoryMap MapOf(nint self) => Unsafe.As<MemoryMap>(Unsafe.AsRef<object>((void*)((MmapObject*)self)->Map));
 }
 
 /// <summary>What an <see cref="MmapObject"/> owns.</summary>

@@ -69,17 +69,17 @@ internal static unsafe partial class MmapType
         return self;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint Find(nint self, nint arguments) => Search(self, arguments, reverse: false);
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint ReverseFind(nint self, nint arguments) => Search(self, arguments, reverse: true);
 
     /// <summary><c>find(sub[, start[, end]])</c> / <c>rfind</c>: "y*|nn".</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
     private static nint Search(nint self, nint arguments, bool reverse)
     {
         MemoryMap map = MmapObject.MapOf(self);
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
         if (map.IsClosed)
         {
@@ -89,11 +89,11 @@ internal static unsafe partial class MmapType
         nint start = (nint)map.CurrentPosition;
         nint end = (nint)map.MappedLength;
         if (nargs is >= 1 and <= 3
-            && ArgumentParser.TryExactBytes(args[0], out byte* needle, out nint needleLength)
-            && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out start))
-            && (nargs < 3 || ArgumentParser.TryExactSsize(args[2], out end)))
+            && ArgumentParser.TryExactBytes(interpreter, args[0], out byte* needle, out nint needleLength)
+            && (nargs < 2 || ArgumentParser.TryExactSsize(interpreter, args[1], out start))
+            && (nargs < 3 || ArgumentParser.TryExactSsize(interpreter, args[2], out end)))
         {
-            return FoundIndex(map, needle, needleLength, start, end, reverse);
+            return FoundIndex(interpreter, map, needle, needleLength, start, end, reverse);
         }
 
         start = (nint)map.CurrentPosition;
@@ -104,16 +104,16 @@ internal static unsafe partial class MmapType
             return 0;
         }
 
-        nint result = FoundIndex(map, buffer.Buf, buffer.Len, start, end, reverse);
+        nint result = FoundIndex(interpreter, map, buffer.Buf, buffer.Len, start, end, reverse);
         OutOfLineApi.PyBuffer_Release(&buffer);
         return result;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint FoundIndex(MemoryMap map, byte* needle, nint needleLength, nint start, nint end, bool reverse)
+    private static nint FoundIndex(RunningInterpreter* interpreter, MemoryMap map, byte* needle, nint needleLength, nint start, nint end, bool reverse)
     {
-        MmapStatus status = map.FindCore(needle, needleLength, start, end, reverse, s_profile.InvertedRangeMatchesEmptyNeedle, out long index);
-        return status.IsOk ? FastPyLong_FromSsize_t((nint)index) : PythonErrors.Raise(status);
+        MmapStatus status = map.FindCore(needle, needleLength, start, end, reverse, interpreter->InvertedRangeMatchesEmptyNeedle, out long index);
+        return status.IsOk ? interpreter->FastPyLong_FromSsize_t((nint)index) : PythonErrors.Raise(status);
     }
 
     /// <summary><c>flush([offset[, size]])</c>: "|nn".</summary>
@@ -121,6 +121,7 @@ internal static unsafe partial class MmapType
     private static nint Flush(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
         if (map.IsClosed)
         {
@@ -130,8 +131,8 @@ internal static unsafe partial class MmapType
         nint offset = 0;
         nint size = (nint)map.MappedLength;
         if (!(nargs <= 2
-            && (nargs < 1 || ArgumentParser.TryExactSsize(args[0], out offset))
-            && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out size))))
+            && (nargs < 1 || ArgumentParser.TryExactSsize(interpreter, args[0], out offset))
+            && (nargs < 2 || ArgumentParser.TryExactSsize(interpreter, args[1], out size))))
         {
             offset = 0;
             size = (nint)map.MappedLength;
@@ -142,7 +143,7 @@ internal static unsafe partial class MmapType
         }
 
         MmapStatus status = map.FlushCore(offset, size);
-        return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+        return status.IsOk ? interpreter->NewNone() : PythonErrors.Raise(status);
     }
 
     /// <summary><c>madvise(option[, start[, length]])</c>: "i|nn".</summary>
@@ -150,6 +151,7 @@ internal static unsafe partial class MmapType
     private static nint Advise(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
         if (map.IsClosed)
         {
@@ -160,9 +162,9 @@ internal static unsafe partial class MmapType
         nint start = 0;
         nint length = (nint)map.MappedLength;
         if (!(nargs is >= 1 and <= 3
-            && ArgumentParser.TryExactInt(args[0], out option)
-            && (nargs < 2 || ArgumentParser.TryExactSsize(args[1], out start))
-            && (nargs < 3 || ArgumentParser.TryExactSsize(args[2], out length))))
+            && ArgumentParser.TryExactInt(interpreter, args[0], out option)
+            && (nargs < 2 || ArgumentParser.TryExactSsize(interpreter, args[1], out start))
+            && (nargs < 3 || ArgumentParser.TryExactSsize(interpreter, args[2], out length))))
         {
             start = 0;
             length = (nint)map.MappedLength;
@@ -173,14 +175,15 @@ internal static unsafe partial class MmapType
         }
 
         MmapStatus status = map.AdviseCore(option, start, length);
-        return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+        return status.IsOk ? interpreter->NewNone() : PythonErrors.Raise(status);
     }
 
     /// <summary><c>move(dest, src, count)</c>: "nnn".</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint Move(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
         if (map.IsClosed)
         {
@@ -189,23 +192,24 @@ internal static unsafe partial class MmapType
 
         nint destination = 0, source = 0, count = 0;
         if (!(nargs == 3
-            && ArgumentParser.TryExactSsize(args[0], out destination)
-            && ArgumentParser.TryExactSsize(args[1], out source)
-            && ArgumentParser.TryExactSsize(args[2], out count))
+            && ArgumentParser.TryExactSsize(interpreter, args[0], out destination)
+            && ArgumentParser.TryExactSsize(interpreter, args[1], out source)
+            && ArgumentParser.TryExactSsize(interpreter, args[2], out count))
             && !ArgumentParser.ParseWithCPython(arguments, "nnn:move\0"u8, &destination, &source, &count))
         {
             return 0;
         }
 
         MmapStatus status = map.MoveCore(destination, source, count);
-        return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+        return status.IsOk ? interpreter->NewNone() : PythonErrors.Raise(status);
     }
 
     /// <summary><c>read([n])</c>: "|O&amp;" with CPython's own None-or-index converter.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint Read(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
         if (map.IsClosed)
         {
@@ -213,7 +217,7 @@ internal static unsafe partial class MmapType
         }
 
         nint requested = nint.MaxValue;
-        if (!(nargs == 0 || (nargs == 1 && (args[0] == Py_None || ArgumentParser.TryExactSsize(args[0], out requested)))))
+        if (!(nargs == 0 || (nargs == 1 && (args[0] == interpreter->Py_None || ArgumentParser.TryExactSsize(interpreter, args[0], out requested)))))
         {
             requested = nint.MaxValue;
             if (!ArgumentParser.ParseWithCPython(arguments, "|O&:read\0"u8, _Py_convert_optional_to_ssize_t, &requested))
@@ -229,7 +233,7 @@ internal static unsafe partial class MmapType
         }
 
         return length <= ShortCopy
-            ? FastPyBytes_FromStringAndSize(source, (nint)length)
+            ? interpreter->FastPyBytes_FromStringAndSize(source, (nint)length)
             : OutOfLineApi.PyBytes_FromStringAndSize(source, (nint)length);
     }
 
@@ -242,7 +246,7 @@ internal static unsafe partial class MmapType
         return status;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint ReadLine(nint self)
     {
         MmapStatus status = MmapObject.MapOf(self).ReadLineCore(out byte* source, out long length);
@@ -252,7 +256,7 @@ internal static unsafe partial class MmapType
         }
 
         return length <= ShortCopy
-            ? FastPyBytes_FromStringAndSize(source, (nint)length)
+            ? RunningInterpreter.Of(self)->FastPyBytes_FromStringAndSize(source, (nint)length)
             : OutOfLineApi.PyBytes_FromStringAndSize(source, (nint)length);
     }
 
@@ -261,6 +265,7 @@ internal static unsafe partial class MmapType
     private static nint Resize(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
         if (map.IsClosed)
         {
@@ -268,7 +273,7 @@ internal static unsafe partial class MmapType
         }
 
         nint newSize = 0;
-        if (!(nargs == 1 && ArgumentParser.TryExactSsize(args[0], out newSize))
+        if (!(nargs == 1 && ArgumentParser.TryExactSsize(interpreter, args[0], out newSize))
             && !ArgumentParser.ParseWithCPython(arguments, "n:resize\0"u8, &newSize))
         {
             return 0;
@@ -276,14 +281,15 @@ internal static unsafe partial class MmapType
 
         int ownLeases = HoldsLease((MmapObject*)self) ? 1 : 0;
         MmapStatus status = map.ResizeCore(newSize, ownLeases, checkOpenFirst: false);
-        return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+        return status.IsOk ? interpreter->NewNone() : PythonErrors.Raise(status);
     }
 
     /// <summary><c>seek(pos[, whence])</c>: "n|i"; returns the position from 3.13 on, None before.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint Seek(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
         if (map.IsClosed)
         {
@@ -293,8 +299,8 @@ internal static unsafe partial class MmapType
         nint distance = 0;
         int whence = 0;
         if (!(nargs is 1 or 2
-            && ArgumentParser.TryExactSsize(args[0], out distance)
-            && (nargs < 2 || ArgumentParser.TryExactInt(args[1], out whence))))
+            && ArgumentParser.TryExactSsize(interpreter, args[0], out distance)
+            && (nargs < 2 || ArgumentParser.TryExactInt(interpreter, args[1], out whence))))
         {
             whence = 0;
             if (!ArgumentParser.ParseWithCPython(arguments, "n|i:seek\0"u8, &distance, &whence))
@@ -309,7 +315,7 @@ internal static unsafe partial class MmapType
             return PythonErrors.Raise(status);
         }
 
-        return s_profile.SeekReturnsPosition ? FastPyLong_FromSsize_t((nint)position) : NewNone();
+        return interpreter->SeekReturnsPosition ? interpreter->FastPyLong_FromSsize_t((nint)position) : interpreter->NewNone();
     }
 
     /// <summary><c>seekable()</c> (3.13): always True, even when closed, as in CPython.</summary>
@@ -332,15 +338,17 @@ internal static unsafe partial class MmapType
     private static MmapStatus Tell(nint self, out nint position)
     {
         MemoryMap map = MmapObject.MapOf(self);
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
         position = (nint)map.CurrentPosition;
         return map.IsClosed ? MmapError.ClosedOrInvalid : MmapStatus.Ok;
     }
 
     /// <summary><c>write(bytes)</c>: "y*"; returns the number of bytes written.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint Write(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
         if (map.IsClosed)
         {
@@ -348,10 +356,10 @@ internal static unsafe partial class MmapType
         }
 
         MmapStatus status;
-        if (nargs == 1 && ArgumentParser.TryExactBytes(args[0], out byte* data, out nint length))
+        if (nargs == 1 && ArgumentParser.TryExactBytes(interpreter, args[0], out byte* data, out nint length))
         {
             status = map.WriteCore(data, length);
-            return status.IsOk ? FastPyLong_FromSsize_t(length) : PythonErrors.Raise(status);
+            return status.IsOk ? interpreter->FastPyLong_FromSsize_t(length) : PythonErrors.Raise(status);
         }
 
         PyBuffer buffer;
@@ -363,14 +371,15 @@ internal static unsafe partial class MmapType
         status = map.WriteCore(buffer.Buf, buffer.Len);
         nint written = buffer.Len;
         OutOfLineApi.PyBuffer_Release(&buffer);
-        return status.IsOk ? FastPyLong_FromSsize_t(written) : PythonErrors.Raise(status);
+        return status.IsOk ? interpreter->FastPyLong_FromSsize_t(written) : PythonErrors.Raise(status);
     }
 
     /// <summary><c>write_byte(byte)</c>: "b", an int from 0 to 255.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint WriteByte(nint self, nint arguments)
     {
         MemoryMap map = MmapObject.MapOf(self);
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
         nint* args = ArgumentParser.TupleItems(arguments, out nint nargs);
         if (map.IsClosed)
         {
@@ -378,7 +387,7 @@ internal static unsafe partial class MmapType
         }
 
         byte value;
-        if (nargs == 1 && ArgumentParser.TryExactSsize(args[0], out nint wide) && wide is >= 0 and <= 255)
+        if (nargs == 1 && ArgumentParser.TryExactSsize(interpreter, args[0], out nint wide) && wide is >= 0 and <= 255)
         {
             value = (byte)wide;
         }
@@ -388,6 +397,6 @@ internal static unsafe partial class MmapType
         }
 
         MmapStatus status = map.WriteByteCore(value);
-        return status.IsOk ? NewNone() : PythonErrors.Raise(status);
+        return status.IsOk ? interpreter->NewNone() : PythonErrors.Raise(status);
     }
 }

@@ -22,7 +22,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary><c>m[key]</c>: an int for an index, bytes for a slice.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint Subscript(nint self, nint key)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -31,25 +31,25 @@ internal static unsafe partial class MmapType
             return PythonErrors.Raise(MmapError.ClosedOrInvalid);
         }
 
-        if (TypeOf(key) == PySlice_Type)
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
+        if (TypeOf(key) == interpreter->PySlice_Type)
         {
-            return GetSlice(map, key);
+            return GetSlice(interpreter, map, key);
         }
 
-        if (!ArgumentParser.TryExactSsize(key, out nint index)
+        if (!ArgumentParser.TryExactSsize(interpreter, key, out nint index)
             && !ArgumentParser.TryIndex(key, PyExc_IndexError, PythonOnlyError.IndicesMustBeIntegers, out index))
         {
             return 0;
         }
 
         MmapStatus status = map.GetByteCore(index, fromEnd: true, out byte value);
-        return status.IsOk ? FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);
+        return status.IsOk ? interpreter->FastPyLong_FromSsize_t(value) : PythonErrors.Raise(status);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
-    private static nint GetSlice(MemoryMap map, nint slice)
+    private static nint GetSlice(RunningInterpreter* interpreter, MemoryMap map, nint slice)
     {
-        if (!UnpackSlice(slice, out nint start, out nint stop, out nint step))
+        if (!UnpackSlice(interpreter, slice, out nint start, out nint stop, out nint step))
         {
             return 0;
         }
@@ -66,7 +66,7 @@ internal static unsafe partial class MmapType
         {
             byte* source = map.Address + first;
             return count <= ShortCopy
-                ? FastPyBytes_FromStringAndSize(source, (nint)count)
+                ? interpreter->FastPyBytes_FromStringAndSize(source, (nint)count)
                 : OutOfLineApi.PyBytes_FromStringAndSize(source, (nint)count);
         }
 
@@ -93,14 +93,14 @@ internal static unsafe partial class MmapType
     /// Anything else (an <c>__index__</c>, a zero step) goes to CPython's own, with the transition.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool UnpackSlice(nint slice, out nint start, out nint stop, out nint step)
+    private static bool UnpackSlice(RunningInterpreter* interpreter, nint slice, out nint start, out nint stop, out nint step)
     {
         nint startMember = *(nint*)(slice + ObjectLayout.SliceStart);
         nint stopMember = *(nint*)(slice + ObjectLayout.SliceStop);
         nint stepMember = *(nint*)(slice + ObjectLayout.SliceStep);
-        if (IsPlainSliceMember(startMember) && IsPlainSliceMember(stopMember) && IsPlainSliceMember(stepMember))
+        if (IsPlainSliceMember(interpreter, startMember) && IsPlainSliceMember(interpreter, stopMember) && IsPlainSliceMember(interpreter, stepMember))
         {
-            step = stepMember == Py_None ? 1 : ArgumentParser.ClampedSliceIndex(stepMember);
+            step = stepMember == interpreter->Py_None ? 1 : ArgumentParser.ClampedSliceIndex(interpreter, stepMember);
             if (step != 0)
             {
                 if (step < -nint.MaxValue)
@@ -108,8 +108,8 @@ internal static unsafe partial class MmapType
                     step = -nint.MaxValue;
                 }
 
-                start = startMember == Py_None ? (step < 0 ? nint.MaxValue : 0) : ArgumentParser.ClampedSliceIndex(startMember);
-                stop = stopMember == Py_None ? (step < 0 ? nint.MinValue : nint.MaxValue) : ArgumentParser.ClampedSliceIndex(stopMember);
+                start = startMember == interpreter->Py_None ? (step < 0 ? nint.MaxValue : 0) : ArgumentParser.ClampedSliceIndex(interpreter, startMember);
+                stop = stopMember == interpreter->Py_None ? (step < 0 ? nint.MinValue : nint.MaxValue) : ArgumentParser.ClampedSliceIndex(interpreter, stopMember);
                 return true;
             }
         }
@@ -137,10 +137,10 @@ internal static unsafe partial class MmapType
     private readonly record struct SliceBounds(nint Start, nint Stop, nint Step, bool Unpacked);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPlainSliceMember(nint member) => member == Py_None || TypeOf(member) == PyLong_Type;
+    private static bool IsPlainSliceMember(RunningInterpreter* interpreter, nint member) => member == interpreter->Py_None || TypeOf(member) == interpreter->PyLong_Type;
 
     /// <summary><c>m[key] = value</c> and <c>del m[key]</c>, with CPython's order of checks.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int AssignSubscript(nint self, nint key, nint value)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -150,12 +150,13 @@ internal static unsafe partial class MmapType
             return PythonErrors.RaiseInt(status);
         }
 
-        if (TypeOf(key) == PySlice_Type)
+        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
+        if (TypeOf(key) == interpreter->PySlice_Type)
         {
-            return AssignSlice(map, key, value);
+            return AssignSlice(interpreter, map, key, value);
         }
 
-        if (!ArgumentParser.TryExactSsize(key, out nint index)
+        if (!ArgumentParser.TryExactSsize(interpreter, key, out nint index)
             && !ArgumentParser.TryIndex(key, PyExc_IndexError, PythonOnlyError.AssignmentIndicesMustBeInteger, out index))
         {
             return -1;
@@ -172,7 +173,7 @@ internal static unsafe partial class MmapType
             return PythonErrors.RaiseInt(PythonOnlyError.ItemDeletion);
         }
 
-        if (!ArgumentParser.TryExactSsize(value, out nint byteValue)
+        if (!ArgumentParser.TryExactSsize(interpreter, value, out nint byteValue)
             && !ArgumentParser.TryIndex(value, PyExc_TypeError, PythonOnlyError.ItemValueMustBeInt, out byteValue))
         {
             return -1;
@@ -187,10 +188,9 @@ internal static unsafe partial class MmapType
         return status.IsOk ? 0 : PythonErrors.RaiseInt(status);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot path's helper: src/ReadyToRun.targets says why
-    private static int AssignSlice(MemoryMap map, nint slice, nint value)
+    private static int AssignSlice(RunningInterpreter* interpreter, MemoryMap map, nint slice, nint value)
     {
-        if (!UnpackSlice(slice, out nint start, out nint stop, out nint step))
+        if (!UnpackSlice(interpreter, slice, out nint start, out nint stop, out nint step))
         {
             return -1;
         }
@@ -204,7 +204,7 @@ internal static unsafe partial class MmapType
         }
 
         MmapStatus status;
-        if (ArgumentParser.TryExactBytes(value, out byte* data, out nint length))
+        if (ArgumentParser.TryExactBytes(interpreter, value, out byte* data, out nint length))
         {
             status = map.StoreSliceCore(first, step, count, data, length);
             return status.IsOk ? 0 : PythonErrors.RaiseInt(status);
@@ -237,7 +237,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary>sq_ass_item: takes a 1-byte bytes; here the writability check comes last, as in CPython.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int AssignSequenceItem(nint self, nint index, nint value)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -276,7 +276,7 @@ internal static unsafe partial class MmapType
         (*(ulong*)(TypeOf(value) + ObjectLayout.TypeFlags) & AbiFlags.TypeBytesSubclass) != 0 && *(nint*)(value + ObjectLayout.VarObjectSize) == 1;
 
     /// <summary>The buffer protocol: the mapped bytes themselves, read-only for ACCESS_READ; counts an export.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int GetBuffer(nint self, PyBuffer* view, int flags)
     {
         MemoryMap map = MmapObject.MapOf(self);
@@ -285,7 +285,14 @@ internal static unsafe partial class MmapType
             return PythonErrors.RaiseInt(MmapError.ClosedOrInvalid);
         }
 
-        if (PyBuffer_FillInfo(view, self, map.Address, (nint)map.MappedLength, map.Access == MapAccess.Read ? 1 : 0, flags) < 0)
+        // PyBuffer_FillInfo refuses a missing view, a PyBUF_READ or PyBUF_WRITE request and a writable request of a
+        // read-only map, raising BufferError or SystemError: that call keeps the GC transition. Any other only fills
+        // the view, and goes without (see PythonApi).
+        int readOnly = map.Access == MapAccess.Read ? 1 : 0;
+        int filled = view == null || (flags & AbiFlags.BufferReadOrWrite) != 0 || (readOnly != 0 && (flags & AbiFlags.BufferWritable) != 0)
+            ? OutOfLineApi.PyBuffer_FillInfo(view, self, map.Address, (nint)map.MappedLength, readOnly, flags)
+            : RunningInterpreter.Of(self)->FastPyBuffer_FillInfo(view, self, map.Address, (nint)map.MappedLength, readOnly, flags);
+        if (filled < 0)
         {
             return -1;
         }
@@ -294,6 +301,6 @@ internal static unsafe partial class MmapType
         return 0;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ReleaseBuffer(nint self, PyBuffer* view) => MmapObject.MapOf(self).RemoveExport();
 }

@@ -169,6 +169,7 @@ internal static unsafe partial class MmapType
             return 0;
         }
 
+        RunningInterpreter.Attach(self);
         MmapObject* obj = (MmapObject*)self;
         obj->Map = GCHandle<MemoryMap>.ToIntPtr(new GCHandle<MemoryMap>(map));
         obj->Flags = (map.TryAcquireLongLease() ? MmapObjectFlags.HoldsLease : MmapObjectFlags.None)
@@ -250,7 +251,7 @@ internal static unsafe partial class MmapType
     }
 
     /// <summary>tp_traverse: a heap type's instances hold a reference to their type, and nothing else Python can see.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int Traverse(nint self, delegate* unmanaged<nint, void*, int> visit, void* arg) => visit(TypeOf(self), arg);
 
     [MethodImpl(MethodImplOptions.NoInlining)] // compiled ahead: MmapTypeDeclaration.cs

@@ -10,12 +10,13 @@ namespace MmapNet.CPython;
 // same way, with nothing behind them. What a call through each costs is the floor any operation of that kind pays for
 // calling .NET from CPython; `python -m mmapnet bench` times it beside the operations (docs/performance.md).
 [PythonType("mmapnet._TransitionFloor")]
-[Slot(SlotKind.MappingLength, nameof(Length), Returns = ResultKind.Length)]
-[Slot(SlotKind.MappingSubscript, nameof(Subscript))]
-[Slot(SlotKind.SequenceItem, nameof(Item), Returns = ResultKind.SingleByte)]
-[Method("nothing", MethodConvention.NoArgs, nameof(Nothing))]
-[Method("small_int", MethodConvention.NoArgs, nameof(SmallInt), Returns = ResultKind.Int)]
-[Method("nothing_with_arguments", MethodConvention.VarArgs, nameof(NothingWithArguments))]
+[Slot(SlotKind.New, nameof(New), Compiled = Compilation.Ahead)]
+[Slot(SlotKind.MappingLength, nameof(Length), Returns = ResultKind.Length, Compiled = Compilation.Ahead)]
+[Slot(SlotKind.MappingSubscript, nameof(Subscript), Compiled = Compilation.Ahead)]
+[Slot(SlotKind.SequenceItem, nameof(Item), Returns = ResultKind.SingleByte, Compiled = Compilation.Ahead)]
+[Method("nothing", MethodConvention.NoArgs, nameof(Nothing), Compiled = Compilation.Ahead)]
+[Method("small_int", MethodConvention.NoArgs, nameof(SmallInt), Returns = ResultKind.Int, Compiled = Compilation.Ahead)]
+[Method("nothing_with_arguments", MethodConvention.VarArgs, nameof(NothingWithArguments), Compiled = Compilation.Ahead)]
 internal static unsafe partial class TransitionFloorType
 {
     // sq_item answers for indices below this, so that iteration ends, as it does over the benchmark's 16 KiB map.
@@ -36,22 +37,34 @@ internal static unsafe partial class TransitionFloorType
         }
 
         (int Slot, nint Function)[] declared = DeclaredSlots();
-        PyTypeSlot* slots = NativeTables.Allocate<PyTypeSlot>(declared.Length + 3);
+        PyTypeSlot* slots = NativeTables.Allocate<PyTypeSlot>(declared.Length + 2);
         int count = 0;
         foreach ((int slot, nint function) in declared)
         {
             slots[count++] = new PyTypeSlot { Slot = slot, Function = (void*)function };
         }
 
-        slots[count++] = new PyTypeSlot { Slot = TypeSlotIds.New, Function = PyType_GenericNew };
         slots[count] = new PyTypeSlot { Slot = TypeSlotIds.Methods, Function = DeclaredMethods(MmapType.Profile) };
         PyTypeSpec* spec = NativeTables.Allocate<PyTypeSpec>(1);
         spec->Name = NativeTables.Utf8("mmapnet._TransitionFloor");
-        spec->BasicSize = ObjectLayout.ObjectHeaderSize;
+        spec->BasicSize = RunningInterpreter.InstanceOffset + sizeof(nint); // room for the pointer every instance has
         spec->Flags = AbiFlags.TypeImmutable;
         spec->Slots = slots;
         s_type = PyType_FromSpec(spec);
         return s_type;
+    }
+
+    /// <summary>tp_new: CPython's generic one, and the instance's pointer, as the mmap type's instances have it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint New(nint type, nint arguments, nint keywords)
+    {
+        nint self = ((delegate* unmanaged<nint, nint, nint, nint>)PyType_GenericNew)(type, arguments, keywords);
+        if (self != 0)
+        {
+            RunningInterpreter.Attach(self);
+        }
+
+        return self;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -61,8 +74,8 @@ internal static unsafe partial class TransitionFloorType
         return MmapStatus.Ok;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static nint Subscript(nint self, nint key) => FastPyLong_FromSsize_t(0);
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint Subscript(nint self, nint key) => RunningInterpreter.Of(self)->FastPyLong_FromSsize_t(0);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static MmapStatus Item(nint self, nint index, out byte value)
@@ -71,8 +84,8 @@ internal static unsafe partial class TransitionFloorType
         return (ulong)index < ItemCount ? MmapStatus.Ok : MmapError.IndexOutOfRange;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static nint Nothing(nint self) => NewNone();
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint Nothing(nint self) => RunningInterpreter.Of(self)->NewNone();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static MmapStatus SmallInt(nint self, out nint value)
@@ -81,6 +94,6 @@ internal static unsafe partial class TransitionFloorType
         return MmapStatus.Ok;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static nint NothingWithArguments(nint self, nint arguments) => NewNone();
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint NothingWithArguments(nint self, nint arguments) => RunningInterpreter.Of(self)->NewNone();
 }

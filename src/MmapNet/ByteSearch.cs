@@ -17,15 +17,24 @@ namespace MmapNet;
 /// byte uses) does; one vector a step is half its speed in cache.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A sequence of two or more bytes is found by its first byte and the last byte that differs from it
 /// (fewer false candidates for needles such as <c>aaab</c>), compared a vector of positions at a time;
 /// each candidate is then checked whole. A vector of positions that would read past the end is
 /// replaced by the last whole vector, with the positions already checked masked off, so no load ever
 /// leaves <c>[haystack, haystack + length)</c>.
+/// </para>
+/// <para>
+/// The entry points are never inlined. Their code asks which vectors the CPU has, so ReadyToRun leaves them to the JIT
+/// too (compiled once, at the first search); and crossgen2 (10.0) fails with a <c>NotImplementedException</c> for
+/// <c>Vector256&lt;T&gt;</c> when it inlines them into MmapNet.CPython's precompiled operations, which it compiles in
+/// one version bubble with this assembly (src/ReadyToRun.targets).
+/// </para>
 /// </remarks>
 internal static unsafe class ByteSearch
 {
     /// <summary>The offset of the first needle in <c>[haystack, haystack + length)</c>, or -1; an empty needle is at 0.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static long IndexOf(byte* haystack, long length, byte* needle, long needleLength)
     {
         if (needleLength > length)
@@ -50,7 +59,7 @@ internal static unsafe class ByteSearch
     }
 
     /// <summary>The offset of the first <paramref name="value"/> in <c>[haystack, haystack + length)</c>, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // readline's search, usually of a few dozen bytes: no extra call
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static long IndexOfByte(byte* haystack, nint length, byte value)
     {
         if (Vector256.IsHardwareAccelerated && length >= Vector256<byte>.Count)
@@ -109,6 +118,7 @@ internal static unsafe class ByteSearch
     }
 
     /// <summary>The offset of the last needle in <c>[haystack, haystack + length)</c>, or -1; an empty needle is at <paramref name="length"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static long LastIndexOf(byte* haystack, long length, byte* needle, long needleLength)
     {
         if (needleLength > length)

@@ -316,7 +316,6 @@ public sealed unsafe partial class MemoryMap
     /// find/rfind over <c>[start:end]</c>. <paramref name="invertedRangeMatchesEmpty"/> reproduces
     /// CPython 3.11.0 to 3.11.4, where an empty needle in a range with end before start matched.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // find's and rfind's, compiled at run time as their callers
     internal MmapStatus FindCore(byte* needle, long needleLength, long start, long end, bool reverse, bool invertedRangeMatchesEmpty, out long index)
     {
         index = -1;
@@ -481,7 +480,7 @@ public sealed unsafe partial class MemoryMap
         MoveCore(destination, source, count).ThrowIfFailed(paramName);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the CPython face's move, compiled at run time
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the CPython face's move (one version bubble: src/ReadyToRun.targets)
     internal MmapStatus MoveCore(long destination, long source, long count)
     {
         if (Access == MapAccess.Read)
@@ -711,7 +710,6 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Stores <paramref name="valueLength"/> bytes into an adjusted slice of <paramref name="count"/> items.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // slice assignment's, compiled at run time as its caller
     internal MmapStatus StoreSliceCore(long start, long step, long count, byte* value, long valueLength)
     {
         if (valueLength != count)
@@ -800,7 +798,7 @@ public sealed unsafe partial class MemoryMap
     }
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="offset"/>, which the caller has checked it fits at.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the CPython face's write, compiled at run time
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the CPython face's write (one version bubble: src/ReadyToRun.targets)
     internal void CopyIntoMap(long offset, ReadOnlySpan<byte> source)
     {
         fixed (byte* bytes = source)

@@ -158,7 +158,7 @@ internal static unsafe class AbiSelfCheck
                 return false;
             }
 
-            bool compact = CompactInts.TryRead(o, out nint read);
+            bool compact = CompactInts.TryRead(o, PythonApi.Running->TaggedIntHeader, out nint read);
             Py_DecRef(o);
             if (compact != (value is >= -LargestDigit and <= LargestDigit) || (compact && read != value))
             {

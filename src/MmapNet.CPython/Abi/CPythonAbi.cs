@@ -61,16 +61,15 @@ internal static unsafe class CompactInts
     private const nint TaggedSignMask = 3;
     private const nuint TaggedTwoDigits = 2 << 3;
 
-    private static bool s_taggedHeader;
-
-    public static void UseLayoutOf(Version version) => s_taggedHeader = version >= new Version(3, 12);
-
-    /// <summary>The value of <paramref name="exactInt"/> (an object whose type is exactly int) when it has one digit or none.</summary>
+    /// <summary>
+    /// The value of <paramref name="exactInt"/> (an object whose type is exactly int) when it has one digit or none;
+    /// <paramref name="taggedHeader"/> is <see cref="Native.RunningInterpreter.TaggedIntHeader"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryRead(nint exactInt, out nint value)
+    public static bool TryRead(nint exactInt, bool taggedHeader, out nint value)
     {
         nint header = *(nint*)(exactInt + ObjectLayout.LongHeader);
-        if (s_taggedHeader)
+        if (taggedHeader)
         {
             if ((nuint)header < TaggedTwoDigits)
             {
@@ -128,6 +127,10 @@ internal static class AbiFlags
 
     public const int MemberSsizeT = 19;
     public const int MemberReadOnly = 1;
+
+    /// <summary><c>PyBUF_WRITABLE</c>, and <c>PyBUF_READ</c> and <c>PyBUF_WRITE</c> (which a buffer request must not be).</summary>
+    public const int BufferWritable = 0x0001;
+    public const int BufferReadOrWrite = 0x0100 | 0x0200;
 }
 
 /// <summary>Module-definition constants (Include/moduleobject.h, modsupport.h).</summary>

@@ -89,16 +89,18 @@ internal enum ResultKind
 internal enum Compilation
 {
     /// <summary>
-    /// By the JIT at the first call (<c>AggressiveOptimization</c>, which ReadyToRun leaves alone): for the operations
-    /// whose cost is the call itself, where ReadyToRun code's helper calls (static bases, GC transitions, calls into
-    /// MmapNet.dll that are not inlined) would add 5-10 ns to every call.
+    /// By the JIT at the first call (<c>AggressiveOptimization</c>, which ReadyToRun leaves alone). No row of mmapnet's
+    /// types is declared so since their precompiled code runs within a few percent of the JIT's (src/ReadyToRun.targets):
+    /// kept for a type whose code reads statics or calls across the framework on its hot paths, which ReadyToRun code
+    /// does through helper calls.
     /// </summary>
     AtFirstCall,
 
     /// <summary>
-    /// ReadyToRun code from the precompiled image: for the operations done once per map or per use of a map, whose cost
-    /// is a system call (mmap, munmap, msync, madvise, mremap, fstat) or an allocation. Their first call then costs
-    /// microseconds instead of milliseconds of compilation, and the nanoseconds ReadyToRun code adds are lost in them.
+    /// ReadyToRun code from the precompiled image, in one version bubble with MmapNet.dll: the first call costs
+    /// microseconds instead of milliseconds of compilation. The hot paths read the C API through the instance
+    /// (<see cref="Native.RunningInterpreter"/>), not statics, so it runs within a few percent of the JIT's code
+    /// (docs/performance.md).
     /// </summary>
     Ahead,
 }
@@ -153,4 +155,7 @@ internal sealed class GetterAttribute(string name, string implementation) : Attr
     public string Implementation { get; } = implementation;
 
     public ResultKind Returns { get; init; }
+
+    /// <summary>When the CoreCLR route compiles it (see <see cref="Compilation"/>).</summary>
+    public Compilation Compiled { get; init; }
 }

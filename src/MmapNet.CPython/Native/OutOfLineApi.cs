@@ -38,4 +38,8 @@ internal static unsafe class OutOfLineApi
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void PyBuffer_Release(PyBuffer* view) => PythonApi.PyBuffer_Release(view);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int PyBuffer_FillInfo(PyBuffer* view, nint exporter, void* buffer, nint length, int readOnly, int flags) =>
+        PythonApi.PyBuffer_FillInfo(view, exporter, buffer, length, readOnly, flags);
 }

@@ -29,6 +29,9 @@ namespace MmapNet.CPython.Native;
 /// through its out argument, not raised (<c>PyLong_AsSsize_t</c> raises OverflowError, and on 3.10 and 3.11 raising
 /// inside an <c>except</c> block creates the exception object at once: a tracked allocation, which can start a
 /// collection).</item>
+/// <item><c>PyBuffer_FillInfo</c> when its arguments are ones it accepts (a view, no <c>PyBUF_READ</c> or
+/// <c>PyBUF_WRITE</c> request, no writable request of a read-only map; the caller checks): it then only fills the view
+/// and takes a reference to the exporter.</item>
 /// <item><c>PyLong_FromSsize_t</c>, <c>PyBytes_FromStringAndSize</c>: they allocate ints and bytes, which the cyclic
 /// collector does not track, so the allocation never starts a collection (only tracked allocations count towards
 /// it). Their one failure, MemoryError, takes its instance from the interpreter's free list of preallocated
@@ -114,11 +117,12 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged<nint*, nint*, nint*, void> PyErr_NormalizeException;
     public static delegate* unmanaged<nint, nint, nint, void> PyErr_Restore;
 
-    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyLong_FromSsize_t;
-    public static delegate* unmanaged[SuppressGCTransition]<nint, int*, long> FastPyLong_AsLongAndOverflow;
-    public static delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint> FastPyBytes_FromStringAndSize;
-    public static delegate* unmanaged[SuppressGCTransition]<nint, void> FastPy_IncRef;
-    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyBool_FromLong;
+    // The common paths' entries and objects live in RunningInterpreter, which instances point to; these read it.
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyLong_FromSsize_t => Running->FastPyLong_FromSsize_t;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, int*, long> FastPyLong_AsLongAndOverflow => Running->FastPyLong_AsLongAndOverflow;
+    public static delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint> FastPyBytes_FromStringAndSize => Running->FastPyBytes_FromStringAndSize;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, void> FastPy_IncRef => Running->FastPy_IncRef;
+    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyBool_FromLong => Running->FastPyBool_FromLong;
     public static delegate* unmanaged[SuppressGCTransition]<int> FastPy_IsFinalizing;
 
     public static nint PyExc_ValueError;
@@ -132,11 +136,14 @@ internal static unsafe class PythonApi
     public static nint PyExc_SystemExit;
     public static nint PyExc_KeyboardInterrupt;
 
-    public static nint Py_None;
+    public static nint Py_None => Running->Py_None;
     public static nint Py_True;
-    public static nint PyLong_Type;
-    public static nint PySlice_Type;
-    public static nint PyBytes_Type;
+    public static nint PyLong_Type => Running->PyLong_Type;
+    public static nint PySlice_Type => Running->PySlice_Type;
+    public static nint PyBytes_Type => Running->PyBytes_Type;
+
+    /// <summary>What the common paths need of the interpreter (<see cref="RunningInterpreter"/>); set by <see cref="Initialize"/>.</summary>
+    public static RunningInterpreter* Running { get; private set; }
 
     private static nint s_library;
 
@@ -218,11 +225,18 @@ internal static unsafe class PythonApi
         PyErr_NormalizeException = (delegate* unmanaged<nint*, nint*, nint*, void>)Function("PyErr_NormalizeException");
         PyErr_Restore = (delegate* unmanaged<nint, nint, nint, void>)Function("PyErr_Restore");
 
-        FastPyLong_FromSsize_t = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyLong_FromSsize_t");
-        FastPyLong_AsLongAndOverflow = (delegate* unmanaged[SuppressGCTransition]<nint, int*, long>)Function("PyLong_AsLongAndOverflow");
-        FastPyBytes_FromStringAndSize = (delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint>)Function("PyBytes_FromStringAndSize");
-        FastPy_IncRef = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Function("Py_IncRef");
-        FastPyBool_FromLong = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyBool_FromLong");
+        RunningInterpreter* running = RunningInterpreter.Allocate();
+        running->FastPyLong_FromSsize_t = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyLong_FromSsize_t");
+        running->FastPyLong_AsLongAndOverflow = (delegate* unmanaged[SuppressGCTransition]<nint, int*, long>)Function("PyLong_AsLongAndOverflow");
+        running->FastPyBytes_FromStringAndSize = (delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint>)Function("PyBytes_FromStringAndSize");
+        running->FastPy_IncRef = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Function("Py_IncRef");
+        running->FastPyBool_FromLong = (delegate* unmanaged[SuppressGCTransition]<nint, nint>)Function("PyBool_FromLong");
+        running->FastPyBuffer_FillInfo = (delegate* unmanaged[SuppressGCTransition]<PyBuffer*, nint, void*, nint, int, int, int>)Function("PyBuffer_FillInfo");
+        running->Py_None = Function("_Py_NoneStruct");
+        running->PyLong_Type = Function("PyLong_Type");
+        running->PySlice_Type = Function("PySlice_Type");
+        running->PyBytes_Type = Function("PyBytes_Type");
+        Running = running;
         FastPy_IsFinalizing = (delegate* unmanaged[SuppressGCTransition]<int>)Py_IsFinalizing;
 
         PyExc_ValueError = Object("PyExc_ValueError");
@@ -235,11 +249,7 @@ internal static unsafe class PythonApi
         PyExc_SystemExit = Object("PyExc_SystemExit");
         PyExc_KeyboardInterrupt = Object("PyExc_KeyboardInterrupt");
 
-        Py_None = Function("_Py_NoneStruct");
         Py_True = Function("_Py_TrueStruct");
-        PyLong_Type = Function("PyLong_Type");
-        PySlice_Type = Function("PySlice_Type");
-        PyBytes_Type = Function("PyBytes_Type");
 
         s_library = library;
     }
@@ -249,9 +259,5 @@ internal static unsafe class PythonApi
 
     /// <summary><c>Py_RETURN_NONE</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static nint NewNone()
-    {
-        FastPy_IncRef(Py_None);
-        return Py_None;
-    }
+    public static nint NewNone() => Running->NewNone();
 }
