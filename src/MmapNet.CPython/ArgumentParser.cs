@@ -24,7 +24,7 @@ internal static unsafe class ArgumentParser
     {
         if (TypeOf(o) == interpreter->PyLong_Type)
         {
-            return CompactInts.TryRead(o, interpreter->TaggedIntHeader, out value) || TryLongExactSsize(o, out value);
+            return CompactInts.TryRead(o, interpreter->TaggedIntHeader, out value) || TryLongExactSsize(interpreter, o, out value);
         }
 
         value = 0;
@@ -36,22 +36,22 @@ internal static unsafe class ArgumentParser
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint ClampedSliceIndex(RunningInterpreter* interpreter, nint exactInt) =>
-        CompactInts.TryRead(exactInt, interpreter->TaggedIntHeader, out nint value) ? value : ClampedLongSliceIndex(exactInt);
+        CompactInts.TryRead(exactInt, interpreter->TaggedIntHeader, out nint value) ? value : ClampedLongSliceIndex(interpreter, exactInt);
 
     // The ints of two digits or more, through the C API: out of line, so that the compact case inlines.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool TryLongExactSsize(nint exactInt, out nint value)
+    private static bool TryLongExactSsize(RunningInterpreter* interpreter, nint exactInt, out nint value)
     {
         int overflow;
-        value = (nint)FastPyLong_AsLongAndOverflow(exactInt, &overflow);
+        value = (nint)interpreter->FastPyLong_AsLongAndOverflow(exactInt, &overflow);
         return overflow == 0;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static nint ClampedLongSliceIndex(nint exactInt)
+    private static nint ClampedLongSliceIndex(RunningInterpreter* interpreter, nint exactInt)
     {
         int overflow;
-        nint value = (nint)FastPyLong_AsLongAndOverflow(exactInt, &overflow);
+        nint value = (nint)interpreter->FastPyLong_AsLongAndOverflow(exactInt, &overflow);
         return overflow == 0 ? value : overflow > 0 ? nint.MaxValue : nint.MinValue;
     }
 

@@ -11,8 +11,8 @@ namespace MmapNet.CPython;
 /// </summary>
 internal sealed class InterpreterProfile
 {
-    // Decided once: the predicates are read on hot paths (seek, find), where building a Version at every call cost an
-    // allocation and about 60 instructions.
+    // Decided once: building a Version at every call cost an allocation and about 60 instructions. The hot paths (seek,
+    // find, ints read straight from memory) read the copies RunningInterpreter.Adopt makes of theirs.
     private InterpreterProfile(Version version)
     {
         Version = version;
@@ -22,6 +22,7 @@ internal sealed class InterpreterProfile
         ReleasesGilAroundMmap = version >= new Version(3, 12);
         HasMultipleInterpretersSlot = version >= new Version(3, 12);
         InvertedRangeMatchesEmptyNeedle = version >= new Version(3, 11) && version < new Version(3, 11, 5);
+        HasTaggedIntHeader = version >= new Version(3, 12);
     }
 
     /// <summary>The running interpreter's version (major.minor.micro).</summary>
@@ -53,6 +54,9 @@ internal sealed class InterpreterProfile
     /// matched (at start, at end) instead of returning -1; 3.11.5 fixed it (gh-105235).
     /// </summary>
     public bool InvertedRangeMatchesEmptyNeedle { get; }
+
+    /// <summary>3.12: an int's header is <c>lv_tag</c> (digit count and sign), no longer <c>ob_size</c> (<see cref="Abi.CompactInts"/>).</summary>
+    public bool HasTaggedIntHeader { get; }
 
     /// <summary>The constructor's argument format, as the stdlib passes it to PyArg_ParseTupleAndKeywords.</summary>
     public ReadOnlySpan<byte> ConstructorFormat => HasTrackFd ? "in|iiil$p\0"u8 : "in|iiil\0"u8;

@@ -37,8 +37,9 @@ internal struct MmapObject
     /// The handle's slot is read here rather than through <see cref="GCHandle{T}.Target"/>, a generic member of the
     /// framework that precompiled (ReadyToRun) code calls and never inlines, at every operation. A
     /// <see cref="GCHandle{T}"/> is the address of a slot that holds the object (so is every GC handle, the runtime's
-    /// <c>OBJECTHANDLE</c>); the handle is allocated before the field is set and freed after it is cleared (Dealloc),
-    /// so the slot holds the map whenever an operation can run.
+    /// <c>OBJECTHANDLE</c>), on CoreCLR and NativeAOT alike (MmapObjectTests compares it with <c>Target</c>). The handle
+    /// is allocated before the field is set, and freed and the field cleared together (Dealloc), so the slot holds the
+    /// map whenever an operation can run.
     /// </remarks>
     public static unsafe MemoryMap MapOf(nint self) => Unsafe.As<MemoryMap>(Unsafe.AsRef<object>((void*)((MmapObject*)self)->Map));
 }

@@ -338,7 +338,6 @@ internal static unsafe partial class MmapType
     private static MmapStatus Tell(nint self, out nint position)
     {
         MemoryMap map = MmapObject.MapOf(self);
-        RunningInterpreter* interpreter = RunningInterpreter.Of(self);
         position = (nint)map.CurrentPosition;
         return map.IsClosed ? MmapError.ClosedOrInvalid : MmapStatus.Ok;
     }

@@ -15,9 +15,12 @@ internal static unsafe class PythonErrors
 {
     private const int Eintr = 4;
 
-    // NUL-terminated UTF-8 messages, encoded on first use.
-    private static readonly byte[]?[] s_messages = new byte[Enum.GetValues<MmapError>().Length][];
-    private static readonly byte[]?[] s_pythonOnlyMessages = new byte[Enum.GetValues<PythonOnlyError>().Length][];
+    // NUL-terminated UTF-8 messages, encoded on first use. Counted through the non-generic GetValuesAsUnderlyingType,
+    // which is precompiled: GetValues<T> over this project's enums is compiled by the JIT, at the first error raised.
+#pragma warning disable CA2263 // the generic overload: see above
+    private static readonly byte[]?[] s_messages = new byte[Enum.GetValuesAsUnderlyingType(typeof(MmapError)).Length][];
+    private static readonly byte[]?[] s_pythonOnlyMessages = new byte[Enum.GetValuesAsUnderlyingType(typeof(PythonOnlyError)).Length][];
+#pragma warning restore CA2263
 
     /// <summary>Sets the exception for a failed status; returns NULL, the error value of object slots.</summary>
     public static nint Raise(MmapStatus status)

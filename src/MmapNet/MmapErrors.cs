@@ -131,17 +131,19 @@ public static class MmapErrors
     /// <summary>The exact message CPython raises for <paramref name="error"/>.</summary>
     internal static string MessageOf(PythonOnlyError error) => Describe(error).Message;
 
-    private static (MmapErrorKind Kind, string Message) Describe(PythonOnlyError error) => error switch
+    // A struct of this assembly's, not a ValueTuple: ReadyToRun leaves the framework's generics over this assembly's
+    // types to the JIT, which compiled ValueTuple's constructor at the first of these errors in a process.
+    private static PythonOnlyRow Describe(PythonOnlyError error) => error switch
     {
-        PythonOnlyError.IndicesMustBeIntegers => (MmapErrorKind.TypeError, "mmap indices must be integers"),
-        PythonOnlyError.AssignmentIndicesMustBeInteger => (MmapErrorKind.TypeError, "mmap indices must be integer"),
-        PythonOnlyError.ItemValueMustBeInt => (MmapErrorKind.TypeError, "mmap item value must be an int"),
-        PythonOnlyError.ItemValueOutOfRange => (MmapErrorKind.ValueError, "mmap item value must be in range(0, 256)"),
-        PythonOnlyError.ItemAssignmentMustBeOneByte => (MmapErrorKind.IndexError, "mmap assignment must be length-1 bytes()"),
-        PythonOnlyError.ItemDeletion => (MmapErrorKind.TypeError, "mmap doesn't support item deletion"),
-        PythonOnlyError.SequenceItemDeletion => (MmapErrorKind.TypeError, "mmap object doesn't support item deletion"),
-        PythonOnlyError.SliceDeletion => (MmapErrorKind.TypeError, "mmap object doesn't support slice deletion"),
-        _ => (MmapErrorKind.SystemError, "unknown mmap error"),
+        PythonOnlyError.IndicesMustBeIntegers => new(MmapErrorKind.TypeError, "mmap indices must be integers"),
+        PythonOnlyError.AssignmentIndicesMustBeInteger => new(MmapErrorKind.TypeError, "mmap indices must be integer"),
+        PythonOnlyError.ItemValueMustBeInt => new(MmapErrorKind.TypeError, "mmap item value must be an int"),
+        PythonOnlyError.ItemValueOutOfRange => new(MmapErrorKind.ValueError, "mmap item value must be in range(0, 256)"),
+        PythonOnlyError.ItemAssignmentMustBeOneByte => new(MmapErrorKind.IndexError, "mmap assignment must be length-1 bytes()"),
+        PythonOnlyError.ItemDeletion => new(MmapErrorKind.TypeError, "mmap doesn't support item deletion"),
+        PythonOnlyError.SequenceItemDeletion => new(MmapErrorKind.TypeError, "mmap object doesn't support item deletion"),
+        PythonOnlyError.SliceDeletion => new(MmapErrorKind.TypeError, "mmap object doesn't support slice deletion"),
+        _ => new(MmapErrorKind.SystemError, "unknown mmap error"),
     };
 
     /// <summary>
@@ -149,4 +151,7 @@ public static class MmapErrors
     /// parameter name the .NET API gives, when no caller names another), and CPython's text.
     /// </summary>
     private readonly record struct Row(MmapErrorKind Kind, Reported Reported, string? Parameter, string Message);
+
+    /// <summary>One failure of Python's protocols alone: the Python exception type and CPython's text.</summary>
+    private readonly record struct PythonOnlyRow(MmapErrorKind Kind, string Message);
 }

@@ -117,12 +117,9 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged<nint*, nint*, nint*, void> PyErr_NormalizeException;
     public static delegate* unmanaged<nint, nint, nint, void> PyErr_Restore;
 
-    // The common paths' entries and objects live in RunningInterpreter, which instances point to; these read it.
-    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyLong_FromSsize_t => Running->FastPyLong_FromSsize_t;
-    public static delegate* unmanaged[SuppressGCTransition]<nint, int*, long> FastPyLong_AsLongAndOverflow => Running->FastPyLong_AsLongAndOverflow;
-    public static delegate* unmanaged[SuppressGCTransition]<byte*, nint, nint> FastPyBytes_FromStringAndSize => Running->FastPyBytes_FromStringAndSize;
+    // The common paths' entries and objects live in RunningInterpreter, which instances point to; these read it, for
+    // the code that has no instance at hand.
     public static delegate* unmanaged[SuppressGCTransition]<nint, void> FastPy_IncRef => Running->FastPy_IncRef;
-    public static delegate* unmanaged[SuppressGCTransition]<nint, nint> FastPyBool_FromLong => Running->FastPyBool_FromLong;
     public static delegate* unmanaged[SuppressGCTransition]<int> FastPy_IsFinalizing;
 
     public static nint PyExc_ValueError;
@@ -138,8 +135,6 @@ internal static unsafe class PythonApi
 
     public static nint Py_None => Running->Py_None;
     public static nint Py_True;
-    public static nint PyLong_Type => Running->PyLong_Type;
-    public static nint PySlice_Type => Running->PySlice_Type;
     public static nint PyBytes_Type => Running->PyBytes_Type;
 
     /// <summary>What the common paths need of the interpreter (<see cref="RunningInterpreter"/>); set by <see cref="Initialize"/>.</summary>

@@ -45,7 +45,7 @@ internal unsafe struct RunningInterpreter
     public nint PyBytes_Type;
     public delegate* unmanaged[SuppressGCTransition]<PyBuffer*, nint, void*, nint, int, int, int> FastPyBuffer_FillInfo;
 
-    /// <summary>The int header of 3.12 on (<see cref="CompactInts"/>), or <c>ob_size</c>'s before.</summary>
+    /// <summary><see cref="InterpreterProfile.HasTaggedIntHeader"/> (<see cref="CompactInts"/>).</summary>
     public bool TaggedIntHeader;
 
     /// <summary><see cref="InterpreterProfile.SeekReturnsPosition"/>.</summary>
@@ -77,7 +77,7 @@ internal unsafe struct RunningInterpreter
     /// <summary>The facts of the running version that the common paths branch on; before anything uses them.</summary>
     public void Adopt(InterpreterProfile profile)
     {
-        TaggedIntHeader = profile.Version >= new Version(3, 12);
+        TaggedIntHeader = profile.HasTaggedIntHeader;
         SeekReturnsPosition = profile.SeekReturnsPosition;
         InvertedRangeMatchesEmptyNeedle = profile.InvertedRangeMatchesEmptyNeedle;
     }

@@ -3,10 +3,11 @@
     DOTNET_JitStdOutFile=LIST DOTNET_JitDisasmSummary=1 MMAPNET_BACKEND=coreclr python first_call_compilation.py [import]
 
 The runtime writes LIST, the methods it compiled in order, by the end of the process. With `import`, the script only
-imports mmapnet and makes the floor type's instance: what that compiles is the import's, which a run without it
-compiles too; whatever else a run without it compiles is the operations'.
+imports mmapnet: what that compiles is the import's, which a run without it compiles too; whatever else a run without
+it compiles is the operations', their common paths, their slower ones and their refusals.
 """
 
+import ctypes
 import gc
 import os
 import sys
@@ -14,12 +15,30 @@ import tempfile
 
 import mmapnet
 
-floor = mmapnet._native._TransitionFloor()
 if sys.argv[1:] == ["import"]:
     print("done")
     raise SystemExit(0)
 
+
+class Index:
+    def __init__(self, value):
+        self.value = value
+
+    def __index__(self):
+        return self.value
+
+
+def refused(call, *arguments):
+    """Runs an operation its arguments make fail (the error paths are compiled ahead too)."""
+    try:
+        call(*arguments)
+    except (TypeError, ValueError, IndexError, OverflowError, BufferError, OSError):
+        return
+    raise AssertionError("%r%r did not fail" % (call, arguments))
+
+
 # The floor type's operations: of the same kinds as the map's, and precompiled the same way.
+floor = mmapnet._native._TransitionFloor()
 len(floor)
 floor[0]
 floor.nothing()
@@ -63,11 +82,46 @@ try:
     m.move(0, 8, 16)
     if hasattr(m, "seekable"):
         m.seekable()
+    # sq_ass_item, which only the C API's sequence calls reach.
+    set_item = ctypes.pythonapi.PySequence_SetItem
+    set_item.argtypes = (ctypes.py_object, ctypes.c_ssize_t, ctypes.py_object)
+    set_item(m, 0, b"x")
+    # The slower paths: ints through __index__ and past one digit, None, buffers that are not bytes.
+    m[Index(3)]
+    m[Index(1):Index(9)]
+    m[2 ** 40 : 2 ** 41]
+    m[Index(4)] = Index(5)
+    m.seek(Index(0))
+    m.read(None)
+    m.seek(0)
+    m.write(bytearray(b"xy"))
+    m[0:2] = bytearray(b"zw")
+    m.find(bytearray(b"zw"), Index(0))
+    # And refusals: each raises the stdlib's exception.
+    refused(m.__getitem__, 1 << 40)
+    refused(m.__getitem__, "a")
+    refused(m.__setitem__, 0, 256)
+    refused(m.__setitem__, slice(0, 2), b"abc")
+    refused(m.__delitem__, 0)
+    refused(m.seek, 1 << 40)
+    refused(m.write_byte, 300)
+    refused(m.move, 0, 4000, 200)
+    refused(m.flush, 1, 2)
     gc.collect()  # the type's tp_traverse, over the maps alive
     m.find(b"ab")
     m.rfind(b"ab")
     m.find(b"a", 1, 100)
     m.close()
+    refused(len, m)
+    refused(m.__getitem__, 0)
+    refused(m.read_byte)
+    refused(m.tell)
+    refused(m.find, b"a")
+    with open(path, "rb") as read_only_file:
+        read_only = mmapnet.mmap(read_only_file.fileno(), 0, access=mmapnet.ACCESS_READ)
+        refused((ctypes.c_char * 4).from_buffer, read_only)  # a writable buffer of a read-only map
+        refused(read_only.write, b"a")
+        read_only.close()
     unclosed = mmapnet.mmap(-1, 4096)
     del unclosed  # deallocated open: the dealloc unmaps it
 finally:
