@@ -10,11 +10,11 @@ namespace MmapNet;
 /// over 2 GiB need no windows). The kernels are MmapNet's own rather than <c>Span.IndexOf</c> because of
 /// how a guest runtime compiles: the CoreCLR route runs with tiered compilation off (background JIT
 /// threads hang forked children), so the framework's precompiled <c>IndexOf</c> is never recompiled for
-/// the CPU and stays on its generic path, about a quarter slower. Methods marked
-/// <see cref="MethodImplOptions.AggressiveOptimization"/> are never precompiled: the JIT compiles them
-/// at their first call, fully optimized, with the widest vectors the CPU has. They also unroll the
-/// single-byte search four vectors a step, as glibc's <c>memchr</c> (which CPython's <c>find</c> of one
-/// byte uses) does; one vector a step is half its speed in cache.
+/// the CPU and stays on its generic path, about a quarter slower. These are precompiled with the rest
+/// (ReadyToRun, for x86-64-v3 on x86-64: src/ReadyToRun.targets), so the first search of a process
+/// compiles nothing. They also unroll the single-byte search four vectors a step, as glibc's
+/// <c>memchr</c> (which CPython's <c>find</c> of one byte uses) does; one vector a step is half its
+/// speed in cache.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -25,10 +25,12 @@ namespace MmapNet;
 /// leaves <c>[haystack, haystack + length)</c>.
 /// </para>
 /// <para>
-/// The entry points are never inlined. Their code asks which vectors the CPU has, so ReadyToRun leaves them to the JIT
-/// too (compiled once, at the first search); and crossgen2 (10.0) fails with a <c>NotImplementedException</c> for
-/// <c>Vector256&lt;T&gt;</c> when it inlines them into MmapNet.CPython's precompiled operations, which it compiles in
-/// one version bubble with this assembly (src/ReadyToRun.targets).
+/// What keeps the precompiled kernels as fast as the JIT's: no generic instantiation over the framework's
+/// types (<see cref="IByteVector{TSelf}"/>), no call to a framework method that ReadyToRun code cannot inline
+/// in a loop (<c>Vector256.Load</c>, <c>BitOperations.Log2</c>): with a call in it, a loop keeps its vectors
+/// on the stack. The entry points are never inlined: crossgen2 (10.0) failed with a
+/// <c>NotImplementedException</c> for <c>Vector256&lt;T&gt;</c> when it inlined them into MmapNet.CPython's
+/// operations, which it compiles in one version bubble with this assembly.
 /// </para>
 /// </remarks>
 internal static unsafe class ByteSearch
@@ -50,12 +52,12 @@ internal static unsafe class ByteSearch
         nint positions = (nint)(length - needleLength + 1);
         if (Vector256.IsHardwareAccelerated && positions >= Vector256<byte>.Count)
         {
-            return IndexOfSequence<Vector256Width, Vector256<byte>>(haystack, positions, needle, (nint)needleLength);
+            return IndexOfSequence<Vector256Bytes>(haystack, positions, needle, (nint)needleLength);
         }
 
         return Vector128.IsHardwareAccelerated && positions >= Vector128<byte>.Count
-            ? IndexOfSequence<Vector128Width, Vector128<byte>>(haystack, positions, needle, (nint)needleLength)
-            : IndexOfSequence<ScalarWidth, byte>(haystack, positions, needle, (nint)needleLength);
+            ? IndexOfSequence<Vector128Bytes>(haystack, positions, needle, (nint)needleLength)
+            : IndexOfSequence<ScalarByte>(haystack, positions, needle, (nint)needleLength);
     }
 
     /// <summary>The offset of the first <paramref name="value"/> in <c>[haystack, haystack + length)</c>, or -1.</summary>
@@ -66,8 +68,8 @@ internal static unsafe class ByteSearch
         {
             // The first two vectors here, where most lines of text end: no call for them.
             nint width = Vector256<byte>.Count;
-            Vector256<byte> target = Vector256.Create(value);
-            uint found = Vector256Width.Matches(haystack, target);
+            Vector256Bytes target = Vector256Bytes.Broadcast(value);
+            uint found = Vector256Bytes.Matches(haystack, target);
             if (found != 0)
             {
                 return BitOperations.TrailingZeroCount(found);
@@ -76,7 +78,7 @@ internal static unsafe class ByteSearch
             nint searched = width;
             if (length >= 2 * width)
             {
-                found = Vector256Width.Matches(haystack + width, target);
+                found = Vector256Bytes.Matches(haystack + width, target);
                 if (found != 0)
                 {
                     return width + BitOperations.TrailingZeroCount(found);
@@ -85,17 +87,17 @@ internal static unsafe class ByteSearch
                 searched = 2 * width;
                 if (length - searched >= width)
                 {
-                    long rest = IndexOfByte<Vector256Width, Vector256<byte>>(haystack + searched, length - searched, value);
+                    long rest = IndexOfByte<Vector256Bytes>(haystack + searched, length - searched, value);
                     return rest < 0 ? -1 : searched + rest;
                 }
             }
 
-            return IndexOfByteInLastVector<Vector256Width, Vector256<byte>>(haystack, length, target, searched);
+            return IndexOfByteInLastVector<Vector256Bytes>(haystack, length, target, searched);
         }
 
         return Vector128.IsHardwareAccelerated && length >= Vector128<byte>.Count
-            ? IndexOfByte<Vector128Width, Vector128<byte>>(haystack, length, value)
-            : IndexOfByte<ScalarWidth, byte>(haystack, length, value);
+            ? IndexOfByte<Vector128Bytes>(haystack, length, value)
+            : IndexOfByte<ScalarByte>(haystack, length, value);
     }
 
     // The bytes after the first <paramref name="searched"/> (fewer than a vector, of at least a vector in all): the
@@ -103,17 +105,16 @@ internal static unsafe class ByteSearch
     // a whole vector's 32 bits would be a shift by 0, and a byte written since the first read would be reported past
     // the end).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint IndexOfByteInLastVector<TWidth, TVector>(byte* haystack, nint length, TVector target, nint searched)
-        where TWidth : IByteVectors<TVector>
-        where TVector : struct
+    private static nint IndexOfByteInLastVector<TVector>(byte* haystack, nint length, TVector target, nint searched)
+        where TVector : struct, IByteVector<TVector>
     {
         if (searched == length)
         {
             return -1;
         }
 
-        nint last = length - TWidth.Count;
-        uint found = TWidth.Matches(haystack + last, target) >> (int)(searched - last);
+        nint last = length - TVector.Count;
+        uint found = TVector.Matches(haystack + last, target) >> (int)(searched - last);
         return found != 0 ? searched + BitOperations.TrailingZeroCount(found) : -1;
     }
 
@@ -134,33 +135,31 @@ internal static unsafe class ByteSearch
         nint positions = (nint)(length - needleLength + 1);
         if (Vector256.IsHardwareAccelerated && positions >= Vector256<byte>.Count)
         {
-            return LastIndexOf<Vector256Width, Vector256<byte>>(haystack, positions, needle, (nint)needleLength);
+            return LastIndexOf<Vector256Bytes>(haystack, positions, needle, (nint)needleLength);
         }
 
         return Vector128.IsHardwareAccelerated && positions >= Vector128<byte>.Count
-            ? LastIndexOf<Vector128Width, Vector128<byte>>(haystack, positions, needle, (nint)needleLength)
-            : LastIndexOf<ScalarWidth, byte>(haystack, positions, needle, (nint)needleLength);
+            ? LastIndexOf<Vector128Bytes>(haystack, positions, needle, (nint)needleLength)
+            : LastIndexOf<ScalarByte>(haystack, positions, needle, (nint)needleLength);
     }
 
     // At least one vector of bytes. Four vectors a step while they last, then one, then the last whole
     // vector with the bytes already checked shifted off (IndexOfByteInLastVector).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static nint IndexOfByte<TWidth, TVector>(byte* haystack, nint length, byte value)
-        where TWidth : IByteVectors<TVector>
-        where TVector : struct
+    private static nint IndexOfByte<TVector>(byte* haystack, nint length, byte value)
+        where TVector : struct, IByteVector<TVector>
     {
-        nint width = TWidth.Count;
-        TVector target = TWidth.Broadcast(value);
+        nint width = TVector.Count;
+        TVector target = TVector.Broadcast(value);
         nint position = 0;
         for (; position <= length - (4 * width); position += 4 * width)
         {
-            if (TWidth.AnyOfFour(haystack + position, target))
+            if (TVector.AnyOfFour(haystack + position, target))
             {
                 // Bounded by the four vectors: the memory is shared (another thread or process may write it between
                 // the two reads), so the byte seen a moment ago may be gone; then the search goes on after them.
                 for (nint block = position; block < position + (4 * width); block += width)
                 {
-                    uint found = TWidth.Matches(haystack + block, target);
+                    uint found = TVector.Matches(haystack + block, target);
                     if (found != 0)
                     {
                         return block + BitOperations.TrailingZeroCount(found);
@@ -171,35 +170,33 @@ internal static unsafe class ByteSearch
 
         for (; position <= length - width; position += width)
         {
-            uint found = TWidth.Matches(haystack + position, target);
+            uint found = TVector.Matches(haystack + position, target);
             if (found != 0)
             {
                 return position + BitOperations.TrailingZeroCount(found);
             }
         }
 
-        return IndexOfByteInLastVector<TWidth, TVector>(haystack, length, target, position);
+        return IndexOfByteInLastVector<TVector>(haystack, length, target, position);
     }
 
     // At least one vector of positions (a position is where a needle could start). No call in the loops:
     // with one (the check of a candidate, say), the JIT keeps the broadcast vectors on the stack and
     // loads them at every step; candidates are checked by SequenceAt, inlined.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static nint IndexOfSequence<TWidth, TVector>(byte* haystack, nint positions, byte* needle, nint needleLength)
-        where TWidth : IByteVectors<TVector>
-        where TVector : struct
+    private static nint IndexOfSequence<TVector>(byte* haystack, nint positions, byte* needle, nint needleLength)
+        where TVector : struct, IByteVector<TVector>
     {
-        nint width = TWidth.Count;
+        nint width = TVector.Count;
         nint distance = SecondByteDistance(needle, needleLength);
-        TVector first = TWidth.Broadcast(needle[0]);
-        TVector second = TWidth.Broadcast(needle[distance]);
+        TVector first = TVector.Broadcast(needle[0]);
+        TVector second = TVector.Broadcast(needle[distance]);
         nint position = 0;
         for (; position <= positions - (2 * width); position += 2 * width)
         {
             // Two vectors a step: the loop's own cost halved, and its speed less dependent on where the
             // compiler happens to place it (4 cycles a step against 2.7, from alignment alone, was seen).
-            uint found = TWidth.Matches(haystack + position, first, haystack + position + distance, second);
-            uint next = TWidth.Matches(haystack + position + width, first, haystack + position + width + distance, second);
+            uint found = TVector.Matches(haystack + position, first, haystack + position + distance, second);
+            uint next = TVector.Matches(haystack + position + width, first, haystack + position + width + distance, second);
             if ((found | next) != 0)
             {
                 nint match = FirstMatch(haystack + position, found, needle, needleLength);
@@ -218,7 +215,7 @@ internal static unsafe class ByteSearch
 
         for (; position <= positions - width; position += width)
         {
-            nint match = FirstMatch(haystack + position, TWidth.Matches(haystack + position, first, haystack + position + distance, second), needle, needleLength);
+            nint match = FirstMatch(haystack + position, TVector.Matches(haystack + position, first, haystack + position + distance, second), needle, needleLength);
             if (match >= 0)
             {
                 return position + match;
@@ -228,7 +225,7 @@ internal static unsafe class ByteSearch
         if (position < positions)
         {
             nint last = positions - width;
-            uint found = TWidth.Matches(haystack + last, first, haystack + last + distance, second) >> (int)(position - last);
+            uint found = TVector.Matches(haystack + last, first, haystack + last + distance, second) >> (int)(position - last);
             nint match = FirstMatch(haystack + position, found, needle, needleLength);
             return match < 0 ? -1 : position + match;
         }
@@ -238,21 +235,19 @@ internal static unsafe class ByteSearch
 
     // Backward, as IndexOfSequence: one byte is the same search with distance 0 (the second comparison
     // repeats the first).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static nint LastIndexOf<TWidth, TVector>(byte* haystack, nint positions, byte* needle, nint needleLength)
-        where TWidth : IByteVectors<TVector>
-        where TVector : struct
+    private static nint LastIndexOf<TVector>(byte* haystack, nint positions, byte* needle, nint needleLength)
+        where TVector : struct, IByteVector<TVector>
     {
-        nint width = TWidth.Count;
+        nint width = TVector.Count;
         nint distance = SecondByteDistance(needle, needleLength);
-        TVector first = TWidth.Broadcast(needle[0]);
-        TVector second = TWidth.Broadcast(needle[distance]);
+        TVector first = TVector.Broadcast(needle[0]);
+        TVector second = TVector.Broadcast(needle[distance]);
         nint end = positions; // positions [0, end) are left to check
         for (; end >= 2 * width; end -= 2 * width)
         {
             nint start = end - (2 * width);
-            uint found = TWidth.Matches(haystack + start, first, haystack + start + distance, second);
-            uint next = TWidth.Matches(haystack + start + width, first, haystack + start + width + distance, second);
+            uint found = TVector.Matches(haystack + start, first, haystack + start + distance, second);
+            uint next = TVector.Matches(haystack + start + width, first, haystack + start + width + distance, second);
             if ((found | next) != 0)
             {
                 nint match = LastMatch(haystack + start + width, next, needle, needleLength);
@@ -272,7 +267,7 @@ internal static unsafe class ByteSearch
         for (; end >= width; end -= width)
         {
             nint start = end - width;
-            nint match = LastMatch(haystack + start, TWidth.Matches(haystack + start, first, haystack + start + distance, second), needle, needleLength);
+            nint match = LastMatch(haystack + start, TVector.Matches(haystack + start, first, haystack + start + distance, second), needle, needleLength);
             if (match >= 0)
             {
                 return start + match;
@@ -281,7 +276,7 @@ internal static unsafe class ByteSearch
 
         if (end > 0)
         {
-            uint found = TWidth.Matches(haystack, first, haystack + distance, second) & ((1u << (int)end) - 1);
+            uint found = TVector.Matches(haystack, first, haystack + distance, second) & ((1u << (int)end) - 1);
             return LastMatch(haystack, found, needle, needleLength);
         }
 
@@ -304,12 +299,14 @@ internal static unsafe class ByteSearch
         return -1;
     }
 
+    // The highest bit is 31 - LeadingZeroCount (candidates is not 0), not BitOperations.Log2: ReadyToRun code cannot
+    // inline that framework method, and a call in the backward kernel's loop costs it its vectors' registers.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static nint LastMatch(byte* block, uint candidates, byte* needle, nint needleLength)
     {
-        for (; candidates != 0; candidates &= ~(1u << BitOperations.Log2(candidates)))
+        for (; candidates != 0; candidates &= ~(1u << (31 - BitOperations.LeadingZeroCount(candidates))))
         {
-            int offset = BitOperations.Log2(candidates);
+            int offset = 31 - BitOperations.LeadingZeroCount(candidates);
             if (SequenceAt(block + offset, needle, needleLength))
             {
                 return offset;
@@ -362,80 +359,105 @@ internal static unsafe class ByteSearch
     }
 
     /// <summary>
-    /// One vector width's operations, as static members so that each kernel is compiled once per width
-    /// with the calls inlined (the framework's own vector interface is not public).
+    /// A value broadcast to one vector width, with that width's operations as static members, so that each kernel is
+    /// compiled once per width with the calls inlined (the framework's own vector interface is not public). Each is a
+    /// struct of this assembly wrapping the framework's vector: ReadyToRun precompiles a generic method's instantiation
+    /// only over types of its version bubble, and left <c>IndexOfSequence&lt;TWidth, Vector256&lt;byte&gt;&gt;</c> to
+    /// the JIT at the first search.
     /// </summary>
-    private interface IByteVectors<TVector>
-        where TVector : struct
+    private interface IByteVector<TSelf>
+        where TSelf : struct, IByteVector<TSelf>
     {
         /// <summary>Bytes per vector, at most 32 (match masks are <see cref="uint"/>).</summary>
         static abstract int Count { get; }
 
-        static abstract TVector Broadcast(byte value);
+        static abstract TSelf Broadcast(byte value);
 
         /// <summary>Bit i set where <c>at[i]</c> is the value.</summary>
-        static abstract uint Matches(byte* at, TVector value);
+        static abstract uint Matches(byte* at, TSelf value);
 
         /// <summary>Bit i set where <c>at[i]</c> is the first value and <c>secondAt[i]</c> the second.</summary>
-        static abstract uint Matches(byte* at, TVector first, byte* secondAt, TVector second);
+        static abstract uint Matches(byte* at, TSelf first, byte* secondAt, TSelf second);
 
         /// <summary>Whether any of the four vectors from <paramref name="at"/> holds the value.</summary>
-        static abstract bool AnyOfFour(byte* at, TVector value);
+        static abstract bool AnyOfFour(byte* at, TSelf value);
     }
 
-    private readonly struct Vector256Width : IByteVectors<Vector256<byte>>
+    private readonly struct Vector256Bytes : IByteVector<Vector256Bytes>
     {
+        private readonly Vector256<byte> _value;
+
+        private Vector256Bytes(Vector256<byte> value) => _value = value;
+
+        // Not Vector256.Load: crossgen2 (10.0) compiles that generic method as a call, once per vector read.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<byte> Load(byte* at) => Unsafe.ReadUnaligned<Vector256<byte>>(at);
+
         public static int Count => Vector256<byte>.Count;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<byte> Broadcast(byte value) => Vector256.Create(value);
+        public static Vector256Bytes Broadcast(byte value) => new(Vector256.Create(value));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static uint Matches(byte* at, Vector256<byte> value) =>
-            Vector256.Equals(Vector256.Load(at), value).ExtractMostSignificantBits();
+        public static uint Matches(byte* at, Vector256Bytes value) =>
+            Vector256.Equals(Load(at), value._value).ExtractMostSignificantBits();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static uint Matches(byte* at, Vector256<byte> first, byte* secondAt, Vector256<byte> second) =>
-            (Vector256.Equals(Vector256.Load(at), first) & Vector256.Equals(Vector256.Load(secondAt), second)).ExtractMostSignificantBits();
+        public static uint Matches(byte* at, Vector256Bytes first, byte* secondAt, Vector256Bytes second) =>
+            (Vector256.Equals(Load(at), first._value) & Vector256.Equals(Load(secondAt), second._value)).ExtractMostSignificantBits();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static bool AnyOfFour(byte* at, Vector256<byte> value) =>
-            (Vector256.Equals(Vector256.Load(at), value) | Vector256.Equals(Vector256.Load(at + 32), value)
-             | Vector256.Equals(Vector256.Load(at + 64), value) | Vector256.Equals(Vector256.Load(at + 96), value)) != Vector256<byte>.Zero;
+        public static bool AnyOfFour(byte* at, Vector256Bytes value) =>
+            (Vector256.Equals(Load(at), value._value) | Vector256.Equals(Load(at + 32), value._value)
+             | Vector256.Equals(Load(at + 64), value._value) | Vector256.Equals(Load(at + 96), value._value)) != Vector256<byte>.Zero;
     }
 
-    private readonly struct Vector128Width : IByteVectors<Vector128<byte>>
+    private readonly struct Vector128Bytes : IByteVector<Vector128Bytes>
     {
+        private readonly Vector128<byte> _value;
+
+        private Vector128Bytes(Vector128<byte> value) => _value = value;
+
+        // Not Vector128.Load, as Vector256Bytes.Load.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> Load(byte* at) => Unsafe.ReadUnaligned<Vector128<byte>>(at);
+
         public static int Count => Vector128<byte>.Count;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<byte> Broadcast(byte value) => Vector128.Create(value);
+        public static Vector128Bytes Broadcast(byte value) => new(Vector128.Create(value));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static uint Matches(byte* at, Vector128<byte> value) =>
-            Vector128.Equals(Vector128.Load(at), value).ExtractMostSignificantBits();
+        public static uint Matches(byte* at, Vector128Bytes value) =>
+            Vector128.Equals(Load(at), value._value).ExtractMostSignificantBits();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static uint Matches(byte* at, Vector128<byte> first, byte* secondAt, Vector128<byte> second) =>
-            (Vector128.Equals(Vector128.Load(at), first) & Vector128.Equals(Vector128.Load(secondAt), second)).ExtractMostSignificantBits();
+        public static uint Matches(byte* at, Vector128Bytes first, byte* secondAt, Vector128Bytes second) =>
+            (Vector128.Equals(Load(at), first._value) & Vector128.Equals(Load(secondAt), second._value)).ExtractMostSignificantBits();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static bool AnyOfFour(byte* at, Vector128<byte> value) =>
-            (Vector128.Equals(Vector128.Load(at), value) | Vector128.Equals(Vector128.Load(at + 16), value)
-             | Vector128.Equals(Vector128.Load(at + 32), value) | Vector128.Equals(Vector128.Load(at + 48), value)) != Vector128<byte>.Zero;
+        public static bool AnyOfFour(byte* at, Vector128Bytes value) =>
+            (Vector128.Equals(Load(at), value._value) | Vector128.Equals(Load(at + 16), value._value)
+             | Vector128.Equals(Load(at + 32), value._value) | Vector128.Equals(Load(at + 48), value._value)) != Vector128<byte>.Zero;
     }
 
     // A CPU without vector support: one byte is a "vector", so every kernel runs its plain loop shape.
-    private readonly struct ScalarWidth : IByteVectors<byte>
+    private readonly struct ScalarByte : IByteVector<ScalarByte>
     {
+        private readonly byte _value;
+
+        private ScalarByte(byte value) => _value = value;
+
         public static int Count => 1;
 
-        public static byte Broadcast(byte value) => value;
+        public static ScalarByte Broadcast(byte value) => new(value);
 
-        public static uint Matches(byte* at, byte value) => *at == value ? 1u : 0u;
+        public static uint Matches(byte* at, ScalarByte value) => *at == value._value ? 1u : 0u;
 
-        public static uint Matches(byte* at, byte first, byte* secondAt, byte second) => *at == first && *secondAt == second ? 1u : 0u;
+        public static uint Matches(byte* at, ScalarByte first, byte* secondAt, ScalarByte second) =>
+            *at == first._value && *secondAt == second._value ? 1u : 0u;
 
-        public static bool AnyOfFour(byte* at, byte value) => at[0] == value || at[1] == value || at[2] == value || at[3] == value;
+        public static bool AnyOfFour(byte* at, ScalarByte value) =>
+            at[0] == value._value || at[1] == value._value || at[2] == value._value || at[3] == value._value;
     }
 }

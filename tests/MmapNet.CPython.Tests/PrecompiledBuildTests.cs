@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Threading.Tasks;
 using MmapNet.Discovery;
 using MmapNet.TestSupport;
@@ -26,36 +28,44 @@ public sealed class PrecompiledBuildTests
     /// <summary>
     /// Every operation of mmapnet's types is declared <c>Compiled = Compilation.Ahead</c> (MmapTypeDeclaration.cs,
     /// TransitionFloorType.cs) and runs precompiled code from its first call on the CoreCLR route: beyond what the
-    /// import compiles, the JIT compiles nothing of MmapNet's for them but the search kernels (ByteSearch, which ask
-    /// which vectors the CPU has and are compiled once, at the first search). It fails if an operation, or what it
-    /// calls, is left to the JIT: an implementation or helper marked AggressiveOptimization, generic code of MmapNet.dll
-    /// instantiated over a type of MmapNet.CPython.dll (in neither image), or an interop stub compiled at its first
+    /// import compiles, the JIT compiles nothing for them, the search kernels of every vector width included. It fails
+    /// if an operation, or what it calls, is left to the JIT: an implementation or helper marked AggressiveOptimization,
+    /// generic code of MmapNet.dll instantiated over a type of MmapNet.CPython.dll or of the framework (in neither
+    /// image), code that asks for vectors beyond the images' instruction set, or an interop stub compiled at its first
     /// call. The script runs each operation's common path, its slower paths (__index__, long ints, buffers that are not
-    /// bytes) and its refusals. Each operation took 0.4-1.5 ms of compilation at its first call before f4f4b1f.
+    /// bytes) and its refusals. Each operation took 0.4-1.5 ms of compilation at its first call before f4f4b1f, and the
+    /// first search 1-3.5 ms before the kernels were precompiled.
     /// </summary>
     [TestCaseSource(nameof(AllInterpreters))]
-    public async Task EveryOperation_CompilesNothingAtItsFirstCall_ButTheSearchKernels(string label)
+    public async Task EveryOperation_CompilesNothingAtItsFirstCall(string label)
     {
+        if (RuntimeInformation.ProcessArchitecture == Architecture.X64 && !Avx2.IsSupported)
+        {
+            // The images are for x86-64-v3 (src/ReadyToRun.targets): on this CPU the runtime leaves them aside and
+            // compiles everything (RepositoryLoaderTests.CoreClrRoute_RunsOnTheBaselineX8664Cpu checks that it works).
+            Assert.Ignore("this CPU has no AVX2, which the x86-64 images are compiled for");
+        }
+
         string[] importOnly = await CompiledByJit(label, ["import"]);
         string[] everything = await CompiledByJit(label, []);
 
-        // The list is written: the first find compiles its kernel.
-        Assert.That(everything, Has.Some.Contains("MmapNet.ByteSearch:IndexOf"), string.Join(Environment.NewLine, everything));
+        // The list is written: the runtime's start compiles some methods of its own (the host's entry among them).
+        Assert.That(everything, Has.Some.Contains("JIT compiled "), string.Join(Environment.NewLine, everything));
 
         // The import compiles no operation either, which would hide it from the comparison below.
         Assert.That(importOnly.Where(line => line.Contains("MmapType:", StringComparison.Ordinal)
-            || line.Contains("TransitionFloorType:", StringComparison.Ordinal) || line.Contains("RunningInterpreter:", StringComparison.Ordinal)),
+            || line.Contains("TransitionFloorType:", StringComparison.Ordinal) || line.Contains("RunningInterpreter:", StringComparison.Ordinal)
+            || line.Contains("ByteSearch:", StringComparison.Ordinal)),
             Is.Empty, "compiled by the JIT at the import");
 
         // What the operations made the JIT compile beyond the import, of anyone's: MmapNet's code, the framework's
         // generic code instantiated over MmapNet's types (whose names may show only the shared form, as
         // Enum.GetValues[int] or ValueTuple`2[int,System.__Canon]), interop stubs. With tiered compilation off nothing
-        // is compiled in the background; every run on every interpreter here listed the search kernels alone.
+        // is compiled in the background.
         HashSet<string> imported = [.. importOnly.Select(MethodOf)];
         string[] byOperations = everything
             .Where(line => line.Contains("JIT compiled ", StringComparison.Ordinal))
             .Where(line => !imported.Contains(MethodOf(line)))
-            .Where(line => !line.Contains("MmapNet.ByteSearch:", StringComparison.Ordinal))
             .ToArray();
         Assert.That(byOperations, Is.Empty, "compiled by the JIT at the first calls of the operations");
     }

@@ -108,9 +108,16 @@ try:
     refused(m.move, 0, 4000, 200)
     refused(m.flush, 1, 2)
     gc.collect()  # the type's tp_traverse, over the maps alive
+    # Each search kernel of each width: 256-bit vectors, 128-bit ones (fewer than 32 positions), bytes (fewer than 16).
     m.find(b"ab")
     m.rfind(b"ab")
     m.find(b"a", 1, 100)
+    m.find(b"ab", 0, 20)
+    m.rfind(b"ab", 0, 20)
+    m.find(b"a", 0, 20)
+    m.find(b"ab", 0, 10)
+    m.rfind(b"ab", 0, 10)
+    m.find(b"a", 0, 10)
     m.close()
     refused(len, m)
     refused(m.__getitem__, 0)
