@@ -112,6 +112,7 @@ try:
     m.find(b"ab")
     m.rfind(b"ab")
     m.find(b"a", 1, 100)
+    m.find(b"q", 0, 4096)  # not there: past the first two vectors, into the four-vectors-a-step kernel
     m.find(b"ab", 0, 20)
     m.rfind(b"ab", 0, 20)
     m.find(b"a", 0, 20)
