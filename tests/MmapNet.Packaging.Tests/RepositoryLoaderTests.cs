@@ -78,29 +78,37 @@ public sealed class RepositoryLoaderTests
         // The instruction set is the x86-64 baseline on purpose (README.md, "Instruction set"): qemu's user-mode emulation
         // of its oldest 64-bit CPU model (SSE2, no SSE4, no AVX) runs the module. A build for x86-64-v3 aborts the process
         // there at import.
-        if (RuntimeInformation.OSArchitecture != Architecture.X64)
-        {
-            Assert.Ignore("x86-64 only: other architectures keep the SDK's default instruction set");
-        }
-
-        string qemu = "/usr/bin/qemu-x86_64";
-        Assert.That(qemu, Does.Exist, "qemu-user is needed for this test (apt-get install qemu-user; .ci/setup installs it)");
         string program = "import mmapnet; m = mmapnet.mmap(-1, 1 << 20); m[-3:] = b'abc'; print(mmapnet.__backend__, m.find(b'abc'), m.rfind(b'\\0'))";
 
-        CommandResult result = Command.RunChecked(qemu, ["-cpu", "qemu64", TestInterpreters.Newest.ExecutablePath, "-c", program], RunScratch.NewFolder("cwd"),
-            new Dictionary<string, string?> { ["PYTHONPATH"] = RepositoryLayout.PythonFolder, ["MMAPNET_NATIVEAOT_DIR"] = RepositoryNativeAotBuild.Folder },
-            System.TimeSpan.FromMinutes(3));
+        string output = RunOnBaselineX8664Cpu(program, new Dictionary<string, string?> { ["MMAPNET_NATIVEAOT_DIR"] = RepositoryNativeAotBuild.Folder });
 
-        Assert.That(result.Stdout, Is.EqualTo("nativeaot 1048573 1048572\n"));
+        Assert.That(output, Is.EqualTo("nativeaot 1048573 1048572\n"));
     }
 
     [Test]
     public void CoreClrRoute_RunsOnTheBaselineX8664Cpu()
     {
-        // The precompiled images of a checkout are compiled for x86-64-v3 (src/ReadyToRun.targets). On qemu's oldest
-        // 64-bit CPU model (SSE2, no AVX) the runtime must leave them aside and compile what runs for that CPU: an
-        // image used there would die of an illegal instruction. The search kernels of both widths that CPU has (128-bit
-        // vectors, and bytes for the shortest ranges) run, from the JIT's code.
+        // The precompiled images of a checkout are compiled for x86-64-v3 (src/ReadyToRun.targets). On the same CPU model
+        // the runtime must leave them aside and compile what runs for that CPU: an image used there would die of an
+        // illegal instruction. The search kernels of both widths that CPU has (128-bit vectors, and bytes for the
+        // shortest ranges) run, from the JIT's code.
+        string program = "import mmapnet; m = mmapnet.mmap(-1, 1 << 20); m[-3:] = b'abc'; m[5:7] = b'ab'; "
+            + "print(mmapnet.__backend__, m.find(b'abc'), m.rfind(b'\\0'), m.find(b'c'), m.rfind(b'ab'), m.find(b'ab', 0, 20), m.find(b'b', 0, 10), m.find(b'ab', 0, 10), m.rfind(b'ab', 0, 10), m[0], len(m))";
+
+        string output = RunOnBaselineX8664Cpu(program, new Dictionary<string, string?>
+        {
+            ["MMAPNET_BACKEND"] = "coreclr",
+            ["MMAPNET_ASSEMBLY_DIR"] = Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled"),
+        });
+
+        // What the stdlib's mmap prints for the same program, after the backend's name.
+        Assert.That(output, Is.EqualTo("coreclr 1048573 1048572 1048575 1048573 5 6 5 5 0 1048576\n"));
+    }
+
+    // The newest interpreter running PROGRAM from the checkout under qemu's user-mode emulation of its oldest 64-bit CPU
+    // model; its standard output.
+    private static string RunOnBaselineX8664Cpu(string program, Dictionary<string, string?> environment)
+    {
         if (RuntimeInformation.OSArchitecture != Architecture.X64)
         {
             Assert.Ignore("x86-64 only: other architectures keep the SDK's default instruction set");
@@ -108,20 +116,9 @@ public sealed class RepositoryLoaderTests
 
         string qemu = "/usr/bin/qemu-x86_64";
         Assert.That(qemu, Does.Exist, "qemu-user is needed for this test (apt-get install qemu-user; .ci/setup installs it)");
-        string program = "import mmapnet; m = mmapnet.mmap(-1, 1 << 20); m[-3:] = b'abc'; m[5:7] = b'ab'; "
-            + "print(mmapnet.__backend__, m.find(b'abc'), m.rfind(b'\\0'), m.find(b'c'), m.rfind(b'ab'), m.find(b'ab', 0, 20), m.find(b'b', 0, 10), m.find(b'ab', 0, 10), m.rfind(b'ab', 0, 10), m[0], len(m))";
-
-        CommandResult result = Command.RunChecked(qemu, ["-cpu", "qemu64", TestInterpreters.Newest.ExecutablePath, "-c", program], RunScratch.NewFolder("cwd"),
-            new Dictionary<string, string?>
-            {
-                ["PYTHONPATH"] = RepositoryLayout.PythonFolder,
-                ["MMAPNET_BACKEND"] = "coreclr",
-                ["MMAPNET_ASSEMBLY_DIR"] = Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled"),
-            },
-            System.TimeSpan.FromMinutes(3));
-
-        // What the stdlib's mmap prints for the same program, after the backend's name.
-        Assert.That(result.Stdout, Is.EqualTo("coreclr 1048573 1048572 1048575 1048573 5 6 5 5 0 1048576\n"));
+        environment["PYTHONPATH"] = RepositoryLayout.PythonFolder;
+        return Command.RunChecked(qemu, ["-cpu", "qemu64", TestInterpreters.Newest.ExecutablePath, "-c", program], RunScratch.NewFolder("cwd"),
+            environment, System.TimeSpan.FromMinutes(3)).Stdout;
     }
 
     private static CommandResult ImportFromCheckout(string pythonPath, Dictionary<string, string?> environment)
