@@ -76,7 +76,8 @@ MIN_COLD_PROCESSES_JUDGED = 3
 
 # The floor of each operation bounded by the call into .NET: a statement on the floor type ``f`` calling the same kind
 # of slot or method, and how many such calls one operation makes and one floor statement makes (iteration: a call per
-# byte, and the floor type's iteration has as many steps as the 16 KiB map's, with the same IndexError at the end).
+# byte, and the floor type's iteration has as many steps as the 16 KiB map's, with the same IndexError at the end;
+# a memoryview's slice: the two buffer slots, get and release, counted as one call on both sides).
 FLOORS = {
     "len(m)": ("len(f)", 1, 1),
     "m[i]": ("f[4096]", 1, 1),
@@ -86,6 +87,7 @@ FLOORS = {
     "seek(i)": ("f.nothing_with_arguments(4096)", 1, 1),
     "write_byte()": ("f.nothing_with_arguments(65)", 1, 1),
     "iteration, 16 KiB": ("for b in f: pass", 16 * KiB, 16 * KiB),
+    "memoryview(m)[i:j]": ("memoryview(f)[4096:4160]", 1, 1),
 }
 
 

@@ -285,14 +285,8 @@ internal static unsafe partial class MmapType
             return PythonErrors.RaiseInt(MmapError.ClosedOrInvalid);
         }
 
-        // PyBuffer_FillInfo refuses a missing view, a PyBUF_READ or PyBUF_WRITE request and a writable request of a
-        // read-only map, raising BufferError or SystemError: that call keeps the GC transition. Any other only fills
-        // the view, and goes without (see PythonApi).
         int readOnly = map.Access == MapAccess.Read ? 1 : 0;
-        int filled = view == null || (flags & AbiFlags.BufferReadOrWrite) != 0 || (readOnly != 0 && (flags & AbiFlags.BufferWritable) != 0)
-            ? OutOfLineApi.PyBuffer_FillInfo(view, self, map.Address, (nint)map.MappedLength, readOnly, flags)
-            : RunningInterpreter.Of(self)->FastPyBuffer_FillInfo(view, self, map.Address, (nint)map.MappedLength, readOnly, flags);
-        if (filled < 0)
+        if (RunningInterpreter.Of(self)->FillBufferInfo(view, self, map.Address, (nint)map.MappedLength, readOnly, flags) < 0)
         {
             return -1;
         }

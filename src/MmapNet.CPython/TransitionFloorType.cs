@@ -14,6 +14,8 @@ namespace MmapNet.CPython;
 [Slot(SlotKind.MappingLength, nameof(Length), Returns = ResultKind.Length, Compiled = Compilation.Ahead)]
 [Slot(SlotKind.MappingSubscript, nameof(Subscript), Compiled = Compilation.Ahead)]
 [Slot(SlotKind.SequenceItem, nameof(Item), Returns = ResultKind.SingleByte, Compiled = Compilation.Ahead)]
+[Slot(SlotKind.GetBuffer, nameof(GetBuffer), Compiled = Compilation.Ahead)]
+[Slot(SlotKind.ReleaseBuffer, nameof(ReleaseBuffer), Compiled = Compilation.Ahead)]
 [Method("nothing", MethodConvention.NoArgs, nameof(Nothing), Compiled = Compilation.Ahead)]
 [Method("small_int", MethodConvention.NoArgs, nameof(SmallInt), Returns = ResultKind.Int, Compiled = Compilation.Ahead)]
 [Method("nothing_with_arguments", MethodConvention.VarArgs, nameof(NothingWithArguments), Compiled = Compilation.Ahead)]
@@ -26,7 +28,12 @@ internal static unsafe partial class TransitionFloorType
     // small one) as it does for len(m), and the floor differs from the operation by mmapnet's work alone.
     private const int Length4MiB = 4 * 1024 * 1024;
 
+    // What the buffer slot exports: as long as the benchmark's slice of a memoryview needs ([4096:4160]). Writable, as
+    // the benchmark's map is; nothing reads what is written to it.
+    private const int BufferLength = 8 * 1024;
+
     private static nint s_type;
+    private static byte* s_buffer;
 
     /// <summary>The type, created once (GIL held); NULL with an exception set if it cannot be.</summary>
     public static nint GetOrCreate()
@@ -36,6 +43,7 @@ internal static unsafe partial class TransitionFloorType
             return s_type;
         }
 
+        s_buffer = NativeTables.AllocateBytes(BufferLength);
         (int Slot, nint Function)[] declared = DeclaredSlots();
         PyTypeSlot* slots = NativeTables.Allocate<PyTypeSlot>(declared.Length + 2);
         int count = 0;
@@ -82,6 +90,16 @@ internal static unsafe partial class TransitionFloorType
     {
         value = 0;
         return (ulong)index < ItemCount ? MmapStatus.Ok : MmapError.IndexOutOfRange;
+    }
+
+    /// <summary>bf_getbuffer: the least a buffer slot does, which is to fill the view, as the map's does.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int GetBuffer(nint self, PyBuffer* view, int flags) =>
+        RunningInterpreter.Of(self)->FillBufferInfo(view, self, s_buffer, BufferLength, readOnly: 0, flags);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ReleaseBuffer(nint self, PyBuffer* view)
+    {
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

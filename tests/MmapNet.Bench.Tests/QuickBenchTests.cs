@@ -58,6 +58,7 @@ public sealed class QuickBenchTests
     {
         ["len(m)"] = 1, ["m[i]"] = 1, ["read_byte()"] = 1, ["tell()"] = 1, ["readline(), file of many lines"] = 1,
         ["seek(i)"] = 1, ["write_byte()"] = 1, ["iteration, 16 KiB"] = 16 * 1024,
+        ["memoryview(m)[i:j]"] = 1, // two slots (get and release), as one call on both sides
     };
 
     private static readonly XNamespace s_svg = "http://www.w3.org/2000/svg";

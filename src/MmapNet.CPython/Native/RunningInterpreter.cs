@@ -81,6 +81,18 @@ internal unsafe struct RunningInterpreter
         InvertedRangeMatchesEmptyNeedle = profile.InvertedRangeMatchesEmptyNeedle;
     }
 
+    /// <summary>
+    /// <c>PyBuffer_FillInfo</c> for a buffer slot. It refuses a missing view, a <c>PyBUF_READ</c> or <c>PyBUF_WRITE</c>
+    /// request and a writable request of a read-only buffer, raising BufferError or SystemError: that call keeps the GC
+    /// transition. Any other only fills the view and takes a reference to the exporter, and goes without (see
+    /// <see cref="PythonApi"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly int FillBufferInfo(PyBuffer* view, nint exporter, void* buffer, nint length, int readOnly, int flags) =>
+        view == null || (flags & AbiFlags.BufferReadOrWrite) != 0 || (readOnly != 0 && (flags & AbiFlags.BufferWritable) != 0)
+            ? OutOfLineApi.PyBuffer_FillInfo(view, exporter, buffer, length, readOnly, flags)
+            : FastPyBuffer_FillInfo(view, exporter, buffer, length, readOnly, flags);
+
     /// <summary><c>Py_RETURN_NONE</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly nint NewNone()

@@ -42,6 +42,7 @@ OPERATIONS = [
 FLOORS = [
     ("floor len(f)", "len(f)"),
     ("floor f[i]", "f[4096]"),
+    ("floor memoryview(f)[i:j]", "memoryview(f)[4096:4160]"),
     ("floor f.small_int()", "f.small_int()"),
     ("floor f.nothing()", "f.nothing()"),
     ("floor f.nothing_with_arguments(i)", "f.nothing_with_arguments(4096)"),

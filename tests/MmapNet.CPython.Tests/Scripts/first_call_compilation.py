@@ -44,6 +44,7 @@ floor[0]
 floor.nothing()
 floor.small_int()
 floor.nothing_with_arguments(1)
+memoryview(floor)[4096:4160].release()
 for _ in floor:
     break
 
