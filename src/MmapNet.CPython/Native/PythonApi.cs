@@ -63,6 +63,7 @@ internal static unsafe class PythonApi
     public static delegate* unmanaged<byte*, nint, nint> PyBytes_FromStringAndSize;
     public static delegate* unmanaged<nint, byte*> PyBytes_AsString;
     public static delegate* unmanaged<byte*, nint, nint> PyUnicode_FromStringAndSize;
+    public static delegate* unmanaged<byte*, nint, byte*, nint> PyUnicode_DecodeUTF8;
 
     public static delegate* unmanaged<nint, byte*, void> PyErr_SetString;
     public static delegate* unmanaged<nint, nint, void> PyErr_SetObject;
@@ -176,6 +177,7 @@ internal static unsafe class PythonApi
         PyBytes_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Function("PyBytes_FromStringAndSize");
         PyBytes_AsString = (delegate* unmanaged<nint, byte*>)Function("PyBytes_AsString");
         PyUnicode_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)Function("PyUnicode_FromStringAndSize");
+        PyUnicode_DecodeUTF8 = (delegate* unmanaged<byte*, nint, byte*, nint>)Function("PyUnicode_DecodeUTF8");
         PyErr_SetObject = (delegate* unmanaged<nint, nint, void>)Function("PyErr_SetObject");
         PyErr_Occurred = (delegate* unmanaged<nint>)Function("PyErr_Occurred");
         PyErr_Clear = (delegate* unmanaged<void>)Function("PyErr_Clear");

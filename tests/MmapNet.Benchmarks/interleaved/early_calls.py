@@ -1,6 +1,6 @@
 """Calls from a process's first milliseconds against the same calls warm, for the stdlib's mmap and mmapnet.
 
-    python early_calls.py PROCESSES [OPERATION ...]
+    python early_calls.py PROCESSES [OPERATION ...]        (ops.py's operations, on ops.py's fixtures)
 
 Runs this script's child part (--child MODULE) in PROCESSES fresh processes per module, the two alternated, and prints
 for each operation the medians over the processes of: its first call (us); the next 200 calls, made at once after it
@@ -18,45 +18,22 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
+
+import ops  # the operations and their fixtures, as the interleaved A/B times them (this folder)
 
 COPIES = 200
 WARM_ROUNDS = 500  # 100,000 calls before the warm measurement
 
-# Each statement runs with m (a 1 MiB anonymous map, position at 0 unless the statement seeks), t (a map of one short
-# line after another) and b64 (64 bytes) in scope.
-OPERATIONS = {
-    "len": "len(m)",
-    "getitem": "m[5]",
-    "setitem": "m[5] = 7",
-    "slice64": "m[100:164]",
-    "setslice64": "m[100:164] = b64",
-    "read_byte": "m.seek(0); m.read_byte()",
-    "tell": "m.tell()",
-    "seek": "m.seek(100)",
-    "read64": "m.seek(0); m.read(64)",
-    "readline": "t.seek(0); t.readline()",
-    "write64": "m.seek(0); m.write(b64)",
-    "write_byte": "m.seek(0); m.write_byte(7)",
-    "find_short": "m.find(b'needle!', 0, 4096)",
-    "rfind_short": "m.rfind(b'needle!', 0, 4096)",
-    "move64": "m.move(0, 100, 64)",
-    "mv": "memoryview(m)[0:8].release()",
-}
-
 
 def child(module_name, selected):
+    file_descriptor = ops.scratch_file()
     started = time.perf_counter_ns()
     module = __import__(module_name)
     imported_us = (time.perf_counter_ns() - started) / 1e3
-    m = module.mmap(-1, 1 << 20)
-    t = module.mmap(-1, 1 << 16)
-    t.write(b"a line of thirty-seven characters.\n" * 1800)
-    b64 = b"x" * 64
-    scope = {"m": m, "t": t, "b64": b64}
+    scope = ops.fixtures(module, file_descriptor)
     print("import", imported_us, 0, 0)
-    for name, statement in OPERATIONS.items():
+    for name, statement in ops.OPERATIONS.items():
         if selected and name not in selected:
             continue
         once = _function(statement, 1, scope)
@@ -73,8 +50,9 @@ def child(module_name, selected):
         many()
         warm_ns = (time.perf_counter_ns() - started) / COPIES
         print(name, first_us, early_ns, warm_ns)
-    m.close()
-    t.close()
+    for value in scope.values():
+        if isinstance(value, module.mmap):
+            value.close()
 
 
 def _function(statement, copies, scope):

@@ -8,14 +8,11 @@ both. Prints "MODULE OPERATION NANOSECONDS" lines; run.sh runs it in alternated 
 medians, because a ratio moves by 10-30% from one process to the next (code and data placement).
 """
 
-import mmap as stdlib
 import os
 import sys
 import tempfile
 import time
 import timeit
-
-import mmapnet
 
 OPERATIONS = {
     "len": "len(m)",
@@ -43,19 +40,30 @@ OPERATIONS = {
 }
 
 
-def main(selected):
-    environments = {}
+def scratch_file():
+    """A 64 KiB file for the file maps (f), already unlinked: the maps keep it."""
     file_descriptor, path = tempfile.mkstemp()
     os.write(file_descriptor, b"\0" * (1 << 16))
-    os.unlink(path)  # the maps keep it
-    for module, name in ((stdlib, "std"), (mmapnet, "net")):
-        m = module.mmap(-1, 1 << 20)
-        m[2000:2008] = b"needle!!"
-        m[500] = 10
-        t = module.mmap(-1, 1 << 16)
-        t.write(b"alpha beta gamma delta info debug map\n" * ((1 << 16) // 38))
-        f = module.mmap(file_descriptor, 0)
-        environments[name] = {"m": m, "t": t, "f": f, "b64": b"x" * 64, "M": module.mmap}
+    os.unlink(path)
+    return file_descriptor
+
+
+def fixtures(module, file_descriptor):
+    """The names the statements use, made with ``module`` (the stdlib's mmap or mmapnet); early_calls.py uses them too."""
+    m = module.mmap(-1, 1 << 20)
+    m[2000:2008] = b"needle!!"
+    m[500] = 10
+    t = module.mmap(-1, 1 << 16)
+    t.write(b"alpha beta gamma delta info debug map\n" * ((1 << 16) // 38))
+    f = module.mmap(file_descriptor, 0)
+    return {"m": m, "t": t, "f": f, "b64": b"x" * 64, "M": module.mmap}
+
+
+def main(selected):
+    import mmap as stdlib
+    import mmapnet
+    file_descriptor = scratch_file()
+    environments = {name: fixtures(module, file_descriptor) for module, name in ((stdlib, "std"), (mmapnet, "net"))}
     for _ in range(3):
         for operation in selected:
             for environment in environments.values():
