@@ -1,8 +1,6 @@
 using System;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using MmapNet.CPython.Abi;
 using MmapNet.CPython.Native;
 using static MmapNet.CPython.Native.PythonApi;
@@ -265,9 +263,11 @@ internal static unsafe partial class MmapType
     {
         MemoryMap map = MmapObject.MapOf(self);
         ReadOnlySpan<byte> typeName = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(*(byte**)(TypeOf(self) + ObjectLayout.TypeName));
-        const int RoomBesideTheName = 160; // the longest text around it: three 20-character numbers and the access name
-        int capacity = typeName.Length + RoomBesideTheName;
-        Span<byte> buffer = capacity <= 1024 ? stackalloc byte[capacity] : new byte[capacity];
+        const int RoomBesideTheName = 160; // the longest text around it (122 bytes): three 20-digit numbers, the access name
+        const int LongestOnTheStack = 1024;
+        Span<byte> buffer = typeName.Length <= LongestOnTheStack - RoomBesideTheName
+            ? stackalloc byte[typeName.Length + RoomBesideTheName]
+            : new byte[(long)typeName.Length + RoomBesideTheName]; // a name of about 2 GiB fails here: a Python exception, no crash
         Utf8Text text = new(buffer);
         text.Append("<"u8);
         text.Append(typeName);
