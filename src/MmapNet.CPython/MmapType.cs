@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using MmapNet.CPython.Abi;
@@ -315,25 +316,11 @@ internal static unsafe partial class MmapType
             Length += text.Length;
         }
 
-        /// <summary>A number in decimal, as <c>%zd</c> and <c>%lld</c> write it.</summary>
+        /// <summary>A number in decimal, as <c>%zd</c> and <c>%lld</c> write it (the caller sized the buffer for it).</summary>
         public void Append(long value)
         {
-            Span<byte> digits = stackalloc byte[20];
-            ulong magnitude = value < 0 ? 0 - (ulong)value : (ulong)value;
-            int start = digits.Length;
-            do
-            {
-                digits[--start] = (byte)('0' + (int)(magnitude % 10));
-                magnitude /= 10;
-            }
-            while (magnitude != 0);
-
-            if (value < 0)
-            {
-                Append("-"u8);
-            }
-
-            Append(digits[start..]);
+            Utf8Formatter.TryFormat(value, _buffer[Length..], out int written);
+            Length += written;
         }
     }
 
