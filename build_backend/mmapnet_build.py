@@ -47,6 +47,7 @@ _NATIVEAOT_PROJECT = os.path.join("src", "MmapNet.CPython.NativeAot", "MmapNet.C
 _MANAGED_PROJECT = os.path.join("src", "MmapNet.CPython", "MmapNet.CPython.csproj")
 _EXTENSION_FILE = "_mmapnet.so"
 _X8664V3_EXTENSION_FILE = "_mmapnet-x86-64-v3.so"
+_BASELINE_IMAGES_FOLDER = "baseline"  # python/mmapnet/_loader.py's BASELINE_FOLDER
 
 # The targets the wheel can be built for: .NET runtime identifier -> wheel platform tag.
 _TARGET_PLATFORMS = {"linux-x64": "linux_x86_64", "linux-arm64": "linux_aarch64"}
@@ -110,7 +111,8 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
             native_arguments += ["-r", target]
         _dotnet_publish(_NATIVEAOT_PROJECT, native, native_arguments)
         # The CoreCLR route's assemblies are precompiled (ReadyToRun) for the wheel's architecture, beside the C part
-        # built for it (libmmapnet_faults.so).
+        # built for it (libmmapnet_faults.so); on x86-64 the publish makes a second set for CPUs without x86-64-v3, in
+        # its folder "baseline" (src/ReadyToRun.targets), which the loader takes on those CPUs.
         _dotnet_publish(_MANAGED_PROJECT, managed, ["-r", target or _host_runtime_identifier(), "--self-contained", "false",
                                                      "-p:PublishReadyToRun=true"])
 
@@ -122,9 +124,11 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
         # On x86-64, the module's AVX2 build, which its entry point loads instead on CPUs that have x86-64-v3.
         if os.path.isfile(os.path.join(native, _X8664V3_EXTENSION_FILE)):
             files.append(("mmapnet/" + _X8664V3_EXTENSION_FILE, os.path.join(native, _X8664V3_EXTENSION_FILE)))
-        for name in sorted(os.listdir(managed)):
-            if name.endswith(_MANAGED_SUFFIXES):
-                files.append(("mmapnet/_lib/" + name, os.path.join(managed, name)))
+        for folder in ("", _BASELINE_IMAGES_FOLDER):
+            if os.path.isdir(os.path.join(managed, folder)):
+                for name in sorted(os.listdir(os.path.join(managed, folder))):
+                    if name.endswith(_MANAGED_SUFFIXES):
+                        files.append(("mmapnet/_lib/" + folder + ("/" if folder else "") + name, os.path.join(managed, folder, name)))
 
         wheel_name = "%s-%s-%s-none-%s.whl" % (project.normalized_name, project.version, ".".join(_python_tags()), platform)
         with _WheelWriter(os.path.join(wheel_directory, wheel_name)) as wheel:

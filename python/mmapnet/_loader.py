@@ -35,7 +35,7 @@ _ENTRY_TYPE = "MmapNet.CPython.ModuleEntryPoints, MmapNet.CPython"
 _ENTRY_METHOD = "CreateModule"
 _ASSEMBLIES = ("MmapNet.dll", "MmapNet.CPython.dll")
 _RUNTIME_CONFIG = "MmapNet.CPython.runtimeconfig.json"
-_FAULTS_LIBRARY = "libmmapnet_faults.so"  # Native/memory_faults.c, beside the assemblies
+_FAULTS_LIBRARY = "libmmapnet_faults.so"  # Native/memory_faults.c and instruction_set.c, beside the assemblies
 _BUILD_COMMAND = "dotnet build src/MmapNet.CPython -c Release"
 
 # hostfxr_delegate_type values (hostfxr.h)
@@ -107,6 +107,9 @@ def _load_native_extension(path):
 
 # The folder of ReadyToRun images beside a checkout's build output (src/ReadyToRun.targets).
 PRECOMPILED_FOLDER = "precompiled"
+# On x86-64, a folder of a set of images (a checkout's precompiled/, the wheel's _lib/) holding the same assemblies
+# precompiled for the baseline instruction set, for CPUs without x86-64-v3 (src/ReadyToRun.targets).
+BASELINE_FOLDER = "baseline"
 
 
 def assembly_directory():
@@ -120,12 +123,29 @@ def assembly_directory():
     candidates.append(os.path.join(build_output, PRECOMPILED_FOLDER))
     candidates.append(build_output)
     for candidate in candidates:
-        if all(os.path.isfile(os.path.join(candidate, name)) for name in _ASSEMBLIES + (_RUNTIME_CONFIG,)):
-            return candidate
+        if _holds_assemblies(candidate):
+            baseline = os.path.join(candidate, BASELINE_FOLDER)
+            return baseline if _holds_assemblies(baseline) and not _runs_x86_64_v3(candidate) else candidate
     raise ImportError(
         "mmapnet: the C# assemblies are not built (looked for %s in: %s). "
         "Build them from the repository root with: %s"
         % (", ".join(_ASSEMBLIES), "; ".join(candidates), _BUILD_COMMAND))
+
+
+def _holds_assemblies(directory):
+    return all(os.path.isfile(os.path.join(directory, name)) for name in _ASSEMBLIES + (_RUNTIME_CONFIG,))
+
+
+def _runs_x86_64_v3(directory):
+    """Whether this CPU runs the images compiled for x86-64-v3, by the rule of the NativeAOT module's choice of build
+    (Native/instruction_set.c, in the folder's copy of the C library; MMAPNET_ISA=baseline says no). On a CPU without
+    it the runtime would set those images aside and compile every method at its first call. Where the library cannot
+    say (not built for this machine), no: the baseline images are correct on every CPU."""
+    import ctypes
+    try:
+        return ctypes.CDLL(os.path.join(directory, _FAULTS_LIBRARY)).mmapnet_runs_x86_64_v3() != 0
+    except (OSError, AttributeError):
+        return False
 
 
 # Where .NET is usually installed, searched after DOTNET_ROOT and PATH. MMAPNET_DOTNET_DEFAULT_ROOTS replaces this

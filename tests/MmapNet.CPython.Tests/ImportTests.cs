@@ -49,7 +49,7 @@ public sealed class ImportTests
         {
             Assert.That(
                 first.GetProperty("assemblies").GetString(),
-                Is.EqualTo(Path.Combine(RepositoryLayout.ReleaseAssemblyFolder, "precompiled")),
+                Is.EqualTo(RepositoryLayout.ImagesForThisCpu(Path.Combine(RepositoryLayout.ReleaseAssemblyFolder, "precompiled"))),
                 "the README's build command (Release) puts the assemblies, precompiled, where the package looks by default; tests run in " +
                 $"the {RepositoryLayout.Configuration} configuration, and this one needs the Release build");
         }

@@ -23,7 +23,17 @@ namespace MmapNet.CPython.Tests;
 [Parallelizable(ParallelScope.Children)]
 public sealed class PrecompiledBuildTests
 {
+    /// <summary>The sets of images: x86-64-v3's (ARM64's only set), and x86-64's second, for CPUs without it.</summary>
+    public enum ImageSet
+    {
+        Default,
+        Baseline,
+    }
+
     public static IEnumerable<TestCaseData> AllInterpreters() => TestInterpreters.Cases();
+
+    public static IEnumerable<TestCaseData> AllInterpretersAndImageSets() => TestInterpreters.Cases(
+        RuntimeInformation.ProcessArchitecture == Architecture.X64 ? new[] { ImageSet.Default, ImageSet.Baseline } : new[] { ImageSet.Default });
 
     /// <summary>
     /// Every operation of mmapnet's types is declared <c>Compiled = Compilation.Ahead</c> (MmapTypeDeclaration.cs,
@@ -35,19 +45,24 @@ public sealed class PrecompiledBuildTests
     /// call. The script runs each operation's common path, its slower paths (__index__, long ints, buffers that are not
     /// bytes) and its refusals. Each operation took 0.4-1.5 ms of compilation at its first call before f4f4b1f, and the
     /// first search 1-3.5 ms before the kernels were precompiled.
+    /// The baseline set runs as on a CPU without AVX: the loader is told to take it (MMAPNET_ISA=baseline, as it does
+    /// by itself on such a CPU), and the runtime to use no AVX instruction (DOTNET_EnableAVX=0). It fails there too if
+    /// the loader took the x86-64-v3 set (the runtime sets it aside: every method is compiled) or if the baseline set
+    /// were compiled for more than the baseline. A CPU with AVX but not AVX2 is not this case: there the three
+    /// entry points of ByteSearch, which ask for 256-bit vectors, are compiled at the first search.
     /// </summary>
-    [TestCaseSource(nameof(AllInterpreters))]
-    public async Task EveryOperation_CompilesNothingAtItsFirstCall(string label)
+    [TestCaseSource(nameof(AllInterpretersAndImageSets))]
+    public async Task EveryOperation_CompilesNothingAtItsFirstCall(string label, ImageSet images)
     {
-        if (RuntimeInformation.ProcessArchitecture == Architecture.X64 && !Avx2.IsSupported)
+        if (images == ImageSet.Default && RuntimeInformation.ProcessArchitecture == Architecture.X64 && !Avx2.IsSupported)
         {
-            // The images are for x86-64-v3 (src/ReadyToRun.targets): on this CPU the runtime leaves them aside and
-            // compiles everything (RepositoryLoaderTests.CoreClrRoute_RunsOnTheBaselineX8664Cpu checks that it works).
-            Assert.Ignore("this CPU has no AVX2, which the x86-64 images are compiled for");
+            // The default set is for x86-64-v3 (src/ReadyToRun.targets), which this CPU does not run: the loader takes
+            // the baseline set here, which the other case checks.
+            Assert.Ignore("this CPU has no AVX2, which the x86-64 default images are compiled for");
         }
 
-        string[] importOnly = await CompiledByJit(label, ["import"]);
-        string[] everything = await CompiledByJit(label, []);
+        string[] importOnly = await CompiledByJit(label, images, ["import"]);
+        string[] everything = await CompiledByJit(label, images, []);
 
         // The list is written: the runtime's start compiles some methods of its own (the host's entry among them).
         Assert.That(everything, Has.Some.Contains("JIT compiled "), string.Join(Environment.NewLine, everything));
@@ -71,23 +86,27 @@ public sealed class PrecompiledBuildTests
     }
 
     // The methods the JIT compiled in a run of first_call_compilation.py, one line each ("JIT compiled NAME [TIER, ...]").
-    private static async Task<string[]> CompiledByJit(string label, string[] arguments)
+    private static async Task<string[]> CompiledByJit(string label, ImageSet images, string[] arguments)
     {
         string list = Path.Combine(Path.GetTempPath(), $"mmapnet-jit-{Guid.NewGuid():N}.txt");
         try
         {
-            PythonStart start = new()
+            Dictionary<string, string?> environment = new()
             {
-                Environment = new Dictionary<string, string?>
-                {
-                    ["MMAPNET_BACKEND"] = "coreclr",
-                    // The images a checkout's `import mmapnet` loads (the other tests run the build output's IL).
-                    ["MMAPNET_ASSEMBLY_DIR"] = Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled"),
-                    ["DOTNET_JitStdOutFile"] = list,
-                    ["DOTNET_JitDisasmSummary"] = "1",
-                },
+                ["MMAPNET_BACKEND"] = "coreclr",
+                // The images a checkout's `import mmapnet` loads (the other tests run the build output's IL).
+                ["MMAPNET_ASSEMBLY_DIR"] = Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled"),
+                ["DOTNET_JitStdOutFile"] = list,
+                ["DOTNET_JitDisasmSummary"] = "1",
             };
-            ChildResult result = await PythonProcess.RunScriptAsync(TestInterpreters.Get(label), "first_call_compilation.py", arguments, start);
+            if (images == ImageSet.Baseline)
+            {
+                environment["MMAPNET_ISA"] = "baseline";
+                environment["DOTNET_EnableAVX"] = "0";
+            }
+
+            ChildResult result = await PythonProcess.RunScriptAsync(TestInterpreters.Get(label), "first_call_compilation.py", arguments,
+                new PythonStart { Environment = environment });
             Assert.That(result.ExitCode, Is.Zero, result.Describe());
             Assert.That(result.Stdout.Trim(), Is.EqualTo("done"), result.Describe());
             return File.ReadAllLines(list);
@@ -111,6 +130,23 @@ public sealed class PrecompiledBuildTests
     public void BesideTheBuildOutput_TheAssemblyIsAReadyToRunImage(string fileName)
     {
         Assert.That(IsReadyToRunImage(Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled", fileName)), Is.True);
+    }
+
+    /// <summary>On x86-64 a second set, for CPUs without x86-64-v3, in the first's folder "baseline": images too, and
+    /// compiled apart (the same image in both folders would be the x86-64-v3 one, which such a CPU sets aside).</summary>
+    [TestCase("MmapNet.dll")]
+    [TestCase("MmapNet.CPython.dll")]
+    public void OnX8664_TheBaselineSetHoldsAnImageOfItsOwn(string fileName)
+    {
+        string baseline = Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled", "baseline", fileName);
+        if (RuntimeInformation.ProcessArchitecture != Architecture.X64)
+        {
+            Assert.That(baseline, Does.Not.Exist, "one set on other architectures");
+            return;
+        }
+
+        Assert.That(IsReadyToRunImage(baseline), Is.True);
+        Assert.That(File.ReadAllBytes(baseline), Is.Not.EqualTo(File.ReadAllBytes(Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled", fileName))));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using MmapNet.TestSupport;
 using NUnit.Framework;
@@ -88,21 +89,33 @@ public sealed class RepositoryLoaderTests
     [Test]
     public void CoreClrRoute_RunsOnTheBaselineX8664Cpu()
     {
-        // The precompiled images of a checkout are compiled for x86-64-v3 (src/ReadyToRun.targets). On the same CPU model
-        // the runtime must leave them aside and compile what runs for that CPU: an image used there would die of an
-        // illegal instruction. The search kernels of both widths that CPU has (128-bit vectors, and bytes for the
-        // shortest ranges) run, from the JIT's code.
-        string program = "import mmapnet; m = mmapnet.mmap(-1, 1 << 20); m[-3:] = b'abc'; m[5:7] = b'ab'; "
+        // The precompiled images of a checkout come in two sets on x86-64 (src/ReadyToRun.targets): one for x86-64-v3,
+        // which an image used on this CPU model would kill with an illegal instruction (the runtime sets it aside), and
+        // the baseline set in its folder "baseline", which the loader must take here. The search kernels of both widths
+        // that CPU has (128-bit vectors, and bytes for the shortest ranges) run.
+        string precompiled = Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled");
+        string program = "import mmapnet._loader as l; print(l.assembly_directory()); "
+            + "import mmapnet; m = mmapnet.mmap(-1, 1 << 20); m[-3:] = b'abc'; m[5:7] = b'ab'; "
             + "print(mmapnet.__backend__, m.find(b'abc'), m.rfind(b'\\0'), m.find(b'c'), m.rfind(b'ab'), m.find(b'ab', 0, 20), m.find(b'b', 0, 10), m.find(b'ab', 0, 10), m.rfind(b'ab', 0, 10), m[0], len(m))";
+        string jitList = Path.Combine(RunScratch.NewFolder("jit"), "jit.txt");
 
         string output = RunOnBaselineX8664Cpu(program, new Dictionary<string, string?>
         {
             ["MMAPNET_BACKEND"] = "coreclr",
-            ["MMAPNET_ASSEMBLY_DIR"] = Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled"),
+            ["MMAPNET_ASSEMBLY_DIR"] = precompiled,
+            ["DOTNET_JitStdOutFile"] = jitList,
+            ["DOTNET_JitDisasmSummary"] = "1",
         });
 
         // What the stdlib's mmap prints for the same program, after the backend's name.
-        Assert.That(output, Is.EqualTo("coreclr 1048573 1048572 1048575 1048573 5 6 5 5 0 1048576\n"));
+        Assert.That(output, Is.EqualTo(Path.Combine(precompiled, "baseline") + "\ncoreclr 1048573 1048572 1048575 1048573 5 6 5 5 0 1048576\n"));
+        // The baseline images served the operations: the runtime compiled none of mmapnet's methods but the module's
+        // creation (compiled at every import, on every CPU) and search kernels, which crossgen2 compiles using SSE4.1
+        // where the CPU has it (this CPU model has not). With the x86-64-v3 set, every operation was compiled.
+        string[] compiled = File.ReadAllLines(jitList).Where(line => line.Contains("JIT compiled MmapNet.", System.StringComparison.Ordinal)).ToArray();
+        Assert.That(compiled, Is.Not.Empty.And.Some.Contains("MmapModule:Create"), "the list was written");
+        Assert.That(compiled.Where(line => !line.Contains("MmapModule:Create", System.StringComparison.Ordinal)
+            && !line.Contains("MmapNet.ByteSearch:", System.StringComparison.Ordinal)), Is.Empty);
     }
 
     // The newest interpreter running PROGRAM from the checkout under qemu's user-mode emulation of its oldest 64-bit CPU

@@ -36,15 +36,23 @@ public sealed class WheelContentTests
         string[] nativeModules = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64
             ? new[] { "mmapnet/_mmapnet.so", "mmapnet/_mmapnet-x86-64-v3.so" }
             : new[] { "mmapnet/_mmapnet.so" };
-        IEnumerable<string> expected = packageSources.Concat(nativeModules).Concat(new[]
+        // And the CoreCLR route's precompiled images in two sets on x86-64, the second for CPUs without x86-64-v3.
+        string[] managedFolders = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64
+            ? new[] { "mmapnet/_lib/", "mmapnet/_lib/baseline/" }
+            : new[] { "mmapnet/_lib/" };
+        string[] managedFiles =
+        [
+            "libmmapnet_faults.so",
+            "MmapNet.dll",
+            "MmapNet.pdb",
+            "MmapNet.CPython.dll",
+            "MmapNet.CPython.pdb",
+            "MmapNet.CPython.deps.json",
+            "MmapNet.CPython.runtimeconfig.json",
+        ];
+        IEnumerable<string> expected = packageSources.Concat(nativeModules)
+            .Concat(managedFolders.SelectMany(folder => managedFiles.Select(file => folder + file))).Concat(new[]
         {
-            "mmapnet/_lib/libmmapnet_faults.so",
-            "mmapnet/_lib/MmapNet.dll",
-            "mmapnet/_lib/MmapNet.pdb",
-            "mmapnet/_lib/MmapNet.CPython.dll",
-            "mmapnet/_lib/MmapNet.CPython.pdb",
-            "mmapnet/_lib/MmapNet.CPython.deps.json",
-            "mmapnet/_lib/MmapNet.CPython.runtimeconfig.json",
             DistInfo + "/METADATA",
             DistInfo + "/WHEEL",
             DistInfo + "/RECORD",

@@ -71,7 +71,7 @@ public sealed class WheelInstallTests
         Assert.That(report.GetProperty("find").GetInt32(), Is.EqualTo(7));
         // The control for the test above: this route does map the .NET runtime, and the check sees it.
         Assert.That(report.GetProperty("dotnet_libraries").EnumerateArray().Select(e => e.GetString()), Has.Some.Contains("libcoreclr"));
-        Assert.That(assemblies, Is.EqualTo(Path.Combine(venv.SitePackages, "mmapnet", "_lib")));
+        Assert.That(assemblies, Is.EqualTo(RepositoryLayout.ImagesForThisCpu(Path.Combine(venv.SitePackages, "mmapnet", "_lib"))));
     }
 
     [TestCaseSource(nameof(InterpreterCases))]

@@ -43,6 +43,26 @@ public static class RepositoryLayout
     /// <summary>Where the README's build command puts the CoreCLR route's assemblies, which <c>import mmapnet</c> finds by itself.</summary>
     public static string ReleaseAssemblyFolder => Path.Combine(Root, "artifacts", "bin", "MmapNet.CPython", "release");
 
+    /// <summary>
+    /// The set of precompiled images of <paramref name="setFolder"/> (a checkout's precompiled/, the wheel's _lib/) that
+    /// <c>import mmapnet</c> loads on this CPU: on x86-64 without x86-64-v3, the baseline set in its folder "baseline".
+    /// Asked of the folder's C library, whose function the loader calls (Native/instruction_set.c): one rule.
+    /// </summary>
+    public static string ImagesForThisCpu(string setFolder)
+    {
+        string baseline = Path.Combine(setFolder, "baseline");
+        if (!Directory.Exists(baseline))
+        {
+            return setFolder;
+        }
+
+        IntPtr library = System.Runtime.InteropServices.NativeLibrary.Load(Path.Combine(setFolder, "libmmapnet_faults.so"));
+        IntPtr function = System.Runtime.InteropServices.NativeLibrary.GetExport(library, "mmapnet_runs_x86_64_v3");
+        return System.Runtime.InteropServices.Marshal.GetDelegateForFunctionPointer<CpuQuestion>(function)() != 0 ? setFolder : baseline;
+    }
+
+    private delegate int CpuQuestion();
+
     /// <summary>The Python scripts of the tests (copied next to the test assembly).</summary>
     public static string ScriptsFolder => Path.Combine(AppContext.BaseDirectory, "Scripts");
 

@@ -4,9 +4,9 @@
  * The module comes in two builds on x86-64: _mmapnet.so for every x86-64 CPU (SSE2), and, where it was built beside
  * it, _mmapnet-x86-64-v3.so for CPUs with AVX2 (searches about twice as fast in cache). A NativeAOT binary checks at
  * start-up that the CPU has the instruction set it was compiled for, and aborts the process if not, before any Python
- * error could be raised; so the choice is made here, in C, before any .NET code of either runs: the CPU (CPUID, and
- * XGETBV for the operating system's support of AVX state) is asked through the compiler's builtins. The build not
- * chosen is loaded but never started. MMAPNET_NATIVEAOT_ISA=baseline keeps _mmapnet.so whatever the CPU.
+ * error could be raised; so the choice is made here, in C, before any .NET code of either runs. The build not
+ * chosen is loaded but never started. The CPU is asked by instruction_set.c, whose rule the CoreCLR route's choice of
+ * precompiled images follows too (MMAPNET_ISA=baseline keeps _mmapnet.so whatever the CPU).
  *
  * On other architectures there is one build, and this only calls it.
  */
@@ -14,11 +14,13 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* The module's .NET entry point in this build (ModuleEntryPoints.InitializeExtensionModule). */
 extern void *mmapnet_create_module(void);
+
+/* instruction_set.c, linked into each build: whether this CPU runs the x86-64-v3 build. */
+extern int mmapnet_runs_x86_64_v3(void);
 
 /* memory_faults.c, linked into each build: notes Python's SIGSEGV and SIGBUS handlers, to be called before the build's
  * .NET runtime starts (at its first call) and puts its own over them. */
@@ -33,14 +35,7 @@ void *PyInit__mmapnet(void);
 static create_module faster_build(void)
 {
 #if defined(__x86_64__)
-    const char *forced = getenv("MMAPNET_NATIVEAOT_ISA");
-    if (forced != NULL && strcmp(forced, "baseline") == 0)
-    {
-        return NULL;
-    }
-
-    __builtin_cpu_init();
-    if (!__builtin_cpu_supports("x86-64-v3"))
+    if (!mmapnet_runs_x86_64_v3())
     {
         return NULL;
     }

@@ -19,7 +19,7 @@ if [ "$MMAPNET_BACKEND" = nativeaot ]; then
   objcopy --remove-section .gnu_debuglink "$out/_mmapnet.so"
   (cd "$out" && objcopy --add-gnu-debuglink=_mmapnet.so.dbg _mmapnet.so)
   # The baseline (x86-64) build: the same instructions counted on every machine, whatever CPU valgrind reports.
-  export MMAPNET_NATIVEAOT_DIR="$out" MMAPNET_NATIVEAOT_ISA=baseline
+  export MMAPNET_NATIVEAOT_DIR="$out" MMAPNET_ISA=baseline
 fi
 # Under valgrind, CoreCLR's JIT gives up its full optimisation of most methods with loops or branches and compiles them
 # again with MinOpts (seen with .NET 10 and valgrind 3.19: its own summary says so); the JIT's summary of every method it
