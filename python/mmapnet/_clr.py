@@ -41,9 +41,10 @@ def host_assembly_directory():
     if os.environ.get(_DIRECTORY_VARIABLE):
         candidates.append(os.environ[_DIRECTORY_VARIABLE])
     core = _loader.assembly_directory()
-    if os.path.basename(core) == _loader.BASELINE_FOLDER:
-        core = os.path.dirname(core)  # the baseline images are a folder of the x86-64-v3 ones, beside the rest
     candidates.append(core)  # a packaged layout keeps every assembly in one folder
+    if os.path.basename(core) == _loader.BASELINE_FOLDER:
+        core = os.path.dirname(core)  # the baseline images may be a folder of the x86-64-v3 ones, beside the rest
+        candidates.append(core)
     # The build layout: artifacts/bin/MmapNet.CPython/<config>[/precompiled] -> artifacts/bin/MmapNet.Host/<config>
     build_output = os.path.dirname(core) if os.path.basename(core) == _loader.PRECOMPILED_FOLDER else core
     candidates.append(os.path.join(os.path.dirname(os.path.dirname(build_output)), "MmapNet.Host", os.path.basename(build_output)))

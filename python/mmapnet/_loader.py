@@ -136,11 +136,19 @@ def _holds_assemblies(directory):
     return all(os.path.isfile(os.path.join(directory, name)) for name in _ASSEMBLIES + (_RUNTIME_CONFIG,))
 
 
+# The runtime's switches that make it set aside images compiled for x86-64-v3, as a CPU without it does (DOTNET_ and
+# the older COMPlus_ prefix; "0" turns the instructions off).
+_RUNTIME_INSTRUCTION_SWITCHES = ("EnableHWIntrinsic", "EnableAVX", "EnableAVX2")
+
+
 def _runs_x86_64_v3(directory):
-    """Whether this CPU runs the images compiled for x86-64-v3, by the rule of the NativeAOT module's choice of build
-    (Native/instruction_set.c, in the folder's copy of the C library; MMAPNET_ISA=baseline says no). On a CPU without
-    it the runtime would set those images aside and compile every method at its first call. Where the library cannot
-    say (not built for this machine), no: the baseline images are correct on every CPU."""
+    """Whether this process runs the images compiled for x86-64-v3: the CPU, by the rule of the NativeAOT module's
+    choice of build (Native/instruction_set.c, in the folder's copy of the C library; MMAPNET_ISA=baseline says no),
+    and the runtime's switches. Where the answer is no the runtime would set those images aside and compile every
+    method at its first call. Where the library cannot say (not built for this machine), no: the baseline images are
+    correct on every CPU."""
+    if any(os.environ.get(prefix + name) == "0" for prefix in ("DOTNET_", "COMPlus_") for name in _RUNTIME_INSTRUCTION_SWITCHES):
+        return False
     import ctypes
     try:
         return ctypes.CDLL(os.path.join(directory, _FAULTS_LIBRARY)).mmapnet_runs_x86_64_v3() != 0

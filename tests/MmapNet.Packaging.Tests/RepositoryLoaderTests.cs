@@ -73,6 +73,42 @@ public sealed class RepositoryLoaderTests
         Assert.That(result.Stderr, Does.Contain("ImportError: mmapnet: MMAPNET_BACKEND=native; it must be one of: coreclr, nativeaot"));
     }
 
+    /// <summary>
+    /// On x86-64 the CoreCLR route takes the precompiled images in the folder "baseline" of the x86-64-v3 ones where the
+    /// process would not run those (src/ReadyToRun.targets): on a CPU without x86-64-v3 (the test below, under qemu),
+    /// where MMAPNET_ISA=baseline (or its older name) says so, and where the runtime is told to use no AVX2, which makes it
+    /// set the x86-64-v3 images aside as such a CPU does. Any other value leaves the choice to the CPU. <c>import clr</c>
+    /// then finds pythonnet's assemblies beside the first set.
+    /// </summary>
+    [TestCase("MMAPNET_ISA", "baseline", true)]
+    [TestCase("MMAPNET_NATIVEAOT_ISA", "baseline", true)]
+    [TestCase("DOTNET_EnableAVX2", "0", true)]
+    [TestCase("COMPlus_EnableHWIntrinsic", "0", true)]
+    [TestCase("MMAPNET_ISA", "x86-64-v3", false)]
+    [TestCase("DOTNET_EnableAVX2", "1", false)]
+    public void CoreClrRoute_TakesTheBaselineImages_WhereToldTo(string variable, string value, bool baseline)
+    {
+        if (RuntimeInformation.OSArchitecture != Architecture.X64)
+        {
+            Assert.Ignore("x86-64 only: other architectures have one set of images");
+        }
+
+        string precompiled = Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled");
+        string program = "import mmapnet._loader as l; print(l.assembly_directory()); import mmapnet; m = mmapnet.mmap(-1, 64); "
+            + "m[10:13] = b'abc'; print(mmapnet.__backend__, m.find(b'bc'), m.rfind(b'\\0')); import clr; print(clr.__name__)";
+
+        string output = RunFromCheckout(program, new Dictionary<string, string?>
+        {
+            ["MMAPNET_BACKEND"] = "coreclr",
+            ["MMAPNET_ASSEMBLY_DIR"] = precompiled,
+            ["MMAPNET_ISA"] = null,
+            [variable] = value,
+        }).Stdout;
+
+        string expected = baseline ? Path.Combine(precompiled, "baseline") : RepositoryLayout.ImagesForThisCpu(precompiled);
+        Assert.That(output, Is.EqualTo(expected + "\ncoreclr 11 63\nclr\n"));
+    }
+
     [Test]
     public void NativeAotModule_RunsOnTheBaselineX8664Cpu()
     {
@@ -132,6 +168,12 @@ public sealed class RepositoryLoaderTests
         environment["PYTHONPATH"] = RepositoryLayout.PythonFolder;
         return Command.RunChecked(qemu, ["-cpu", "qemu64", TestInterpreters.Newest.ExecutablePath, "-c", program], RunScratch.NewFolder("cwd"),
             environment, System.TimeSpan.FromMinutes(3)).Stdout;
+    }
+
+    private static CommandResult RunFromCheckout(string program, Dictionary<string, string?> environment)
+    {
+        environment["PYTHONPATH"] = RepositoryLayout.PythonFolder;
+        return Command.RunChecked(TestInterpreters.Newest.ExecutablePath, ["-c", program], RunScratch.NewFolder("cwd"), environment);
     }
 
     private static CommandResult ImportFromCheckout(string pythonPath, Dictionary<string, string?> environment)

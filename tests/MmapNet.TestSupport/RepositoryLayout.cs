@@ -57,8 +57,15 @@ public static class RepositoryLayout
         }
 
         IntPtr library = System.Runtime.InteropServices.NativeLibrary.Load(Path.Combine(setFolder, "libmmapnet_faults.so"));
-        IntPtr function = System.Runtime.InteropServices.NativeLibrary.GetExport(library, "mmapnet_runs_x86_64_v3");
-        return System.Runtime.InteropServices.Marshal.GetDelegateForFunctionPointer<CpuQuestion>(function)() != 0 ? setFolder : baseline;
+        try
+        {
+            IntPtr function = System.Runtime.InteropServices.NativeLibrary.GetExport(library, "mmapnet_runs_x86_64_v3");
+            return System.Runtime.InteropServices.Marshal.GetDelegateForFunctionPointer<CpuQuestion>(function)() != 0 ? setFolder : baseline;
+        }
+        finally
+        {
+            System.Runtime.InteropServices.NativeLibrary.Free(library);
+        }
     }
 
     private delegate int CpuQuestion();
