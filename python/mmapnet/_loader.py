@@ -28,6 +28,7 @@ import sys
 
 _NATIVE_NAME = "mmapnet._mmapnet"
 _EXTENSION_FILE = "_mmapnet.so"  # one binary for every supported CPython: it adapts to the version at import
+_X8664V3_EXTENSION_FILE = "_mmapnet-x86-64-v3.so"  # beside it on x86-64, loaded by its entry (Native/extension_entry.c)
 _NATIVEAOT_PROJECT = "MmapNet.CPython.NativeAot"
 _PUBLISH_COMMAND = "dotnet publish src/MmapNet.CPython.NativeAot -c Release"
 _BACKENDS = ("coreclr", "nativeaot")
@@ -89,6 +90,19 @@ def repository_publish_directory():
     """Where ``dotnet publish src/MmapNet.CPython.NativeAot -c Release`` puts the module in a checkout."""
     architecture = {"x86_64": "x64", "aarch64": "arm64"}.get(os.uname().machine, os.uname().machine)
     return os.path.join(_repository, "artifacts", "publish", _NATIVEAOT_PROJECT, "release_linux-" + architecture)
+
+
+def running_native_build(extension):
+    """The NativeAOT build that runs behind EXTENSION: on x86-64 the module's entry loads the x86-64-v3 build beside it
+    where the CPU has it (Native/extension_entry.c), which is then mapped into the process."""
+    faster = os.path.join(os.path.dirname(os.path.realpath(extension)), _X8664V3_EXTENSION_FILE)
+    try:
+        with open("/proc/self/maps") as maps:
+            if any(line.rstrip("\n").endswith(" " + faster) for line in maps):
+                return faster
+    except OSError:
+        pass
+    return extension
 
 
 def _load_native_extension(path):

@@ -42,4 +42,5 @@ def info(argv=()):
         print("assemblies: %s" % _loader.assembly_directory())
     elif mmapnet.__backend__ == "nativeaot":
         print("extension: %s" % mmapnet._native.__file__)
+        print("running: %s" % _loader.running_native_build(mmapnet._native.__file__))
     return 0

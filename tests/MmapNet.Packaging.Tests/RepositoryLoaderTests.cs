@@ -109,6 +109,33 @@ public sealed class RepositoryLoaderTests
         Assert.That(output, Is.EqualTo(expected + "\ncoreclr 11 63\nclr\n"));
     }
 
+    /// <summary>
+    /// <c>python -m mmapnet info</c> names the NativeAOT build that runs: on an x86-64 CPU with x86-64-v3 the module's
+    /// entry loads <c>_mmapnet-x86-64-v3.so</c> from beside <c>_mmapnet.so</c>, unless MMAPNET_ISA=baseline; elsewhere
+    /// <c>_mmapnet.so</c> itself runs.
+    /// </summary>
+    [TestCase(null)]
+    [TestCase("baseline")]
+    public void Info_NamesTheNativeAotBuildThatRuns(string? isa)
+    {
+        string folder = RepositoryNativeAotBuild.Folder;
+        bool faster = isa is null && RuntimeInformation.OSArchitecture == Architecture.X64
+            && RepositoryLayout.ImagesForThisCpu(Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled")) == Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled");
+
+        string output = Command.RunChecked(TestInterpreters.Newest.ExecutablePath, ["-m", "mmapnet", "info"], RunScratch.NewFolder("cwd"),
+            new Dictionary<string, string?>
+            {
+                ["PYTHONPATH"] = RepositoryLayout.PythonFolder,
+                ["MMAPNET_BACKEND"] = "nativeaot",
+                ["MMAPNET_NATIVEAOT_DIR"] = folder,
+                ["MMAPNET_ISA"] = isa,
+                ["MMAPNET_NATIVEAOT_ISA"] = null,
+            }).Stdout;
+
+        Assert.That(output, Does.Contain("extension: " + Path.Combine(folder, "_mmapnet.so") + "\n"));
+        Assert.That(output, Does.Contain("running: " + Path.Combine(folder, faster ? "_mmapnet-x86-64-v3.so" : "_mmapnet.so") + "\n"));
+    }
+
     [Test]
     public void NativeAotModule_RunsOnTheBaselineX8664Cpu()
     {
