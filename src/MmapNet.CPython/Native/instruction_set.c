@@ -17,11 +17,10 @@
  * architectures there is one build: the answer is always no.
  */
 
-#include <stdlib.h>
-#include <string.h>
 #if defined(__x86_64__)
 #include <cpuid.h>
-#endif
+#include <stdlib.h>
+#include <string.h>
 
 static int forced_to_baseline(void)
 {
@@ -38,7 +37,6 @@ static int forced_to_baseline(void)
     return 0;
 }
 
-#if defined(__x86_64__)
 /* Whether every bit of REQUIRED is set in VALUE. */
 #define HAS_ALL(value, required) (((value) & (required)) == (required))
 
