@@ -32,6 +32,7 @@ import base64
 import hashlib
 import io
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -128,7 +129,7 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
             if os.path.isdir(os.path.join(managed, folder)):
                 for name in sorted(os.listdir(os.path.join(managed, folder))):
                     if name.endswith(_MANAGED_SUFFIXES):
-                        files.append(("mmapnet/_lib/" + folder + ("/" if folder else "") + name, os.path.join(managed, folder, name)))
+                        files.append((posixpath.join("mmapnet/_lib", folder, name), os.path.join(managed, folder, name)))
 
         wheel_name = "%s-%s-%s-none-%s.whl" % (project.normalized_name, project.version, ".".join(_python_tags()), platform)
         with _WheelWriter(os.path.join(wheel_directory, wheel_name)) as wheel:

@@ -119,8 +119,7 @@ public sealed class RepositoryLoaderTests
     public void Info_NamesTheNativeAotBuildThatRuns(string? isa)
     {
         string folder = RepositoryNativeAotBuild.Folder;
-        bool faster = isa is null && RuntimeInformation.OSArchitecture == Architecture.X64
-            && RepositoryLayout.ImagesForThisCpu(Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled")) == Path.Combine(RepositoryLayout.AssemblyFolder, "precompiled");
+        bool faster = isa is null && RepositoryLayout.RunsX8664V3Builds;
 
         string output = Command.RunChecked(TestInterpreters.Newest.ExecutablePath, ["-m", "mmapnet", "info"], RunScratch.NewFolder("cwd"),
             new Dictionary<string, string?>

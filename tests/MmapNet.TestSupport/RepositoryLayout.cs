@@ -44,28 +44,33 @@ public static class RepositoryLayout
     public static string ReleaseAssemblyFolder => Path.Combine(Root, "artifacts", "bin", "MmapNet.CPython", "release");
 
     /// <summary>
-    /// The set of precompiled images of <paramref name="setFolder"/> (a checkout's precompiled/, the wheel's _lib/) that
-    /// <c>import mmapnet</c> loads on this CPU: on x86-64 without x86-64-v3, the baseline set in its folder "baseline".
-    /// Asked of the folder's C library, whose function the loader calls (Native/instruction_set.c): one rule.
+    /// Whether this process runs mmapnet's x86-64-v3 builds (never on other architectures), asked of the build's C
+    /// library, whose function both routes call to choose (Native/instruction_set.c): one rule.
     /// </summary>
-    public static string ImagesForThisCpu(string setFolder)
-    {
-        string baseline = Path.Combine(setFolder, "baseline");
-        if (!Directory.Exists(baseline))
-        {
-            return setFolder;
-        }
+    public static bool RunsX8664V3Builds => s_runsX8664V3Builds.Value;
 
-        IntPtr library = System.Runtime.InteropServices.NativeLibrary.Load(Path.Combine(setFolder, "libmmapnet_faults.so"));
+    private static readonly Lazy<bool> s_runsX8664V3Builds = new(() =>
+    {
+        IntPtr library = System.Runtime.InteropServices.NativeLibrary.Load(Path.Combine(AssemblyFolder, "libmmapnet_faults.so"));
         try
         {
             IntPtr function = System.Runtime.InteropServices.NativeLibrary.GetExport(library, "mmapnet_runs_x86_64_v3");
-            return System.Runtime.InteropServices.Marshal.GetDelegateForFunctionPointer<CpuQuestion>(function)() != 0 ? setFolder : baseline;
+            return System.Runtime.InteropServices.Marshal.GetDelegateForFunctionPointer<CpuQuestion>(function)() != 0;
         }
         finally
         {
             System.Runtime.InteropServices.NativeLibrary.Free(library);
         }
+    });
+
+    /// <summary>
+    /// The set of precompiled images of <paramref name="setFolder"/> (a checkout's precompiled/, the wheel's _lib/) that
+    /// <c>import mmapnet</c> loads on this CPU: on x86-64 without x86-64-v3, the baseline set in its folder "baseline".
+    /// </summary>
+    public static string ImagesForThisCpu(string setFolder)
+    {
+        string baseline = Path.Combine(setFolder, "baseline");
+        return Directory.Exists(baseline) && !RunsX8664V3Builds ? baseline : setFolder;
     }
 
     private delegate int CpuQuestion();
